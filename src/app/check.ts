@@ -1,0 +1,47 @@
+// 入力チェック (SPEC §6): validates every standard tab, marks the problem
+// cells, and reports what it found. Changes no value.
+import { TAB } from '../domain/fields';
+import { todayInTokyo } from '../domain/normalize';
+import { validateWorkbook, type ValidationResult } from '../domain/validate/workbook';
+import { openBook, readBookSettings, readTab, type Book } from '../sheets/book';
+import { logChanges } from '../sheets/changeLog';
+import { markProblems } from '../sheets/marks';
+import { checkArgs, parseArgs } from './contracts';
+
+export interface CheckResult extends ValidationResult {
+  readonly today: string;
+  readonly markedCells: number;
+  /** Entries in 設定 that could not be used, in Japanese. */
+  readonly settingsNotes: readonly string[];
+}
+
+export const NOT_A_CASE_WORKBOOK =
+  'このブックには「共通シート」タブがありません。メニュー「多機関協働」の「シートを準備」か「標準化」を先に実行してください。';
+
+export function requireCaseTab(book: Book): void {
+  if (!book.sheets.has(TAB.cases)) throw new Error(NOT_A_CASE_WORKBOOK);
+}
+
+export function checkEntries(rawArgs?: unknown): CheckResult {
+  const args = parseArgs(checkArgs, rawArgs);
+  const today = args.today ?? todayInTokyo();
+  const book = openBook();
+  requireCaseTab(book);
+  const { settings, notes } = readBookSettings(book);
+  const result = validateWorkbook({
+    cases: readTab(book, TAB.cases)!,
+    activities: readTab(book, TAB.activities),
+    meetings: readTab(book, TAB.meetings),
+    settings,
+    today,
+  });
+  let markedCells = 0;
+  if (args.mark) {
+    markedCells = markProblems(book, [TAB.cases, TAB.activities, TAB.meetings], result.problems);
+    logChanges(book, [{
+      operation: '入力チェック', sheet: TAB.cases, caseId: '', field: '', before: '',
+      after: `エラー${result.counts.error}件・注意${result.counts.warning}件（${markedCells}か所に印）`,
+    }]);
+  }
+  return { ...result, today, markedCells, settingsNotes: notes };
+}

@@ -1,0 +1,81 @@
+// The 「多機関協働」 menu. Each handler is short: run the operation, then say
+// in Japanese what happened, or what went wrong and what to do.
+import { TAB } from '../domain/fields';
+import { checkEntries } from './check';
+import { prepareWorkbook } from './prepare';
+import { standardizeSheet } from './standardize';
+
+export const MENU_TITLE = '多機関協働';
+
+export const MENU_ITEMS: readonly (readonly [caption: string, handler: string] | null)[] = [
+  ['シートを準備', 'menuPrepare'],
+  ['標準化（開いているタブ）', 'menuStandardize'],
+  ['入力チェック', 'menuCheck'],
+  null,
+  ['サイドバーを開く', 'menuOpenSidebar'],
+];
+
+export function onOpen(): void {
+  const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);
+  for (const item of MENU_ITEMS) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
+
+export function onInstall(): void {
+  onOpen();
+}
+
+/** Shows any failure as a plain Japanese dialog instead of Apps Script's error bar. */
+function reportingErrors(title: string, work: (ui: GoogleAppsScript.Base.Ui) => void): void {
+  const ui = SpreadsheetApp.getUi();
+  try {
+    work(ui);
+  } catch (error) {
+    ui.alert(title, error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
+  }
+}
+
+export function menuPrepare(): void {
+  reportingErrors('シートを準備', (ui) => {
+    const result = prepareWorkbook();
+    const made = result.createdTabs.length ? `作成したタブ：${result.createdTabs.join('、')}` : 'すべての標準タブがそろっています。';
+    ui.alert('シートを準備', `${made}\n見出し・入力規則・列幅を整えました。`, ui.ButtonSet.OK);
+  });
+}
+
+export function menuStandardize(): void {
+  reportingErrors('標準化', (ui) => {
+    const name = SpreadsheetApp.getActiveSheet().getName();
+    const answer = ui.alert('標準化',
+      `タブ「${name}」を共通シートの形に整えます。元の表はバックアップのタブに残ります。続けますか？`, ui.ButtonSet.OK_CANCEL);
+    if (answer !== ui.Button.OK) return;
+    const r = standardizeSheet({ sheetName: name });
+    const lines = r.backupSheet
+      ? [
+        `バックアップ：${r.backupSheet}`,
+        `見出しの読み替え：${r.renamedHeaders.length}列、追加した列：${r.addedColumns.length}列、そのまま残した列：${r.extraColumns.length}列`,
+        `整えた値：${r.normalizedCells}か所、付番したケースID：${r.assignedIds}件`,
+      ]
+      : ['すでに標準の形でした。値は変えていません。'];
+    ui.alert('標準化', [...lines, '続けて「入力チェック」で内容を確かめてください。'].join('\n'), ui.ButtonSet.OK);
+  });
+}
+
+export function menuCheck(): void {
+  reportingErrors('入力チェック', (ui) => {
+    const r = checkEntries();
+    const summary = r.problems.length === 0
+      ? '問題は見つかりませんでした。'
+      : `エラー ${r.counts.error}件、注意 ${r.counts.warning}件。印を付けたセル（赤：エラー、黄：注意）のメモに直し方があります。`;
+    const notes = r.settingsNotes.length ? `\n\n設定タブについて：\n${r.settingsNotes.join('\n')}` : '';
+    ui.alert('入力チェック', `${TAB.cases}・${TAB.activities}・${TAB.meetings}を確認しました。\n${summary}${notes}`, ui.ButtonSet.OK);
+  });
+}
+
+export function menuOpenSidebar(): void {
+  const page = HtmlService.createHtmlOutputFromFile('sidebar').setTitle('つなぎ');
+  SpreadsheetApp.getUi().showSidebar(page);
+}

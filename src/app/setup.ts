@@ -1,0 +1,33 @@
+// Creates the standard tabs a workbook lacks and furnishes them (シートを準備,
+// and the last step of 標準化).
+import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, TAB } from '../domain/fields';
+import type { Settings } from '../domain/settings';
+import { createTab, STANDARD_TABS, type Book } from '../sheets/book';
+import { LOG_PROTECTION } from '../sheets/changeLog';
+import { furnishPlainTab, furnishTab } from '../sheets/furniture';
+
+/** Creates every missing standard tab with its defaults; returns the names created. */
+export function createMissingTabs(book: Book): string[] {
+  const created: string[] = [];
+  for (const tab of STANDARD_TABS) {
+    if (book.sheets.has(tab.name)) continue;
+    const sheet = createTab(book, tab.name, tab.initial());
+    if (tab.name === TAB.changeLog) sheet.protect().setDescription(LOG_PROTECTION).setWarningOnly(true);
+    created.push(tab.name);
+  }
+  return created;
+}
+
+export function furnishStandardTabs(book: Book, settings: Settings): void {
+  const furnished = [
+    [TAB.cases, CASE_FIELDS], [TAB.activities, ACTIVITY_FIELDS], [TAB.meetings, MEETING_FIELDS],
+  ] as const;
+  for (const [name, fields] of furnished) {
+    const sheet = book.sheets.get(name);
+    if (sheet) furnishTab(book, sheet, fields, settings);
+  }
+  for (const name of [TAB.settings, TAB.changeLog]) {
+    const sheet = book.sheets.get(name);
+    if (sheet) furnishPlainTab(sheet);
+  }
+}

@@ -1,0 +1,106 @@
+// 標準化 (SPEC §7): turns any hand-made table into the standard 共通シート
+// without losing a value. Standard columns come first in the standard order,
+// every other column follows with its data; values are normalised (§5) and
+// blank ケースID filled. Running it on its own output changes nothing.
+import { cellText, isBlankCell, type Cell } from '../cell';
+import { CaseIdAllocator } from '../caseId';
+import { CASE_FIELDS } from '../fields';
+import { matchHeaders, rowRecord } from '../headers';
+import { parseDate } from '../normalize';
+import { normalizeRecord, sameCell } from '../record';
+import type { Settings } from '../settings';
+import { isBlankRow, sheetRow, type Table } from '../table';
+import { columnLetter } from '../validate/problem';
+
+export interface CellChange {
+  readonly row: number;
+  readonly caseId: string;
+  readonly column: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+export interface StandardizeResult {
+  readonly header: string[];
+  readonly rows: Cell[][];
+  readonly renamedHeaders: { from: string; to: string }[];
+  readonly addedColumns: string[];
+  readonly extraColumns: string[];
+  readonly normalizedCells: number;
+  readonly assignedIds: number;
+  /** Every cell whose value changed, for 変更履歴. */
+  readonly changes: CellChange[];
+  /** False when the table already was standard: nothing needs writing. */
+  readonly changed: boolean;
+}
+
+/**
+ * The columns kept after the standard ones. A blank header gets a name, and a
+ * header that repeats one already used gets the original column letter, so that
+ * every column can still be found by its header.
+ */
+function extraColumnsOf(table: Table, extra: readonly number[]): { index: number; header: string }[] {
+  const used = new Set(CASE_FIELDS.map((f) => f.header));
+  return extra
+    .map((index) => ({ index, header: cellText(table.header[index] ?? '').trim() }))
+    // A column with neither a header nor any data holds nothing to keep.
+    .filter(({ index, header }) => header !== '' || table.rows.some((row) => !isBlankCell(row[index] ?? '')))
+    .map(({ index, header }) => {
+      const name = header === '' ? `列${columnLetter(index)}` : used.has(header) ? `${header}（元の${columnLetter(index)}列）` : header;
+      used.add(name);
+      return { index, header: name };
+    });
+}
+
+export function standardizeCases(table: Table, settings: Settings): StandardizeResult {
+  const match = matchHeaders(CASE_FIELDS, table.header);
+  const extras = extraColumnsOf(table, match.extra);
+  const header = [...CASE_FIELDS.map((f) => f.header), ...extras.map((e) => e.header)];
+  const changes: CellChange[] = [];
+  let normalizedCells = 0;
+
+  const rows: Cell[][] = table.rows.map((cells, index) => {
+    const extraCells = extras.map((e) => cells[e.index] ?? '');
+    if (isBlankRow(cells)) return [...CASE_FIELDS.map((): Cell => ''), ...extraCells];
+    const raw = rowRecord(CASE_FIELDS, match.columnOf, cells);
+    const { cells: normalized } = normalizeRecord(CASE_FIELDS, raw, settings, 'case');
+    const out = CASE_FIELDS.map((field) => {
+      const before = raw[field.key] ?? '';
+      const after = normalized[field.key] ?? '';
+      if (!sameCell(before, after)) {
+        normalizedCells++;
+        changes.push({ row: sheetRow(index), caseId: cellText(normalized.caseId ?? ''), column: field.header, before: cellText(before), after: cellText(after) });
+      }
+      return after;
+    });
+    return [...out, ...extraCells];
+  });
+
+  const idColumn = CASE_FIELDS.findIndex((f) => f.key === 'caseId');
+  const receivedColumn = CASE_FIELDS.findIndex((f) => f.key === 'receivedOn');
+  const allocator = new CaseIdAllocator(rows.map((row) => cellText(row[idColumn] ?? '')));
+  let assignedIds = 0;
+  rows.forEach((row, index) => {
+    if (isBlankRow(table.rows[index] ?? []) || !isBlankCell(row[idColumn] ?? '')) return;
+    const receivedOn = parseDate(row[receivedColumn] ?? '');
+    const id = receivedOn ? allocator.next(receivedOn) : null;
+    if (!id) return;
+    row[idColumn] = id;
+    assignedIds++;
+    changes.push({ row: sheetRow(index), caseId: id, column: 'ケースID', before: '', after: id });
+  });
+
+  const addedColumns = CASE_FIELDS.filter((f) => !match.columnOf.has(f.key)).map((f) => f.header);
+  const sameLayout = header.length === table.header.length && header.every((h, i) => h === cellText(table.header[i] ?? ''));
+  return {
+    header,
+    rows,
+    renamedHeaders: match.renamed.map(({ from, to }) => ({ from, to })),
+    addedColumns,
+    extraColumns: extras.map((e) => e.header),
+    normalizedCells,
+    assignedIds,
+    changes,
+    changed: !sameLayout || normalizedCells > 0 || assignedIds > 0,
+  };
+}

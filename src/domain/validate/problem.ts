@@ -1,0 +1,105 @@
+// The shape of what validation finds (SPEC §6) and the Japanese messages for
+// every rule code, in one place so the sheet, the CLI and the sidebar say the same.
+
+export type Severity = 'error' | 'warning';
+
+/** What a rule finds in one record, before it is placed on a sheet row. */
+export interface Finding {
+  readonly field: string;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Problem extends Finding {
+  readonly sheet: string;
+  /** The sheet's own 1-based row number. */
+  readonly row: number;
+  /** The column's header text. */
+  readonly column: string;
+  /** The column's letter where the sheet has the column, e.g. `C`. */
+  readonly columnLetter: string;
+}
+
+export const RULE_SEVERITY = {
+  required: 'error',
+  invalid_date: 'error',
+  invalid_format: 'error',
+  future_date: 'error',
+  unknown_value: 'error',
+  date_order: 'error',
+  age_out_of_range: 'error',
+  consent_required_for_plan: 'error',
+  consent_required_for_meeting: 'error',
+  meeting_incomplete: 'error',
+  closing_required: 'error',
+  duplicate_case_id: 'error',
+  unknown_case: 'error',
+  consent_date_missing: 'warning',
+  closed_date_on_open_case: 'warning',
+  monitoring_overdue: 'warning',
+  possible_duplicate: 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type RuleCode = keyof typeof RULE_SEVERITY;
+
+export function finding(field: string, code: RuleCode, message: string): Finding {
+  return { field, code, severity: RULE_SEVERITY[code], message };
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** The 0-based index of a column letter (`A` → 0); -1 for no letter. */
+export function columnIndexOf(letter: string): number {
+  return [...letter].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+}
+
+/** Places a finding on a sheet row; the message names the row and the column. */
+export function placeFinding(f: Finding, sheet: string, row: number, header: string, index: number): Problem {
+  const letter = index >= 0 ? columnLetter(index) : '';
+  const where = letter ? `${row}行目「${header}」（${letter}列）` : `${row}行目「${header}」`;
+  return { ...f, sheet, row, column: header, columnLetter: letter, message: `${where}：${f.message}` };
+}
+
+const quote = (v: string): string => `「${v}」`;
+
+/** Japanese messages: what is wrong, then what to do. */
+export const say = {
+  required: (label: string) => `${label}が空欄です。入力してください。`,
+  requiredColumn: (label: string) => `列${quote(label)}がありません。「標準化」を実行すると列が追加されます。`,
+  invalidDate: (label: string, value: string) =>
+    `${label}${quote(value)}は日付として読めません。2024/4/1 や 令和6年4月1日 の形で、実在する日付を入力してください。`,
+  futureDate: (label: string, iso: string, today: string) =>
+    `${label}（${iso}）が今日（${today}）より後になっています。日付を確かめてください。`,
+  unknownValue: (label: string, value: string, suggestion: string | null, where: string) =>
+    `${label}の${quote(value)}は${where}にありません。` +
+    (suggestion ? `${quote(suggestion)}のことでしたら、そのように直してください。` : `一覧から選んでください。`),
+  birthAfterReceived: () => `生年月日が受付日より後になっています。どちらかの日付を確かめてください。`,
+  beforeReceived: (label: string) => `${label}が受付日より前になっています。日付を確かめてください。`,
+  ageOutOfRange: (age: number) => `受付日時点の年齢が${age}歳になります（120歳まで）。生年月日を確かめてください。`,
+  consentForPlan: () => `本人同意が「あり」でないため、プラン作成日は入力できません。同意を得てから入力してください。`,
+  consentForMeeting: (meeting: string) =>
+    `${quote(meeting)}は本人同意が必要な会議ですが、本人同意が「あり」ではありません。同意を得るか、支援会議で検討してください。`,
+  meetingIncomplete: (missing: string, other: string) => `${other}が入っているのに${missing}が空欄です。両方をそろえて入力してください。`,
+  closingRequired: (label: string, status: string) => `状態が${quote(status)}のときは${label}が必要です。入力してください。`,
+  duplicateCaseId: (id: string, rows: readonly number[]) =>
+    `ケースID${quote(id)}が${rows.map((r) => `${r}行目`).join('・')}で重複しています。どちらかのケースIDを空欄にすると新しい番号が付きます。`,
+  unknownCase: (id: string) => `ケースID${quote(id)}は共通シートにありません。共通シートのケースIDを入力してください。`,
+  consentDateMissing: () => `本人同意が「あり」ですが同意取得日が空欄です。同意を得た日を入力してください。`,
+  closedDateOnOpen: (status: string) => `状態が${quote(status)}（支援中のケース）なのに終結日が入っています。状態か終結日を確かめてください。`,
+  monitoringOverdue: (iso: string) => `次回モニタリング日（${iso}）を過ぎています。モニタリングを行い、次の予定日を入力してください。`,
+  possibleDuplicate: (otherId: string, otherRow: number) =>
+    `${otherRow}行目のケース${otherId ? quote(otherId) : ''}と本人氏名カナ・生年月日が同じです。同じ方なら一つのケースにまとめてください。`,
+  invalidCaseId: (value: string) => `ケースID${quote(value)}は「2024-0001」の形（年度-4桁の番号）ではありません。空欄にすると自動で付番します。`,
+  invalidTime: (value: string) => `開始時刻${quote(value)}は時刻として読めません。14:00 の形で入力してください。`,
+  invalidCount: (value: string) => `訪問人数${quote(value)}は1以上の整数で入力してください。`,
+};

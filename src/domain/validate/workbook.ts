@@ -1,0 +1,140 @@
+// Validation of a whole workbook (SPEC §6): every row of 共通シート, 支援記録
+// and 会議記録, plus the rules that compare rows. Reads only; changes nothing.
+import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, TAB, type FieldDef } from '../fields';
+import { matchHeaders, rowRecord } from '../headers';
+import { splitList } from '../normalize';
+import { normalizeRecord, type RecordText } from '../record';
+import type { Settings } from '../settings';
+import { isBlankRow, sheetRow, type Table } from '../table';
+import { checkCase } from './caseRules';
+import { checkFields, dateOf } from './fieldRules';
+import { columnIndexOf, finding, placeFinding, say, type Finding, type Problem } from './problem';
+
+export interface WorkbookInput {
+  readonly cases: Table;
+  readonly activities: Table | null;
+  readonly meetings: Table | null;
+  readonly settings: Settings;
+  readonly today: string;
+}
+
+export interface ValidationResult {
+  readonly problems: Problem[];
+  readonly counts: { error: number; warning: number };
+}
+
+interface CheckedRow {
+  readonly row: number;
+  readonly text: RecordText;
+}
+
+/**
+ * Runs `check` on every non-blank row of a tab and places its findings.
+ * A standard column missing from the tab is reported once on the header row,
+ * not once per row.
+ */
+function checkTab(
+  sheet: string, fields: readonly FieldDef[], table: Table, settings: Settings,
+  kind: 'case' | 'other', check: (text: RecordText) => Finding[],
+): { problems: Problem[]; rows: CheckedRow[] } {
+  const { columnOf } = matchHeaders(fields, table.header);
+  const problems: Problem[] = [];
+  const missing = fields.filter((f) => !f.system && !columnOf.has(f.key));
+  for (const field of missing.filter((f) => f.required)) {
+    problems.push(placeFinding(finding(field.key, 'required', say.requiredColumn(field.header)), sheet, 1, field.header, -1));
+  }
+  const missingKeys = new Set(missing.map((f) => f.key));
+  const headerOf = new Map(fields.map((f) => [f.key, f.header]));
+  const rows: CheckedRow[] = [];
+  table.rows.forEach((cells, index) => {
+    if (isBlankRow(cells)) return;
+    const row = sheetRow(index);
+    const { text } = normalizeRecord(fields, rowRecord(fields, columnOf, cells), settings, kind);
+    rows.push({ row, text });
+    for (const f of check(text)) {
+      if (missingKeys.has(f.field)) continue;
+      problems.push(placeFinding(f, sheet, row, headerOf.get(f.field) ?? f.field, columnOf.get(f.field) ?? -1));
+    }
+  });
+  return { problems, rows };
+}
+
+function placeOn(sheet: string, fields: readonly FieldDef[], table: Table) {
+  const { columnOf } = matchHeaders(fields, table.header);
+  const header = (key: string) => fields.find((f) => f.key === key)?.header ?? key;
+  return (f: Finding, row: number) => placeFinding(f, sheet, row, header(f.field), columnOf.get(f.field) ?? -1);
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === null) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** duplicate_case_id and possible_duplicate, which compare rows with each other. */
+function checkCaseRowsTogether(rows: readonly CheckedRow[], place: (f: Finding, row: number) => Problem): Problem[] {
+  const problems: Problem[] = [];
+  for (const [id, same] of groupBy(rows, (r) => r.text.caseId || null)) {
+    if (same.length < 2) continue;
+    const at = same.map((r) => r.row);
+    for (const r of same) problems.push(place(finding('caseId', 'duplicate_case_id', say.duplicateCaseId(id, at)), r.row));
+  }
+  const person = (r: CheckedRow) => {
+    const kana = (r.text.personKana ?? '').replace(/[\s\u3000]/g, '');
+    const birth = dateOf(r.text, 'birthDate');
+    return kana && birth ? `${kana}|${birth}` : null;
+  };
+  for (const same of groupBy(rows, person).values()) {
+    for (const r of same) {
+      for (const other of same) {
+        if (other === r || (r.text.caseId && r.text.caseId === other.text.caseId)) continue;
+        problems.push(place(finding('personKana', 'possible_duplicate', say.possibleDuplicate(other.text.caseId ?? '', other.row)), r.row));
+      }
+    }
+  }
+  return problems;
+}
+
+function checkActivity(text: RecordText, settings: Settings, today: string, caseIds: ReadonlySet<string>): Finding[] {
+  const findings = checkFields(ACTIVITY_FIELDS, text, settings);
+  const on = dateOf(text, 'activityOn');
+  if (on && on > today) findings.push(finding('activityOn', 'future_date', say.futureDate('実施日', on, today)));
+  if (text.caseId && !caseIds.has(text.caseId)) findings.push(finding('caseId', 'unknown_case', say.unknownCase(text.caseId)));
+  if (text.activityType === 'アウトリーチ' && !text.visitors) findings.push(finding('visitors', 'required', say.required('訪問人数')));
+  return findings;
+}
+
+function checkMeeting(text: RecordText, settings: Settings, caseIds: ReadonlySet<string>): Finding[] {
+  const findings = checkFields(MEETING_FIELDS, text, settings);
+  for (const id of splitList(text.caseIds ?? '')) {
+    if (!caseIds.has(id)) findings.push(finding('caseIds', 'unknown_case', say.unknownCase(id)));
+  }
+  return findings;
+}
+
+const SHEET_ORDER: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings];
+
+export function validateWorkbook(input: WorkbookInput): ValidationResult {
+  const { settings, today } = input;
+  const cases = checkTab(TAB.cases, CASE_FIELDS, input.cases, settings, 'case', (t) => checkCase(t, settings, today));
+  const problems = [...cases.problems, ...checkCaseRowsTogether(cases.rows, placeOn(TAB.cases, CASE_FIELDS, input.cases))];
+  const caseIds = new Set(cases.rows.map((r) => r.text.caseId ?? '').filter(Boolean));
+  if (input.activities) {
+    problems.push(...checkTab(TAB.activities, ACTIVITY_FIELDS, input.activities, settings, 'other',
+      (t) => checkActivity(t, settings, today, caseIds)).problems);
+  }
+  if (input.meetings) {
+    problems.push(...checkTab(TAB.meetings, MEETING_FIELDS, input.meetings, settings, 'other',
+      (t) => checkMeeting(t, settings, caseIds)).problems);
+  }
+  problems.sort((a, b) => SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.row - b.row
+    || columnIndexOf(a.columnLetter) - columnIndexOf(b.columnLetter));
+  const error = problems.filter((p) => p.severity === 'error').length;
+  return { problems, counts: { error, warning: problems.length - error } };
+}

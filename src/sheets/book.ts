@@ -1,0 +1,47 @@
+// The open spreadsheet as the operations see it: its time zone, its tabs by
+// name, and the standard tabs read as tables.
+import { ACTIVITY_FIELDS, CASE_FIELDS, CHANGE_LOG_HEADERS, MEETING_FIELDS, TAB } from '../domain/fields';
+import { DEFAULT_SETTINGS, readSettings, settingsToTable, type SettingsReadResult } from '../domain/settings';
+import type { Table } from '../domain/table';
+import { readTable, writeTable } from './tables';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface Book {
+  readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly timeZone: string;
+  /** The tabs by name, read once when the book is opened. */
+  readonly sheets: Map<string, Sheet>;
+}
+
+export function openBook(): Book {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheets = new Map(spreadsheet.getSheets().map((s) => [s.getName(), s]));
+  return { spreadsheet, timeZone: spreadsheet.getSpreadsheetTimeZone(), sheets };
+}
+
+export function readTab(book: Book, name: string): ReturnType<typeof readTable> | null {
+  const sheet = book.sheets.get(name);
+  return sheet ? readTable(sheet, book.timeZone) : null;
+}
+
+export function readBookSettings(book: Book): SettingsReadResult {
+  return readSettings(readTab(book, TAB.settings));
+}
+
+/** The header (and, for 設定, the default lists) a new standard tab starts with. */
+export const STANDARD_TABS: readonly { name: string; initial: () => Table }[] = [
+  { name: TAB.cases, initial: () => ({ header: CASE_FIELDS.map((f) => f.header), rows: [] }) },
+  { name: TAB.activities, initial: () => ({ header: ACTIVITY_FIELDS.map((f) => f.header), rows: [] }) },
+  { name: TAB.meetings, initial: () => ({ header: MEETING_FIELDS.map((f) => f.header), rows: [] }) },
+  { name: TAB.settings, initial: () => settingsToTable(DEFAULT_SETTINGS) },
+  { name: TAB.changeLog, initial: () => ({ header: [...CHANGE_LOG_HEADERS], rows: [] }) },
+];
+
+/** Creates a tab with its initial table at the end of the book. */
+export function createTab(book: Book, name: string, initial: Table): Sheet {
+  const sheet = book.spreadsheet.insertSheet(name, book.sheets.size);
+  writeTable(sheet, { header: initial.header, rows: initial.rows }, book.timeZone, { rows: 0, columns: 0 });
+  book.sheets.set(name, sheet);
+  return sheet;
+}

@@ -1,0 +1,104 @@
+// Sheet furniture on a standard tab (SPEC §7): frozen, protected header with
+// help notes; dropdowns fed from 設定; date checks and formats; column widths.
+// Every rule lets an unlisted value in with a warning mark: staff are never
+// blocked while typing, and 入力チェック says what to fix.
+import { cellText } from '../domain/cell';
+import type { FieldDef, SettingListName } from '../domain/fields';
+import { TAB } from '../domain/fields';
+import { SETTINGS_HEADERS, settingValues, type Settings } from '../domain/settings';
+import type { Book } from './book';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
+
+export const HEADER_PROTECTION = 'tsunagi: 見出し行（列の名前を変えると読み取れなくなります）';
+const HEADER_BACKGROUND = '#e8f0fe';
+
+const SETTING_COLUMN: Record<SettingListName, string> = {
+  agencies: SETTINGS_HEADERS.agency,
+  areas: SETTINGS_HEADERS.area,
+  lifeAreas: SETTINGS_HEADERS.lifeArea,
+  tags: SETTINGS_HEADERS.tag,
+  meetingTypes: SETTINGS_HEADERS.meetingName,
+};
+
+const NUMBER_FORMAT: Record<FieldDef['type'], string> = {
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+  integer: '0',
+  text: '@', kana: '@', choice: '@', list: '@', time: '@', id: '@',
+};
+
+/** Builds the dropdown rules once per call, reusing one rule per 設定 list. */
+function ruleMaker(book: Book, settings: Settings) {
+  const settingsSheet = book.sheets.get(TAB.settings);
+  const settingsHeader = settingsSheet
+    ? settingsSheet.getRange(1, 1, 1, Math.max(1, settingsSheet.getLastColumn())).getValues()[0]!.map((v) => cellText(v as string))
+    : [];
+  const cache = new Map<string, Rule | null>();
+  const build = (key: string, make: () => Rule | null): Rule | null => {
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key)!;
+  };
+  return (field: FieldDef): Rule | null => {
+    if (field.type === 'date') {
+      return build('date', () => SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true)
+        .setHelpText('日付を入力してください（例 2024/4/1、令和6年4月1日）。').build());
+    }
+    const source = field.source;
+    if (!source) return null;
+    if (source.kind === 'fixed') {
+      return build(field.key, () => SpreadsheetApp.newDataValidation().requireValueInList([...source.values], true)
+        .setAllowInvalid(true).build());
+    }
+    return build(source.list, () => {
+      const values = settingValues(settings, source.list);
+      // 圏域 starts empty: any value is accepted until the town lists its areas.
+      if (values.length === 0) return null;
+      const column = settingsHeader.indexOf(SETTING_COLUMN[source.list]);
+      const builder = SpreadsheetApp.newDataValidation();
+      const criteria = settingsSheet && column >= 0
+        // Read from 設定 itself, so the dropdown follows the town's edits.
+        ? builder.requireValueInRange(settingsSheet.getRange(2, column + 1, settingsSheet.getMaxRows() - 1, 1), true)
+        : builder.requireValueInList([...values], true);
+      return criteria.setAllowInvalid(true)
+        .setHelpText(field.type === 'list' ? '一覧から選ぶか、複数なら「、」で区切って入力してください。' : '一覧から選んでください。')
+        .build();
+    });
+  };
+}
+
+function protectHeader(sheet: Sheet, width: number): void {
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (p.getDescription() === HEADER_PROTECTION) p.remove();
+  }
+  sheet.getRange(1, 1, 1, width).protect().setDescription(HEADER_PROTECTION).setWarningOnly(true);
+}
+
+/**
+ * Furnishes a standard tab whose standard columns are its first columns.
+ * Columns after them (kept from a hand-made sheet) keep their own formats,
+ * rules and notes.
+ */
+export function furnishTab(book: Book, sheet: Sheet, fields: readonly FieldDef[], settings: Settings): void {
+  const width = fields.length;
+  const dataRows = sheet.getMaxRows() - 1;
+  sheet.setFrozenRows(1);
+  const header = sheet.getRange(1, 1, 1, width);
+  header.setFontWeight('bold').setBackground(HEADER_BACKGROUND).setNotes([fields.map((f) => f.help)]);
+  protectHeader(sheet, width);
+  fields.forEach((field, i) => sheet.setColumnWidth(i + 1, field.width));
+  if (dataRows < 1) return;
+  const body = sheet.getRange(2, 1, dataRows, width);
+  const formats = fields.map((f) => NUMBER_FORMAT[f.type]);
+  body.setNumberFormats(Array.from({ length: dataRows }, () => formats));
+  const ruleFor = ruleMaker(book, settings);
+  const rules = fields.map((f) => ruleFor(f));
+  body.setDataValidations(Array.from({ length: dataRows }, () => rules));
+}
+
+/** Furniture for tabs that only need a readable, frozen header. */
+export function furnishPlainTab(sheet: Sheet): void {
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+}

@@ -1,0 +1,16 @@
+// Writes that assign IDs or rebuild tabs run one at a time across everyone
+// editing the document (SPEC §10).
+const WAIT_MS = 30_000;
+
+export function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock) throw new Error('このスプレッドシートのロックを取得できません。スプレッドシートから開き直して、もう一度お試しください。');
+  if (!lock.tryLock(WAIT_MS)) {
+    throw new Error('ほかの方が更新中です。少し待ってから、もう一度お試しください。');
+  }
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}
