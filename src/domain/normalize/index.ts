@@ -1,0 +1,4 @@
+export * from './text';
+export * from './date';
+export * from './kana';
+export * from './list';
