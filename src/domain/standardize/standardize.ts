@@ -35,18 +35,25 @@ export interface StandardizeResult {
 }
 
 /**
- * The columns kept after the standard ones. A blank header gets a name, and a
- * header that repeats one already used gets the original column letter, so that
- * every column can still be found by its header.
+ * The columns kept after the standard ones, data right of the last header cell
+ * included. A blank header gets a name, and a name already used, or one that
+ * would be read as a standard column (a second 氏名 next to 本人氏名), gets
+ * the original column letter, so that every column can still be found by its
+ * header and none is ever taken for the standard one.
  */
 function extraColumnsOf(table: Table, extra: readonly number[]): { index: number; header: string }[] {
   const used = new Set(CASE_FIELDS.map((f) => f.header));
-  return extra
+  const width = table.rows.reduce((most, row) => Math.max(most, row.length), table.header.length);
+  const beyondHeader = Array.from({ length: width - table.header.length }, (_, i) => table.header.length + i);
+  const readAsStandard = (name: string) => matchHeaders(CASE_FIELDS, [name]).columnOf.size > 0;
+  return [...extra, ...beyondHeader]
     .map((index) => ({ index, header: cellText(table.header[index] ?? '').trim() }))
     // A column with neither a header nor any data holds nothing to keep.
     .filter(({ index, header }) => header !== '' || table.rows.some((row) => !isBlankCell(row[index] ?? '')))
     .map(({ index, header }) => {
-      const name = header === '' ? `列${columnLetter(index)}` : used.has(header) ? `${header}（元の${columnLetter(index)}列）` : header;
+      const base = header === '' ? `列${columnLetter(index)}` : header;
+      let name = used.has(base) || readAsStandard(base) ? `${base}（元の${columnLetter(index)}列）` : base;
+      for (let n = 2; used.has(name); n++) name = `${base}（元の${columnLetter(index)}列・${n}）`;
       used.add(name);
       return { index, header: name };
     });
@@ -69,7 +76,8 @@ export function standardizeCases(table: Table, settings: Settings): StandardizeR
       const after = normalized[field.key] ?? '';
       if (!sameCell(before, after)) {
         normalizedCells++;
-        changes.push({ row: sheetRow(index), caseId: cellText(normalized.caseId ?? ''), column: field.header, before: cellText(before), after: cellText(after) });
+        // The ケースID is filled in below, once blank IDs have been assigned.
+        changes.push({ row: sheetRow(index), caseId: '', column: field.header, before: cellText(before), after: cellText(after) });
       }
       return after;
     });
@@ -90,6 +98,9 @@ export function standardizeCases(table: Table, settings: Settings): StandardizeR
     changes.push({ row: sheetRow(index), caseId: id, column: 'ケースID', before: '', after: id });
   });
 
+  const caseIdOfRow = (row: number) => cellText(rows[row - sheetRow(0)]?.[idColumn] ?? '');
+  const logged = changes.map((c) => (c.caseId ? c : { ...c, caseId: caseIdOfRow(c.row) }));
+
   const addedColumns = CASE_FIELDS.filter((f) => !match.columnOf.has(f.key)).map((f) => f.header);
   const sameLayout = header.length === table.header.length && header.every((h, i) => h === cellText(table.header[i] ?? ''));
   return {
@@ -100,7 +111,7 @@ export function standardizeCases(table: Table, settings: Settings): StandardizeR
     extraColumns: extras.map((e) => e.header),
     normalizedCells,
     assignedIds,
-    changes,
+    changes: logged,
     changed: !sameLayout || normalizedCells > 0 || assignedIds > 0,
   };
 }

@@ -31,7 +31,8 @@ interface CheckedRow {
 /**
  * Runs `check` on every non-blank row of a tab and places its findings.
  * A standard column missing from the tab is reported once on the header row,
- * not once per row.
+ * not once per row: a required one always, any other one (訪問人数 for
+ * アウトリーチ, 終結日 for a closed case …) as soon as a row needs it.
  */
 function checkTab(
   sheet: string, fields: readonly FieldDef[], table: Table, settings: Settings,
@@ -45,6 +46,7 @@ function checkTab(
   }
   const missingKeys = new Set(missing.map((f) => f.key));
   const headerOf = new Map(fields.map((f) => [f.key, f.header]));
+  const reportedMissing = new Set(missing.filter((f) => f.required).map((f) => `${f.key}|required`));
   const rows: CheckedRow[] = [];
   table.rows.forEach((cells, index) => {
     if (isBlankRow(cells)) return;
@@ -52,7 +54,14 @@ function checkTab(
     const { text } = normalizeRecord(fields, rowRecord(fields, columnOf, cells), settings, kind);
     rows.push({ row, text });
     for (const f of check(text)) {
-      if (missingKeys.has(f.field)) continue;
+      if (missingKeys.has(f.field)) {
+        const key = `${f.field}|${f.code}`;
+        if (reportedMissing.has(key)) continue;
+        reportedMissing.add(key);
+        const header = headerOf.get(f.field) ?? f.field;
+        problems.push(placeFinding({ ...f, message: say.requiredColumn(header) }, sheet, 1, header, -1));
+        continue;
+      }
       problems.push(placeFinding(f, sheet, row, headerOf.get(f.field) ?? f.field, columnOf.get(f.field) ?? -1));
     }
   });

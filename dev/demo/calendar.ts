@@ -1,0 +1,124 @@
+// Calendar arithmetic on day numbers (days since 1970-01-01). A day number is a
+// calendar date, not an instant: UTC is used only as a zone without offsets, so
+// no day can shift.
+
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+
+export function dayFromParts(year: number, month: number, date: number): Day {
+  return Math.round(Date.UTC(year, month - 1, date) / MS_PER_DAY);
+}
+
+export function dayFromIso(iso: string): Day {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`not a YYYY-MM-DD date: ${iso}`);
+  const day = dayFromParts(+m[1]!, +m[2]!, +m[3]!);
+  if (isoOf(day) !== iso) throw new Error(`not a calendar date: ${iso}`);
+  return day;
+}
+
+export interface DayParts { year: number; month: number; date: number }
+
+export function partsOf(day: Day): DayParts {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate() };
+}
+
+export function isoOf(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekdayOf(day: Day): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** The n-th given weekday of a month, e.g. the 2nd Tuesday. */
+export function nthWeekday(year: number, month: number, weekday: number, n: number): Day {
+  const first = dayFromParts(year, month, 1);
+  return first + ((weekday - weekdayOf(first) + 7) % 7) + 7 * (n - 1);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return partsOf(dayFromParts(year, month + 1, 0)).date;
+}
+
+/** Japanese fiscal year (年度): April to March. */
+export function fiscalYearOf(day: Day): number {
+  const { year, month } = partsOf(day);
+  return month >= 4 ? year : year - 1;
+}
+
+export function fiscalYearStart(fiscalYear: number): Day {
+  return dayFromParts(fiscalYear, 4, 1);
+}
+
+/** Completed years on `on`; the birthday itself counts as the new age. */
+export function ageOn(birth: Day, on: Day): number {
+  const b = partsOf(birth);
+  const o = partsOf(on);
+  const beforeBirthday = o.month < b.month || (o.month === b.month && o.date < b.date);
+  return o.year - b.year - (beforeBirthday ? 1 : 0);
+}
+
+export function ageBandOf(age: number): string {
+  if (age < 10) return '10歳未満';
+  if (age >= 90) return '90代以上';
+  return `${Math.floor(age / 10) * 10}代`;
+}
+
+interface Era { name: string; letter: string; start: Day }
+
+// Newest first. Only 昭和 onwards is ever typed as text by the demo, so the
+// older eras are here just to stop a pre-昭和 date from being mislabelled.
+const ERAS: readonly Era[] = [
+  { name: '令和', letter: 'R', start: dayFromParts(2019, 5, 1) },
+  { name: '平成', letter: 'H', start: dayFromParts(1989, 1, 8) },
+  { name: '昭和', letter: 'S', start: dayFromParts(1926, 12, 25) },
+  { name: '大正', letter: 'T', start: dayFromParts(1912, 7, 30) },
+  { name: '明治', letter: 'M', start: dayFromParts(1868, 1, 25) },
+];
+
+const TYPED_ERAS = new Set(['令和', '平成', '昭和']);
+
+interface EraDate { era: Era; eraYear: number; month: number; date: number }
+
+function eraDateOf(day: Day): EraDate | null {
+  const era = ERAS.find((e) => day >= e.start);
+  if (!era) return null;
+  const { year, month, date } = partsOf(day);
+  return { era, eraYear: year - partsOf(era.start).year + 1, month, date };
+}
+
+/** How staff type a date by hand (SPEC §1): 令和6年4月1日, R6.4.1, ２０２４／４／１. */
+export type TypedStyle = 'kanji' | 'letter' | 'fullWidth';
+
+/**
+ * The date as staff would type it, or null when the style cannot say it
+ * unambiguously (元年, or an era before 昭和) and a date cell should be used.
+ */
+export function typedDate(day: Day, style: TypedStyle): string | null {
+  if (style === 'fullWidth') {
+    const { year, month, date } = partsOf(day);
+    return toFullWidth(`${year}/${month}/${date}`);
+  }
+  const w = eraDateOf(day);
+  if (!w || w.eraYear === 1 || !TYPED_ERAS.has(w.era.name)) return null;
+  return style === 'kanji'
+    ? `${w.era.name}${w.eraYear}年${w.month}月${w.date}日`
+    : `${w.era.letter}${w.eraYear}.${w.month}.${w.date}`;
+}
+
+/** 和暦 text for a day that does not exist: the day after the end of the month. */
+export function impossibleKanjiDate(year: number, month: number): string {
+  const lastDay = dayFromParts(year, month, daysInMonth(year, month));
+  const w = eraDateOf(lastDay);
+  if (!w) throw new Error(`no era for ${year}-${month}`);
+  const eraYear = w.eraYear === 1 ? '元' : String(w.eraYear);
+  return `${w.era.name}${eraYear}年${month}月${w.date + 1}日`;
+}
+
+function toFullWidth(text: string): string {
+  return text.replace(/[0-9/]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+}

@@ -1,0 +1,36 @@
+// Puts a generated demo into a workbook's tabs, as if staff had typed it:
+// straight into the file, so no Apps Script call is spent or counted.
+import { isDateCell, type Cell } from '../../src/domain/cell';
+import { TAB } from '../../src/domain/fields';
+import { SETTINGS_HEADERS } from '../../src/domain/settings';
+import { dateCellToInstant } from '../../src/sheets/zonedDate';
+import type { LocalBook } from '../session';
+import { ensureCell, findSheet, type Model, type Scalar } from '../runtime/model';
+import { DEMO_AREAS, generateDemo, type DemoOptions } from './generate';
+
+function toFileValue(cell: Cell, timeZone: string): Scalar {
+  return isDateCell(cell) ? dateCellToInstant(cell, timeZone) : cell;
+}
+
+/** Writes rows under the header of a tab, from row 2, or one column from row 2. */
+function writeRows(model: Model, tab: string, rows: readonly (readonly Cell[])[], firstColumn = 1): void {
+  const sheet = findSheet(model, tab);
+  if (!sheet) throw new Error(`demo: the workbook has no tab ${tab}`);
+  sheet.maxRows = Math.max(sheet.maxRows, rows.length + 1);
+  rows.forEach((row, r) => row.forEach((cell, c) => {
+    if (cell !== '') ensureCell(sheet, r + 2, firstColumn + c).value = toFileValue(cell, model.timeZone);
+  }));
+}
+
+export function writeDemo(book: LocalBook, options: DemoOptions): { cases: number; activities: number; meetings: number; planted: number } {
+  const demo = generateDemo(options);
+  const model = book.runtime.model;
+  writeRows(model, TAB.cases, demo.cases);
+  writeRows(model, TAB.activities, demo.activities);
+  writeRows(model, TAB.meetings, demo.meetings);
+  // The demo town lists its 圏域, so the dropdown has something to offer.
+  const settings = findSheet(model, TAB.settings);
+  const areaColumn = settings?.cells[0]?.findIndex((c) => c?.value === SETTINGS_HEADERS.area) ?? -1;
+  if (areaColumn >= 0) writeRows(model, TAB.settings, DEMO_AREAS.map((a) => [a]), areaColumn + 1);
+  return { cases: demo.cases.length, activities: demo.activities.length, meetings: demo.meetings.length, planted: demo.planted.length };
+}
