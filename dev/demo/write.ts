@@ -4,7 +4,6 @@ import { isDateCell, type Cell } from '../../src/domain/cell';
 import { TAB } from '../../src/domain/fields';
 import { SETTINGS_HEADERS } from '../../src/domain/settings';
 import { dateCellToInstant } from '../../src/sheets/zonedDate';
-import type { LocalBook } from '../session';
 import { ensureCell, findSheet, type Model, type Scalar } from '../runtime/model';
 import { DEMO_AREAS, generateDemo, type DemoOptions } from './generate';
 
@@ -22,9 +21,8 @@ function writeRows(model: Model, tab: string, rows: readonly (readonly Cell[])[]
   }));
 }
 
-export function writeDemo(book: LocalBook, options: DemoOptions): { cases: number; activities: number; meetings: number; planted: number } {
+export function writeDemo(model: Model, options: DemoOptions): { cases: number; activities: number; meetings: number; planted: number } {
   const demo = generateDemo(options);
-  const model = book.runtime.model;
   writeRows(model, TAB.cases, demo.cases);
   writeRows(model, TAB.activities, demo.activities);
   writeRows(model, TAB.meetings, demo.meetings);

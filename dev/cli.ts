@@ -1,0 +1,129 @@
+// The command line of SPEC §11. Every command runs the built dist/Code.js in
+// the local runtime and calls the same global functions the menu calls.
+import { existsSync } from 'node:fs';
+import { parseArgs as parseNodeArgs } from 'node:util';
+import { isIsoDate, todayInTokyo } from '../src/domain/normalize';
+import { DEMO_DEFAULTS } from './demo/generate';
+import { writeDemo } from './demo/write';
+import type { CheckResult } from '../src/app/check';
+import type { PrepareResult } from '../src/app/prepare';
+import type { StandardizeReport } from '../src/app/standardize';
+import { createBook, openBook } from './session';
+
+class UsageError extends Error {}
+
+const USAGE = `使い方:
+  npm run cli -- init <book.xlsx>
+  npm run cli -- demo <book.xlsx> [--cases N] [--seed S]
+  npm run cli -- standardize <book.xlsx> [--sheet NAME] [--json]
+  npm run cli -- validate <book.xlsx> [--json] [--mark]
+  （どのコマンドも --today YYYY-MM-DD を指定できます）`;
+
+const OPTIONS = {
+  today: { type: 'string' },
+  json: { type: 'boolean' },
+  sheet: { type: 'string' },
+  cases: { type: 'string' },
+  seed: { type: 'string' },
+  mark: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+interface Output {
+  /** What `--json` prints; `calls` is added by the runner. */
+  readonly json: Record<string, unknown>;
+  /** What a person reads without `--json`. */
+  readonly text: string;
+  readonly exitCode: number;
+}
+
+function wholeNumber(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} には0以上の整数を指定してください（指定：${raw}）。`);
+  return Number(raw);
+}
+
+function refuseExisting(path: string): void {
+  if (existsSync(path)) throw new UsageError(`「${path}」はすでにあります。上書きしないため、別のファイル名を指定してください。`);
+}
+
+type Options = { today?: string; json?: boolean; sheet?: string; cases?: string; seed?: string; mark?: boolean };
+
+const commands: Record<string, (path: string, o: Options, today: string | undefined) => Promise<Output>> = {
+  async init(path, _o, today) {
+    refuseExisting(path);
+    const book = await createBook(path);
+    const result = book.run<PrepareResult>('prepareWorkbook', { today });
+    await book.save();
+    const tabs = [...(result.renamedTab ? ['共通シート'] : []), ...result.createdTabs];
+    return { json: { book: path, ...result, calls: book.calls }, text: `「${path}」を作成しました（タブ：${tabs.join('、')}）。`, exitCode: 0 };
+  },
+  async demo(path, o, today) {
+    refuseExisting(path);
+    const cases = wholeNumber(o.cases, 'cases', DEMO_DEFAULTS.cases);
+    const seed = wholeNumber(o.seed, 'seed', DEMO_DEFAULTS.seed);
+    const book = await createBook(path);
+    book.run('prepareWorkbook', { today });
+    const written = writeDemo(book.runtime.model, { cases, seed, today: today ?? todayInTokyo() });
+    // Once more now that the tabs hold data and 設定 lists the demo's 圏域:
+    // dropdowns then reach every row.
+    book.run('prepareWorkbook', { today });
+    await book.save();
+    return {
+      json: { book: path, ...written, calls: book.calls },
+      text: `「${path}」に架空のデモデータを作成しました（ケース${written.cases}件、支援記録${written.activities}件、会議記録${written.meetings}件、わざと入れた誤り${written.planted}件）。`,
+      exitCode: 0,
+    };
+  },
+  async standardize(path, o, today) {
+    const book = await openBook(path);
+    const report = book.run<StandardizeReport>('standardizeSheet', { today, ...(o.sheet ? { sheetName: o.sheet } : {}) });
+    await book.save();
+    const text = report.backupSheet
+      ? `標準化しました。バックアップ：${report.backupSheet}、整えた値：${report.normalizedCells}か所、付番したケースID：${report.assignedIds}件。`
+      : 'すでに標準の形でした。値は変えていません。';
+    return { json: { ...report, calls: book.calls }, text, exitCode: 0 };
+  },
+  async validate(path, o, today) {
+    const book = await openBook(path);
+    const result = book.run<CheckResult>('checkEntries', { today, mark: Boolean(o.mark) });
+    if (o.mark) await book.save();
+    const lines = result.problems.map((p) => `${p.severity === 'error' ? 'エラー' : '注意'}  ${p.sheet} ${p.message}`);
+    lines.push(result.problems.length ? `エラー ${result.counts.error}件、注意 ${result.counts.warning}件` : '問題は見つかりませんでした。');
+    return {
+      json: { problems: result.problems, counts: result.counts, calls: book.calls },
+      text: lines.join('\n'),
+      exitCode: result.counts.error > 0 ? 1 : 0,
+    };
+  },
+};
+
+export async function runCli(argv: readonly string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  let json = false;
+  try {
+    const { values, positionals } = parseNodeArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    json = Boolean(values.json);
+    const [command, path, ...rest] = positionals;
+    if (values.help || !command) throw new UsageError(USAGE);
+    const run = command === undefined ? undefined : commands[command];
+    if (!run) {
+      const later = command === 'agenda' || command === 'counts' ? `「${command}」はこの版ではまだ使えません。\n` : `「${command}」というコマンドはありません。\n`;
+      throw new UsageError(later + USAGE);
+    }
+    if (!path || rest.length) throw new UsageError(`ブック（.xlsx）のパスを1つ指定してください。\n${USAGE}`);
+    if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`--today は 2024-04-01 の形で、実在する日付を指定してください（指定：${values.today}）。`);
+    const output = await run(path, values, values.today);
+    return { stdout: `${json ? JSON.stringify(output.json, null, 2) : output.text}\n`, stderr: '', exitCode: output.exitCode };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { stdout: '', stderr: `${message}\n`, exitCode: 2 };
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(({ stdout, stderr, exitCode }) => {
+    process.stdout.write(stdout);
+    process.stderr.write(stderr);
+    process.exitCode = exitCode;
+  });
+}

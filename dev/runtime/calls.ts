@@ -1,0 +1,37 @@
+// The tally of Apps Script service calls, and the log of calls that change
+// the document, each marked with whether the document lock was held.
+import { LABEL, SERVICE, type Emulated } from './bridge';
+
+export interface WriteRecord {
+  /** `Kind.method`, e.g. `Range.setValues`. */
+  readonly call: string;
+  /** What was written, e.g. `'共通シート'!A2:A5`; '' when the object has no label. */
+  readonly target: string;
+  readonly locked: boolean;
+}
+
+const WRITING_KINDS = new Set(['Spreadsheet', 'Sheet', 'Range', 'Protection', 'Properties']);
+const WRITING_METHOD = /^(?:set(?!Active)|insert|delete|clear|copyTo$|protect$|hideSheet$|showSheet$|remove$)/;
+
+export class CallLog {
+  total = 0;
+  readonly byMethod = new Map<string, number>();
+  readonly writes: WriteRecord[] = [];
+
+  constructor(private readonly isLocked: () => boolean) {}
+
+  /** Counts every call, failed ones too; logs a write only when it went through. */
+  record(target: Emulated, method: string, completed: boolean): void {
+    const call = `${target[SERVICE]}.${method}`;
+    this.total++;
+    this.byMethod.set(call, (this.byMethod.get(call) ?? 0) + 1);
+    if (completed && WRITING_KINDS.has(target[SERVICE]) && WRITING_METHOD.test(method)) {
+      this.writes.push({ call, target: target[LABEL]?.() ?? '', locked: this.isLocked() });
+    }
+  }
+
+  reset(): void {
+    this.total = 0;
+    this.byMethod.clear();
+  }
+}

@@ -1,0 +1,167 @@
+// The local Apps Script runtime: evaluates the bundle clasp pushes (dist/Code.js)
+// in a fresh vm context whose globals are the emulated services, against a
+// model loaded from an .xlsx.
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { format, types } from 'node:util';
+import vm from 'node:vm';
+import ts from 'typescript';
+import { a1Notation, parseA1 } from './a1';
+import { Bridge, type Realm } from './bridge';
+import { CallLog, type WriteRecord } from './calls';
+import { createModel, findSheet, type Model } from './model';
+import { SCRIPT_TIME_ZONE, createServices } from './services';
+import { RuntimeState, type MenuRecord, type SidebarRecord, type ToastRecord } from './state';
+import { loadWorkbook, saveWorkbook } from './xlsx';
+
+export type { Model } from './model';
+export type { MenuEntry, MenuRecord, SidebarRecord, ToastRecord } from './state';
+export type { WriteRecord } from './calls';
+export { WorkbookFileError, loadWorkbook, saveWorkbook } from './xlsx';
+export { createModel } from './model';
+
+export const DEFAULT_USER = 'local@example.invalid';
+
+export interface RuntimeOptions {
+  /** The email Session.getActiveUser() reports; '' is what Apps Script gives when it cannot tell. */
+  user?: string;
+  /** Where HtmlService finds `<name>.html`; default `dist`. */
+  htmlDir?: string;
+}
+
+export interface Runtime {
+  /** Calls the bundle's top-level function declaration `functionName`. */
+  call<T = unknown>(functionName: string, ...args: unknown[]): T;
+  /** Service calls made since the start or the last resetCalls(). */
+  readonly calls: number;
+  resetCalls(): void;
+  /** The same calls by `Kind.method`, e.g. `{"Range.getValues": 3}`. */
+  callsByMethod(): Record<string, number>;
+  readonly model: Model;
+  readonly alerts: readonly string[];
+  readonly menus: readonly MenuRecord[];
+  readonly toasts: readonly ToastRecord[];
+  readonly sidebars: readonly SidebarRecord[];
+  /** Logger.log and console output, one entry per call. */
+  readonly logs: readonly string[];
+  /** Whether the document lock is held now (it is released when each call() ends). */
+  readonly lockHeld: boolean;
+  /** How many times the document lock was taken. */
+  readonly lockAcquisitions: number;
+  /** Every call that changed the document, with whether the document lock was held. */
+  readonly writes: readonly WriteRecord[];
+  /** The active sheet and range, as a person's selection would set them (not counted). */
+  select(sheetName: string, a1Notation?: string): void;
+  selection(): { sheet: string; range: string };
+}
+
+/** Names of the script's top-level function declarations: what Apps Script can run from a menu or google.script.run. */
+function topLevelFunctions(code: string): Set<string> {
+  const source = ts.createSourceFile('Code.js', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const names = new Set<string>();
+  for (const statement of source.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name) names.add(statement.name.text);
+  }
+  return names;
+}
+
+/** An error thrown in the context, rebuilt as a host Error so `instanceof Error` holds for callers. */
+function hostError(error: unknown): unknown {
+  if (error instanceof Error || !types.isNativeError(error)) return error;
+  const copy = new Error((error as Error).message);
+  copy.name = (error as Error).name;
+  copy.stack = (error as Error).stack;
+  return copy;
+}
+
+function captureConsole(logs: string[]): Record<string, (...args: unknown[]) => void> {
+  const write = (...args: unknown[]): void => {
+    logs.push(format(...args));
+  };
+  return { log: write, info: write, warn: write, error: write, debug: write };
+}
+
+export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions = {}): Runtime {
+  // Apps Script runs Date's local-time methods (new Date(y, m, d), getDate()…)
+  // in the script's time zone; Node applies a TZ change at once. Under jest,
+  // process.env is a sandboxed copy, so there this has no effect.
+  if (Intl.DateTimeFormat().resolvedOptions().timeZone !== SCRIPT_TIME_ZONE) process.env.TZ = SCRIPT_TIME_ZONE;
+  const state = new RuntimeState(model, options.user ?? DEFAULT_USER, options.htmlDir ?? resolve('dist'));
+  const log = new CallLog(() => state.lock.held);
+  const sandbox: Record<string, unknown> = {};
+  const context = vm.createContext(sandbox, { name: 'Apps Script', codeGeneration: { strings: true, wasm: false } });
+  const realm = vm.runInContext('({ Array, Object, Date, Error, TypeError, RangeError })', context) as Realm;
+  const bridge = new Bridge(realm, (target, method, completed) => log.record(target, method, completed));
+  const { spreadsheet, globals } = createServices(state);
+  for (const [name, service] of Object.entries(globals)) sandbox[name] = bridge.toContext(service);
+  sandbox.console = captureConsole(state.logs);
+  new vm.Script(codeJs, { filename: 'Code.js' }).runInContext(context);
+  const functions = topLevelFunctions(codeJs);
+
+  return {
+    call<T>(functionName: string, ...args: unknown[]): T {
+      const fn = sandbox[functionName];
+      if (!functions.has(functionName) || typeof fn !== 'function') {
+        throw new Error(`The bundle has no top-level function declaration named "${functionName}".`);
+      }
+      try {
+        return bridge.fromContext(Reflect.apply(fn, undefined, args.map((a) => bridge.toContext(a)))) as T;
+      } catch (error) {
+        throw hostError(error);
+      } finally {
+        state.lock.held = false; // Apps Script releases a script's locks when it ends
+      }
+    },
+    get calls() {
+      return log.total;
+    },
+    resetCalls: () => log.reset(),
+    callsByMethod: () => Object.fromEntries(log.byMethod),
+    model,
+    alerts: state.alerts,
+    menus: state.menus,
+    toasts: state.toasts,
+    sidebars: state.sidebars,
+    logs: state.logs,
+    get lockHeld() {
+      return state.lock.held;
+    },
+    get lockAcquisitions() {
+      return state.lock.acquisitions;
+    },
+    writes: log.writes,
+    select(sheetName: string, a1?: string): void {
+      const sheet = findSheet(model, sheetName);
+      if (!sheet) throw new Error(`No sheet named "${sheetName}".`);
+      spreadsheet.active = a1 === undefined ? { sheetId: sheet.id } : { sheetId: sheet.id, rect: parseA1(a1, () => sheet).rect };
+    },
+    selection() {
+      const sheet = spreadsheet.activeSheetModel();
+      const rect = spreadsheet.active?.sheetId === sheet.id ? spreadsheet.active.rect : undefined;
+      return { sheet: sheet.name, range: a1Notation(rect ?? { row: 1, column: 1, numRows: 1, numColumns: 1 }) };
+    },
+  };
+}
+
+export interface OpenOptions extends RuntimeOptions {
+  /** The bundle to run; default `dist/Code.js`. */
+  codePath?: string;
+  /** Start from a new spreadsheet with one empty sheet instead of reading `path`. */
+  create?: boolean;
+}
+
+/** Loads `path` and the built bundle; save() writes the model back to `path`. */
+export async function openWorkbook(path: string, options: OpenOptions = {}): Promise<{ runtime: Runtime; save(): Promise<void> }> {
+  const codePath = options.codePath ?? resolve('dist', 'Code.js');
+  let code: string;
+  try {
+    code = await readFile(codePath, 'utf8');
+  } catch {
+    throw new Error(`${codePath} is missing: run npm run build first.`);
+  }
+  const model = options.create
+    ? createModel(basename(path, extname(path)), { sheetNames: ['Sheet1'] })
+    : await loadWorkbook(path);
+  const runtime = loadBundle(code, model, { ...options, htmlDir: options.htmlDir ?? dirname(codePath) });
+  return { runtime, save: () => saveWorkbook(model, path) };
+}

@@ -1,0 +1,168 @@
+// The in-memory workbook behind the emulated services. Dates are held the way
+// Apps Script hands them over: as instants (midnight in the spreadsheet's
+// time zone for a date cell).
+import type { GridRect } from './a1';
+
+export type Scalar = string | number | boolean | Date;
+
+export interface Formula {
+  /** With its leading `=`, as Range.getFormulas() gives it. */
+  readonly formula: string;
+  /** The last computed value, when the file carried one; the runtime never evaluates formulas. */
+  readonly result?: Scalar;
+}
+
+export type CellValue = Scalar | Formula;
+
+export function isFormula(value: CellValue | undefined): value is Formula {
+  return typeof value === 'object' && !(value instanceof Date);
+}
+
+export type ValidationCriteria =
+  | { readonly type: 'VALUE_IN_LIST'; readonly values: readonly string[]; readonly showDropdown: boolean }
+  | { readonly type: 'VALUE_IN_RANGE'; readonly source: RangeRef; readonly showDropdown: boolean }
+  | { readonly type: 'DATE_IS_VALID_DATE' };
+
+/** A range on a sheet, by the sheet's id so that renaming the sheet keeps the reference. */
+export interface RangeRef extends GridRect {
+  readonly sheetId: number;
+}
+
+export interface ValidationRule {
+  readonly criteria: ValidationCriteria;
+  readonly allowInvalid: boolean;
+  readonly helpText: string;
+}
+
+/** Everything Sheets keeps per cell that the add-on can touch. Absent means default. */
+export interface CellData {
+  value?: CellValue;
+  numberFormat?: string;
+  /** Lower-case `#rrggbb`. */
+  background?: string;
+  note?: string;
+  validation?: ValidationRule;
+  bold?: boolean;
+  wrap?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+}
+
+export const FORMAT_KEYS = ['numberFormat', 'background', 'bold', 'wrap', 'horizontalAlignment', 'verticalAlignment'] as const;
+
+export interface ProtectionModel {
+  readonly type: 'RANGE' | 'SHEET';
+  /** For RANGE protections: the protected cells (rows shift when rows are inserted or deleted). */
+  rect?: GridRect;
+  description: string;
+  warningOnly: boolean;
+}
+
+export interface SheetModel {
+  readonly id: number;
+  name: string;
+  /** `cells[row - 1][column - 1]`; sparse. */
+  cells: ((CellData | undefined)[] | undefined)[];
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  /** Pixel widths by `column - 1`; absent means the default. */
+  columnWidths: (number | undefined)[];
+  protections: ProtectionModel[];
+  hidden: boolean;
+  tabColor: string | null;
+}
+
+export interface Model {
+  id: string;
+  name: string;
+  timeZone: string;
+  sheets: SheetModel[];
+  documentProperties: Map<string, string>;
+  /** User properties, by the user's email. */
+  userProperties: Map<string, Map<string, string>>;
+  nextSheetId: number;
+}
+
+export const DEFAULT_ROWS = 1000;
+export const DEFAULT_COLUMNS = 26;
+export const DEFAULT_COLUMN_WIDTH = 100;
+export const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
+
+export function createModel(name: string, options: { sheetNames?: readonly string[]; timeZone?: string } = {}): Model {
+  const model: Model = {
+    id: 'local-spreadsheet',
+    name,
+    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+    sheets: [],
+    documentProperties: new Map(),
+    userProperties: new Map(),
+    nextSheetId: 0,
+  };
+  for (const sheetName of options.sheetNames ?? []) addSheet(model, sheetName);
+  return model;
+}
+
+/** Adds an empty sheet the size Sheets gives a new tab; `index` is 0-based. */
+export function addSheet(model: Model, name: string, index = model.sheets.length, id = model.nextSheetId): SheetModel {
+  const sheet: SheetModel = {
+    id,
+    name,
+    cells: [],
+    maxRows: DEFAULT_ROWS,
+    maxColumns: DEFAULT_COLUMNS,
+    frozenRows: 0,
+    columnWidths: [],
+    protections: [],
+    hidden: false,
+    tabColor: null,
+  };
+  model.nextSheetId = Math.max(model.nextSheetId, id + 1);
+  model.sheets.splice(index, 0, sheet);
+  return sheet;
+}
+
+export function findSheet(model: Model, name: string): SheetModel | undefined {
+  return model.sheets.find((s) => s.name === name);
+}
+
+export function cellAt(sheet: SheetModel, row: number, column: number): CellData | undefined {
+  return sheet.cells[row - 1]?.[column - 1];
+}
+
+export function ensureCell(sheet: SheetModel, row: number, column: number): CellData {
+  const cells = (sheet.cells[row - 1] ??= []);
+  return (cells[column - 1] ??= {});
+}
+
+export function hasContent(cell: CellData | undefined): boolean {
+  return cell?.value !== undefined && cell.value !== '';
+}
+
+/** The last row holding a value (0 for an empty sheet), as Sheet.getLastRow() counts. */
+export function lastRowWithContent(sheet: SheetModel): number {
+  for (let r = sheet.cells.length; r > 0; r--) {
+    if ((sheet.cells[r - 1] ?? []).some(hasContent)) return r;
+  }
+  return 0;
+}
+
+export function lastColumnWithContent(sheet: SheetModel): number {
+  let last = 0;
+  for (const row of sheet.cells) {
+    if (!row) continue;
+    for (let c = row.length; c > last; c--) {
+      if (hasContent(row[c - 1])) {
+        last = c;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+/** Sets or, for undefined, removes one property of a cell. */
+export function setField<K extends keyof CellData>(cell: CellData, key: K, value: CellData[K] | undefined): void {
+  if (value === undefined) delete cell[key];
+  else cell[key] = value;
+}

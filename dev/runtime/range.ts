@@ -1,0 +1,251 @@
+// Range: a rectangle of cells on a sheet, read and written as Apps Script does.
+import { a1Notation, quoteSheetName, type GridRect } from './a1';
+import { LABEL, SERVICE, type Emulated } from './bridge';
+import { FORMAT_KEYS, cellAt, ensureCell, setField, type CellData, type ProtectionModel } from './model';
+import { Protection } from './protection';
+import type { Sheet } from './sheet';
+import { DataValidation } from './validation';
+import { GENERAL_FORMAT, displayValue, enteredValue, formulaOf, storedValue } from './values';
+
+const DEFAULT_BACKGROUND = '#ffffff';
+
+function checkShape(data: unknown, rect: GridRect, method: string): unknown[][] {
+  if (!Array.isArray(data) || !data.every((row) => Array.isArray(row))) {
+    throw new Error(`The parameters don't match the method signature for SpreadsheetApp.Range.${method}.`);
+  }
+  if (data.length !== rect.numRows) {
+    throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${rect.numRows}.`);
+  }
+  for (const row of data as unknown[][]) {
+    if (row.length !== rect.numColumns) {
+      throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${rect.numColumns}.`);
+    }
+  }
+  return data as unknown[][];
+}
+
+function normalizeColor(color: unknown): string | undefined {
+  if (color === null || color === undefined || color === '') return undefined;
+  const text = String(color).trim().toLowerCase();
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(text);
+  return short ? `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}` : text;
+}
+
+const optionalText = (value: unknown): string | undefined =>
+  value === null || value === undefined || value === '' ? undefined : String(value);
+
+export class Range implements Emulated {
+  readonly [SERVICE] = 'Range';
+
+  constructor(readonly sheet: Sheet, readonly rect: GridRect) {}
+
+  [LABEL](): string {
+    return `${quoteSheetName(this.sheet.getName())}!${a1Notation(this.rect)}`;
+  }
+
+  getValues(): unknown[][] {
+    return this.#read(storedValue);
+  }
+
+  getDisplayValues(): string[][] {
+    const timeZone = this.sheet.spreadsheet.model.timeZone;
+    return this.#read((cell) => displayValue(cell, timeZone));
+  }
+
+  getFormulas(): string[][] {
+    return this.#read(formulaOf);
+  }
+
+  getValue(): unknown {
+    return storedValue(cellAt(this.sheet.model, this.rect.row, this.rect.column));
+  }
+
+  setValues(values: unknown[][]): Range {
+    return this.#write(values, 'setValues', (cell, v) => setField(cell, 'value', enteredValue(v, cell.numberFormat)));
+  }
+
+  setValue(value: unknown): Range {
+    return this.#fill((cell) => setField(cell, 'value', enteredValue(value, cell.numberFormat)));
+  }
+
+  getBackgrounds(): string[][] {
+    return this.#read((cell) => cell?.background ?? DEFAULT_BACKGROUND);
+  }
+
+  setBackgrounds(colors: unknown[][]): Range {
+    return this.#write(colors, 'setBackgrounds', (cell, c) => setField(cell, 'background', normalizeColor(c)));
+  }
+
+  setBackground(color: string | null): Range {
+    const background = normalizeColor(color);
+    return this.#fill((cell) => setField(cell, 'background', background));
+  }
+
+  getNotes(): string[][] {
+    return this.#read((cell) => cell?.note ?? '');
+  }
+
+  getNote(): string {
+    return cellAt(this.sheet.model, this.rect.row, this.rect.column)?.note ?? '';
+  }
+
+  setNotes(notes: unknown[][]): Range {
+    return this.#write(notes, 'setNotes', (cell, n) => setField(cell, 'note', optionalText(n)));
+  }
+
+  setNote(note: string | null): Range {
+    const text = optionalText(note);
+    return this.#fill((cell) => setField(cell, 'note', text));
+  }
+
+  getNumberFormats(): string[][] {
+    return this.#read((cell) => cell?.numberFormat ?? GENERAL_FORMAT);
+  }
+
+  setNumberFormat(numberFormat: string): Range {
+    const format = numberFormat === GENERAL_FORMAT ? undefined : optionalText(numberFormat);
+    return this.#fill((cell) => setField(cell, 'numberFormat', format));
+  }
+
+  setNumberFormats(numberFormats: unknown[][]): Range {
+    return this.#write(numberFormats, 'setNumberFormats', (cell, f) =>
+      setField(cell, 'numberFormat', f === GENERAL_FORMAT ? undefined : optionalText(f)));
+  }
+
+  getDataValidations(): (DataValidation | null)[][] {
+    const spreadsheet = this.sheet.spreadsheet;
+    return this.#read((cell) => (cell?.validation ? new DataValidation(spreadsheet, cell.validation) : null));
+  }
+
+  setDataValidation(rule: DataValidation | null): Range {
+    const validation = ruleOf(rule, 'setDataValidation');
+    return this.#fill((cell) => setField(cell, 'validation', validation));
+  }
+
+  setDataValidations(rules: unknown[][]): Range {
+    return this.#write(rules, 'setDataValidations', (cell, r) => setField(cell, 'validation', ruleOf(r, 'setDataValidations')));
+  }
+
+  clearDataValidations(): Range {
+    return this.#modify((cell) => setField(cell, 'validation', undefined));
+  }
+
+  clearContent(): Range {
+    return this.#modify((cell) => setField(cell, 'value', undefined));
+  }
+
+  clearNote(): Range {
+    return this.#modify((cell) => setField(cell, 'note', undefined));
+  }
+
+  clearFormat(): Range {
+    return this.#modify((cell) => FORMAT_KEYS.forEach((key) => setField(cell, key, undefined)));
+  }
+
+  setFontWeight(fontWeight: string | null): Range {
+    return this.#fill((cell) => setField(cell, 'bold', fontWeight === 'bold' || undefined));
+  }
+
+  setFontWeights(fontWeights: unknown[][]): Range {
+    return this.#write(fontWeights, 'setFontWeights', (cell, w) => setField(cell, 'bold', w === 'bold' || undefined));
+  }
+
+  setWrap(wrap: boolean): Range {
+    return this.#fill((cell) => setField(cell, 'wrap', wrap === true || undefined));
+  }
+
+  setVerticalAlignment(alignment: string | null): Range {
+    return this.#fill((cell) => setField(cell, 'verticalAlignment', optionalText(alignment)));
+  }
+
+  setHorizontalAlignment(alignment: string | null): Range {
+    return this.#fill((cell) => setField(cell, 'horizontalAlignment', optionalText(alignment)));
+  }
+
+  protect(): Protection {
+    const protection: ProtectionModel = { type: 'RANGE', rect: { ...this.rect }, description: '', warningOnly: false };
+    this.sheet.model.protections.push(protection);
+    return new Protection(this.sheet, protection);
+  }
+
+  getRow(): number {
+    return this.rect.row;
+  }
+
+  getColumn(): number {
+    return this.rect.column;
+  }
+
+  getLastRow(): number {
+    return this.rect.row + this.rect.numRows - 1;
+  }
+
+  getLastColumn(): number {
+    return this.rect.column + this.rect.numColumns - 1;
+  }
+
+  getNumRows(): number {
+    return this.rect.numRows;
+  }
+
+  getNumColumns(): number {
+    return this.rect.numColumns;
+  }
+
+  getA1Notation(): string {
+    return a1Notation(this.rect);
+  }
+
+  getSheet(): Sheet {
+    return this.sheet;
+  }
+
+  activate(): Range {
+    this.sheet.spreadsheet.active = { sheetId: this.sheet.model.id, rect: this.rect };
+    return this;
+  }
+
+  #read<T>(fn: (cell: CellData | undefined) => T): T[][] {
+    const { row, column, numRows, numColumns } = this.rect;
+    const sheet = this.sheet.model;
+    return Array.from({ length: numRows }, (_, i) =>
+      Array.from({ length: numColumns }, (_, j) => fn(cellAt(sheet, row + i, column + j))));
+  }
+
+  /** Applies `fn` to every cell of the range, creating cells as needed. */
+  #fill(fn: (cell: CellData) => void): Range {
+    const { row, column, numRows, numColumns } = this.rect;
+    for (let i = 0; i < numRows; i++) {
+      for (let j = 0; j < numColumns; j++) fn(ensureCell(this.sheet.model, row + i, column + j));
+    }
+    return this;
+  }
+
+  /** Applies `fn` to the cells that exist; for clearing, which never needs new cells. */
+  #modify(fn: (cell: CellData) => void): Range {
+    const { row, column, numRows, numColumns } = this.rect;
+    for (let i = 0; i < numRows; i++) {
+      for (let j = 0; j < numColumns; j++) {
+        const cell = cellAt(this.sheet.model, row + i, column + j);
+        if (cell) fn(cell);
+      }
+    }
+    return this;
+  }
+
+  /** Writes a 2D array after checking its shape, all or nothing, as Apps Script does. */
+  #write(data: unknown, method: string, fn: (cell: CellData, value: unknown) => void): Range {
+    const grid = checkShape(data, this.rect, method);
+    const { row, column } = this.rect;
+    grid.forEach((values, i) => values.forEach((value, j) => fn(ensureCell(this.sheet.model, row + i, column + j), value)));
+    return this;
+  }
+}
+
+function ruleOf(rule: unknown, method: string): DataValidation['rule'] | undefined {
+  if (rule === null || rule === undefined) return undefined;
+  if (!(rule instanceof DataValidation)) {
+    throw new Error(`The parameters don't match the method signature for SpreadsheetApp.Range.${method}.`);
+  }
+  return rule.rule;
+}

@@ -1,0 +1,215 @@
+// The global Apps Script services the bundle sees, as host objects; the
+// runtime hands them over through the counting bridge.
+import { format } from 'node:util';
+import { SERVICE, type Emulated } from './bridge';
+import { formatJavaPattern } from './dates';
+import { HtmlService } from './html';
+import { Spreadsheet } from './spreadsheet';
+import type { LockState, RuntimeState } from './state';
+import { Ui } from './ui';
+import { DataValidationBuilder } from './validation';
+
+const PROTECTION_TYPE = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
+
+// Enum names only: the runtime builds list, range and date rules.
+const DATA_VALIDATION_CRITERIA = Object.fromEntries(
+  [
+    'DATE_AFTER', 'DATE_BEFORE', 'DATE_BETWEEN', 'DATE_EQUAL_TO', 'DATE_IS_VALID_DATE', 'DATE_NOT_BETWEEN',
+    'DATE_ON_OR_AFTER', 'DATE_ON_OR_BEFORE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN',
+    'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO', 'NUMBER_NOT_BETWEEN',
+    'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_IS_VALID_EMAIL',
+    'TEXT_IS_VALID_URL', 'VALUE_IN_LIST', 'VALUE_IN_RANGE', 'CUSTOM_FORMULA', 'CHECKBOX',
+  ].map((name) => [name, name]),
+);
+
+/** The time zone in appsscript.json. */
+export const SCRIPT_TIME_ZONE = 'Asia/Tokyo';
+
+class SpreadsheetApp implements Emulated {
+  readonly [SERVICE] = 'SpreadsheetApp';
+
+  constructor(private readonly spreadsheet: Spreadsheet, private readonly ui: Ui) {}
+
+  get ProtectionType(): typeof PROTECTION_TYPE {
+    return PROTECTION_TYPE;
+  }
+
+  get DataValidationCriteria(): typeof DATA_VALIDATION_CRITERIA {
+    return DATA_VALIDATION_CRITERIA;
+  }
+
+  getActiveSpreadsheet(): Spreadsheet {
+    return this.spreadsheet;
+  }
+
+  getActive(): Spreadsheet {
+    return this.spreadsheet;
+  }
+
+  getUi(): Ui {
+    return this.ui;
+  }
+
+  newDataValidation(): DataValidationBuilder {
+    return new DataValidationBuilder(this.spreadsheet);
+  }
+
+  /** Writes are applied at once, so there is nothing to flush. */
+  flush(): void {}
+}
+
+/** Single-threaded: the lock is always free, but whether it is held is recorded for tests. */
+class Lock implements Emulated {
+  readonly [SERVICE] = 'Lock';
+
+  constructor(private readonly state: LockState) {}
+
+  // Timeouts are moot: nobody else can hold the lock.
+  waitLock(): void {
+    this.take();
+  }
+
+  tryLock(): boolean {
+    this.take();
+    return true;
+  }
+
+  hasLock(): boolean {
+    return this.state.held;
+  }
+
+  releaseLock(): void {
+    this.state.held = false;
+  }
+
+  private readonly take = (): void => {
+    if (!this.state.held) this.state.acquisitions++;
+    this.state.held = true;
+  };
+}
+
+class LockService implements Emulated {
+  readonly [SERVICE] = 'LockService';
+
+  constructor(private readonly state: LockState) {}
+
+  getDocumentLock(): Lock {
+    return new Lock(this.state);
+  }
+}
+
+class Properties implements Emulated {
+  readonly [SERVICE] = 'Properties';
+
+  constructor(private readonly map: Map<string, string>) {}
+
+  getProperty(key: string): string | null {
+    return this.map.get(String(key)) ?? null;
+  }
+
+  setProperty(key: string, value: string): Properties {
+    this.map.set(String(key), String(value));
+    return this;
+  }
+
+  deleteProperty(key: string): Properties {
+    this.map.delete(String(key));
+    return this;
+  }
+
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.map);
+  }
+
+  setProperties(properties: Record<string, unknown>, deleteAllOthers = false): Properties {
+    if (deleteAllOthers) this.map.clear();
+    for (const [key, value] of Object.entries(properties)) this.map.set(key, String(value));
+    return this;
+  }
+}
+
+class PropertiesService implements Emulated {
+  readonly [SERVICE] = 'PropertiesService';
+
+  constructor(private readonly state: RuntimeState) {}
+
+  getDocumentProperties(): Properties {
+    return new Properties(this.state.model.documentProperties);
+  }
+
+  getUserProperties(): Properties {
+    const all = this.state.model.userProperties;
+    let mine = all.get(this.state.user);
+    if (!mine) {
+      mine = new Map();
+      all.set(this.state.user, mine);
+    }
+    return new Properties(mine);
+  }
+}
+
+class User implements Emulated {
+  readonly [SERVICE] = 'User';
+
+  constructor(private readonly email: string) {}
+
+  getEmail(): string {
+    return this.email;
+  }
+}
+
+class Session implements Emulated {
+  readonly [SERVICE] = 'Session';
+
+  constructor(private readonly user: string) {}
+
+  getActiveUser(): User {
+    return new User(this.user);
+  }
+
+  getEffectiveUser(): User {
+    return new User(this.user);
+  }
+
+  getScriptTimeZone(): string {
+    return SCRIPT_TIME_ZONE;
+  }
+}
+
+class Utilities implements Emulated {
+  readonly [SERVICE] = 'Utilities';
+
+  formatDate(date: Date, timeZone: string, pattern: string): string {
+    if (!(date instanceof Date)) throw new Error("The parameters don't match the method signature for Utilities.formatDate.");
+    return formatJavaPattern(date, String(timeZone), String(pattern));
+  }
+
+  /** Returns at once: a local run has nothing to wait for. */
+  sleep(): void {}
+}
+
+class Logger implements Emulated {
+  readonly [SERVICE] = 'Logger';
+
+  constructor(private readonly logs: string[]) {}
+
+  log(data: unknown, ...values: unknown[]): Logger {
+    this.logs.push(values.length > 0 ? format(String(data).replace(/%(?!s)/g, '%%'), ...values) : format(data));
+    return this;
+  }
+}
+
+/** The service globals, by the names the bundle uses. */
+export function createServices(state: RuntimeState): { spreadsheet: Spreadsheet; globals: Record<string, Emulated> } {
+  const spreadsheet = new Spreadsheet(state);
+  const globals: Record<string, Emulated> = {
+    SpreadsheetApp: new SpreadsheetApp(spreadsheet, new Ui(state)),
+    LockService: new LockService(state.lock),
+    PropertiesService: new PropertiesService(state),
+    Session: new Session(state.user),
+    HtmlService: new HtmlService(state.htmlDir),
+    Utilities: new Utilities(),
+    Logger: new Logger(state.logs),
+  };
+  return { spreadsheet, globals };
+}

@@ -1,0 +1,330 @@
+// Reads and writes the model as an .xlsx through exceljs. Date cells cross
+// as calendar days: exceljs speaks wall-clock Dates (UTC fields), Apps Script
+// speaks instants in the spreadsheet's time zone.
+import { rename, rm, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import { dateCell } from '../../src/domain/cell';
+import { dateCellToInstant, instantToDateCell } from '../../src/sheets/zonedDate';
+import { absoluteA1, parseA1, quoteSheetName } from './a1';
+import { META_SHEET, readMeta, writeMeta, type Meta } from './meta';
+import {
+  DEFAULT_COLUMNS, DEFAULT_ROWS, addSheet, createModel, ensureCell, isFormula,
+  type CellData, type CellValue, type Model, type Scalar, type SheetModel, type ValidationRule,
+} from './model';
+
+/** The file is missing, or is not an .xlsx this runtime can read. */
+export class WorkbookFileError extends Error {
+  constructor(readonly path: string, readonly reason: 'missing' | 'unreadable', message: string) {
+    super(message);
+    this.name = 'WorkbookFileError';
+  }
+}
+
+// Sheets column widths are pixels; Excel's are characters of about 7 px.
+const PIXELS_PER_CHARACTER = 7;
+
+type ExcelValidation = ExcelJS.DataValidation;
+/** exceljs keeps a sheet's validations by cell address; its typings omit it. */
+interface WithValidations {
+  dataValidations: { model: Record<string, ExcelValidation> };
+}
+
+// ---------------------------------------------------------------- dates
+
+function toWallClock(instant: Date, timeZone: string): Date {
+  const m = /^(\d+)-(\d+)-(\d+)(?:T(\d+):(\d+):(\d+))?$/.exec(instantToDateCell(instant, timeZone).iso);
+  if (!m) throw new Error(`unexpected date ${instant.toISOString()}`);
+  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)));
+}
+
+function fromWallClock(wallClock: Date, timeZone: string): Date {
+  // Serial numbers carry float noise; a cell's time never has milliseconds.
+  const iso = new Date(Math.round(wallClock.getTime() / 1000) * 1000).toISOString().slice(0, 19);
+  return dateCellToInstant(dateCell(iso.endsWith('T00:00:00') ? iso.slice(0, 10) : iso), timeZone);
+}
+
+// ---------------------------------------------------------------- names
+
+const ILLEGAL_IN_XLSX_NAME = /[*?:/\\[\]]/g;
+
+/** Worksheet names Excel accepts (≤ 31 chars, no []:*?/\, unique ignoring case); the real name goes to the metadata. */
+function xlsxNames(sheets: readonly SheetModel[]): Map<number, string> {
+  const taken = new Set([META_SHEET.toLowerCase(), 'history']);
+  const names = new Map<number, string>();
+  for (const sheet of sheets) {
+    const base = sheet.name.replace(ILLEGAL_IN_XLSX_NAME, '_').replace(/^'|'$/g, '_').slice(0, 31) || 'Sheet';
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
+    taken.add(name.toLowerCase());
+    names.set(sheet.id, name);
+  }
+  return names;
+}
+
+// ---------------------------------------------------------------- load
+
+function scalarFromExcel(value: unknown, timeZone: string): Scalar | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Date) return fromWallClock(value, timeZone);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'object' && 'error' in value) return String((value as ExcelJS.CellErrorValue).error);
+  return undefined;
+}
+
+function valueFromExcel(cell: ExcelJS.Cell, timeZone: string): CellValue | undefined {
+  switch (cell.type) {
+    case ExcelJS.ValueType.Null:
+    case ExcelJS.ValueType.Merge:
+      return undefined;
+    case ExcelJS.ValueType.Formula: {
+      const result = scalarFromExcel(cell.result, timeZone);
+      return result === undefined ? { formula: `=${cell.formula}` } : { formula: `=${cell.formula}`, result };
+    }
+    case ExcelJS.ValueType.RichText:
+    case ExcelJS.ValueType.Hyperlink:
+      return cell.text;
+    default:
+      return scalarFromExcel(cell.value, timeZone);
+  }
+}
+
+function noteText(note: string | ExcelJS.Comment | undefined): string | undefined {
+  if (note === undefined || typeof note === 'string') return note || undefined;
+  return note.texts?.map((t) => t.text).join('') || undefined;
+}
+
+function readCell(cell: ExcelJS.Cell, timeZone: string): CellData {
+  const data: CellData = {};
+  const value = valueFromExcel(cell, timeZone);
+  if (value !== undefined && value !== '') data.value = value;
+  if (cell.numFmt && cell.numFmt !== 'General') data.numberFormat = cell.numFmt;
+  const fill = cell.fill;
+  if (fill?.type === 'pattern' && fill.pattern === 'solid' && /^[0-9A-Fa-f]{8}$/.test(fill.fgColor?.argb ?? '')) {
+    data.background = `#${fill.fgColor!.argb!.slice(2).toLowerCase()}`;
+  }
+  const note = noteText(cell.note);
+  if (note !== undefined) data.note = note;
+  if (cell.font?.bold) data.bold = true;
+  if (cell.alignment?.wrapText) data.wrap = true;
+  const horizontal = cell.alignment?.horizontal;
+  if (horizontal === 'left' || horizontal === 'center' || horizontal === 'right') data.horizontalAlignment = horizontal;
+  const vertical = cell.alignment?.vertical;
+  if (vertical === 'top' || vertical === 'middle' || vertical === 'bottom') data.verticalAlignment = vertical;
+  return data;
+}
+
+function ruleFromExcel(
+  validation: ExcelValidation, sheet: SheetModel, sheetIdByXlsxName: ReadonlyMap<string, number>, model: Model,
+): ValidationRule | undefined {
+  const allowInvalid = validation.errorStyle === 'warning' || validation.errorStyle === 'information' || !validation.showErrorMessage;
+  const helpText = validation.prompt ?? '';
+  if (validation.type === 'date') return { criteria: { type: 'DATE_IS_VALID_DATE' }, allowInvalid, helpText };
+  const formula: unknown = validation.formulae?.[0];
+  if (validation.type !== 'list' || typeof formula !== 'string') return undefined;
+  if (formula.startsWith('"')) {
+    const values = formula.slice(1, -1).split(',').map((v) => v.replace(/""/g, '"'));
+    return { criteria: { type: 'VALUE_IN_LIST', values, showDropdown: true }, allowInvalid, helpText };
+  }
+  try {
+    const ref = parseA1(formula, () => ({ maxRows: DEFAULT_ROWS, maxColumns: DEFAULT_COLUMNS }));
+    const sheetId = ref.sheetName === undefined ? sheet.id : sheetIdByXlsxName.get(ref.sheetName);
+    if (sheetId === undefined || !model.sheets.some((s) => s.id === sheetId)) return undefined;
+    return { criteria: { type: 'VALUE_IN_RANGE', source: { sheetId, ...ref.rect }, showDropdown: true }, allowInvalid, helpText };
+  } catch {
+    return undefined; // a named range or formula: outside what the runtime models
+  }
+}
+
+function readSheet(worksheet: ExcelJS.Worksheet, sheet: SheetModel, timeZone: string): void {
+  worksheet.eachRow({ includeEmpty: true }, (row, r) => {
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const data = readCell(cell, timeZone);
+      if (Object.keys(data).length > 0) Object.assign(ensureCell(sheet, r, c), data);
+    });
+  });
+  (worksheet.columns ?? []).forEach((column, i) => {
+    if (column.width !== undefined) sheet.columnWidths[i] = Math.round(column.width * PIXELS_PER_CHARACTER);
+  });
+  const view = worksheet.views?.[0];
+  sheet.frozenRows = view?.state === 'frozen' ? view.ySplit ?? 0 : 0;
+  sheet.hidden = worksheet.state !== 'visible';
+  const tabColor = worksheet.properties.tabColor?.argb;
+  sheet.tabColor = tabColor ? `#${tabColor.slice(-6).toLowerCase()}` : null;
+}
+
+/** As Sheets sizes an imported file: what the sheet uses (cells, widths, protected ranges), at least 1000 × 26. */
+function fitDimensions(sheet: SheetModel): void {
+  let rows = DEFAULT_ROWS;
+  let columns = Math.max(DEFAULT_COLUMNS, sheet.columnWidths.length);
+  sheet.cells.forEach((row, r) => {
+    rows = Math.max(rows, r + 1);
+    columns = Math.max(columns, row?.length ?? 0);
+  });
+  for (const { rect } of sheet.protections) {
+    if (!rect) continue;
+    rows = Math.max(rows, rect.row + rect.numRows - 1);
+    columns = Math.max(columns, rect.column + rect.numColumns - 1);
+  }
+  sheet.maxRows = rows;
+  sheet.maxColumns = columns;
+}
+
+async function readExcel(path: string): Promise<ExcelJS.Workbook> {
+  try {
+    if (!(await stat(path)).isFile()) throw new WorkbookFileError(path, 'unreadable', `${path} is not a file`);
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw error;
+    throw new WorkbookFileError(path, 'missing', `${path} does not exist`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (error) {
+    throw new WorkbookFileError(path, 'unreadable', `${path} is not an .xlsx workbook (${(error as Error).message})`);
+  }
+  return workbook;
+}
+
+export async function loadWorkbook(path: string): Promise<Model> {
+  const workbook = await readExcel(path);
+  const metaSheet = workbook.getWorksheet(META_SHEET);
+  let meta: Meta | undefined;
+  try {
+    meta = metaSheet ? readMeta(metaSheet) : undefined;
+  } catch (error) {
+    throw new WorkbookFileError(path, 'unreadable', `${path}: the ${META_SHEET} sheet is damaged (${(error as Error).message})`);
+  }
+  const model = createModel(meta?.name ?? basename(path, extname(path)), meta ? { timeZone: meta.timeZone } : {});
+  if (meta) {
+    model.id = meta.id;
+    model.nextSheetId = meta.nextSheetId;
+    model.documentProperties = new Map(Object.entries(meta.documentProperties));
+    model.userProperties = new Map(Object.entries(meta.userProperties).map(([user, props]) => [user, new Map(Object.entries(props))]));
+  }
+  const worksheets = workbook.worksheets.filter((ws) => ws.name !== META_SHEET);
+  const sheetIdByXlsxName = new Map<string, number>();
+  const sheets = worksheets.map((worksheet) => {
+    const saved = meta?.sheets.find((s) => s.xlsxName === worksheet.name);
+    const sheet = addSheet(model, saved?.name ?? worksheet.name, undefined, saved?.id ?? model.nextSheetId);
+    sheet.protections = saved?.protections ?? [];
+    sheetIdByXlsxName.set(worksheet.name, sheet.id);
+    readSheet(worksheet, sheet, model.timeZone);
+    return sheet;
+  });
+  worksheets.forEach((worksheet, i) => {
+    const sheet = sheets[i]!;
+    const validations = (worksheet as unknown as WithValidations).dataValidations.model;
+    for (const [address, validation] of Object.entries(validations)) {
+      const rule = ruleFromExcel(validation, sheet, sheetIdByXlsxName, model);
+      const { rect } = parseA1(address, () => sheet);
+      if (rule) ensureCell(sheet, rect.row, rect.column).validation = rule;
+    }
+    fitDimensions(sheet);
+  });
+  return model;
+}
+
+// ---------------------------------------------------------------- save
+
+function excelValue(value: CellValue, timeZone: string): ExcelJS.CellValue {
+  if (value instanceof Date) return toWallClock(value, timeZone);
+  if (!isFormula(value)) return value;
+  const result = value.result instanceof Date ? toWallClock(value.result, timeZone) : value.result;
+  return { formula: value.formula.replace(/^=/, ''), ...(result === undefined ? {} : { result }) } as ExcelJS.CellFormulaValue;
+}
+
+function isDateValued(value: CellValue | undefined): value is Date | { formula: string; result: Date } {
+  return value instanceof Date || (isFormula(value) && value.result instanceof Date);
+}
+
+function excelValidation(rule: ValidationRule, sheetNames: ReadonlyMap<number, string>): ExcelValidation | undefined {
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: rule.allowInvalid ? 'warning' : 'stop',
+    ...(rule.helpText ? { prompt: rule.helpText, showInputMessage: true } : {}),
+  };
+  const criteria = rule.criteria;
+  switch (criteria.type) {
+    case 'VALUE_IN_LIST':
+      return { ...common, type: 'list', formulae: [`"${criteria.values.map((v) => v.replace(/"/g, '""')).join(',')}"`] };
+    case 'VALUE_IN_RANGE': {
+      const sheetName = sheetNames.get(criteria.source.sheetId);
+      if (sheetName === undefined) return undefined; // its source sheet was deleted
+      return { ...common, type: 'list', formulae: [`${quoteSheetName(sheetName)}!${absoluteA1(criteria.source)}`] };
+    }
+    case 'DATE_IS_VALID_DATE':
+      return { ...common, type: 'date', operator: 'greaterThanOrEqual', formulae: [new Date(Date.UTC(1900, 0, 1))] };
+  }
+}
+
+function writeCell(cell: ExcelJS.Cell, data: CellData, timeZone: string, sheetNames: ReadonlyMap<number, string>): void {
+  if (data.value !== undefined) cell.value = excelValue(data.value, timeZone);
+  const dateFormat = isDateValued(data.value) ? 'yyyy-mm-dd' : undefined;
+  const numFmt = data.numberFormat ?? dateFormat;
+  if (numFmt) cell.numFmt = numFmt;
+  if (data.background && /^#[0-9a-f]{6}$/.test(data.background)) {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${data.background.slice(1).toUpperCase()}` } };
+  }
+  if (data.note) cell.note = data.note;
+  if (data.bold) cell.font = { bold: true };
+  if (data.wrap || data.horizontalAlignment || data.verticalAlignment) {
+    cell.alignment = {
+      ...(data.wrap ? { wrapText: true } : {}),
+      ...(data.horizontalAlignment ? { horizontal: data.horizontalAlignment as ExcelJS.Alignment['horizontal'] } : {}),
+      ...(data.verticalAlignment ? { vertical: data.verticalAlignment as ExcelJS.Alignment['vertical'] } : {}),
+    };
+  }
+  const validation = data.validation && excelValidation(data.validation, sheetNames);
+  if (validation) cell.dataValidation = validation;
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetModel, name: string, timeZone: string, sheetNames: ReadonlyMap<number, string>): void {
+  const worksheet = workbook.addWorksheet(name, {
+    state: sheet.hidden ? 'hidden' : 'visible',
+    views: sheet.frozenRows > 0 ? [{ state: 'frozen', ySplit: sheet.frozenRows }] : [],
+    ...(sheet.tabColor ? { properties: { tabColor: { argb: `FF${sheet.tabColor.slice(1).toUpperCase()}` } } } : {}),
+  });
+  sheet.cells.forEach((row, r) =>
+    row?.forEach((data, c) => {
+      if (data) writeCell(worksheet.getCell(r + 1, c + 1), data, timeZone, sheetNames);
+    }),
+  );
+  sheet.columnWidths.forEach((px, c) => {
+    if (px !== undefined) worksheet.getColumn(c + 1).width = px / PIXELS_PER_CHARACTER;
+  });
+}
+
+function metaOf(model: Model, sheetNames: ReadonlyMap<number, string>): Meta {
+  return {
+    version: 1,
+    id: model.id,
+    name: model.name,
+    timeZone: model.timeZone,
+    nextSheetId: model.nextSheetId,
+    documentProperties: Object.fromEntries(model.documentProperties),
+    userProperties: Object.fromEntries([...model.userProperties].map(([user, props]) => [user, Object.fromEntries(props)])),
+    sheets: model.sheets.map((sheet) => ({
+      xlsxName: sheetNames.get(sheet.id) ?? sheet.name,
+      name: sheet.name,
+      id: sheet.id,
+      protections: sheet.protections.map((p) => ({ ...p, ...(p.rect ? { rect: { ...p.rect } } : {}) })),
+    })),
+  };
+}
+
+/** Writes the model to `path`, replacing the file only once the new one is complete. */
+export async function saveWorkbook(model: Model, path: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheetNames = xlsxNames(model.sheets);
+  for (const sheet of model.sheets) writeSheet(workbook, sheet, sheetNames.get(sheet.id)!, model.timeZone, sheetNames);
+  writeMeta(workbook.addWorksheet(META_SHEET, { state: 'veryHidden' }), metaOf(model, sheetNames));
+  const partial = `${path}.${process.pid}.partial`;
+  try {
+    await workbook.xlsx.writeFile(partial);
+    await rename(partial, path);
+  } finally {
+    await rm(partial, { force: true });
+  }
+}
