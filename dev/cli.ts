@@ -98,11 +98,25 @@ const commands: Record<string, (path: string, o: Options, today: string | undefi
   },
 };
 
-export async function runCli(argv: readonly string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  let json = false;
+/** node:util's parseArgs, with its English errors said in Japanese. */
+function parseCommandLine(argv: readonly string[]) {
   try {
-    const { values, positionals } = parseNodeArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-    json = Boolean(values.json);
+    return parseNodeArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const option = /'(-[^' ]*)/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`「${option}」というオプションはありません。\n${USAGE}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`オプション「${option}」の指定が正しくありません（--today などには値を続け、--json などには値を付けません）。\n${USAGE}`);
+    }
+    throw error;
+  }
+}
+
+export async function runCli(argv: readonly string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  try {
+    const { values, positionals } = parseCommandLine(argv);
+    const json = Boolean(values.json);
     const [command, path, ...rest] = positionals;
     if (values.help || !command) throw new UsageError(USAGE);
     const run = command === undefined ? undefined : commands[command];

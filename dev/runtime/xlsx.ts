@@ -6,7 +6,7 @@ import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { dateCell } from '../../src/domain/cell';
 import { dateCellToInstant, instantToDateCell } from '../../src/sheets/zonedDate';
-import { absoluteA1, parseA1, quoteSheetName } from './a1';
+import { a1Notation, absoluteA1, parseA1, quoteSheetName } from './a1';
 import { META_SHEET, readMeta, writeMeta, type Meta } from './meta';
 import {
   DEFAULT_COLUMNS, DEFAULT_ROWS, addSheet, createModel, ensureCell, isFormula,
@@ -259,7 +259,7 @@ function excelValidation(rule: ValidationRule, sheetNames: ReadonlyMap<number, s
   }
 }
 
-function writeCell(cell: ExcelJS.Cell, data: CellData, timeZone: string, sheetNames: ReadonlyMap<number, string>): void {
+function writeCell(cell: ExcelJS.Cell, data: CellData, timeZone: string): void {
   if (data.value !== undefined) cell.value = excelValue(data.value, timeZone);
   const dateFormat = isDateValued(data.value) ? 'yyyy-mm-dd' : undefined;
   const numFmt = data.numberFormat ?? dateFormat;
@@ -276,8 +276,30 @@ function writeCell(cell: ExcelJS.Cell, data: CellData, timeZone: string, sheetNa
       ...(data.verticalAlignment ? { vertical: data.verticalAlignment as ExcelJS.Alignment['vertical'] } : {}),
     };
   }
-  const validation = data.validation && excelValidation(data.validation, sheetNames);
-  if (validation) cell.dataValidation = validation;
+}
+
+/**
+ * Validations go in as one range per column run of the same rule. Left per
+ * cell, exceljs merges them itself and sorts addresses as text (B10 before
+ * B2), writing overlapping ranges that Excel reports as a damaged file.
+ */
+function writeValidations(worksheet: ExcelJS.Worksheet, sheet: SheetModel, sheetNames: ReadonlyMap<number, string>): void {
+  const target = (worksheet as unknown as WithValidations).dataValidations.model;
+  const columns = sheet.cells.reduce((most, row) => Math.max(most, row?.length ?? 0), 0);
+  for (let c = 0; c < columns; c++) {
+    const keyAt = (r: number): string => {
+      const rule = sheet.cells[r]?.[c]?.validation;
+      const validation = rule && excelValidation(rule, sheetNames);
+      return validation ? JSON.stringify(validation) : '';
+    };
+    let start = 0;
+    for (let r = 1; r <= sheet.cells.length; r++) {
+      const key = keyAt(start);
+      if (r < sheet.cells.length && keyAt(r) === key) continue;
+      if (key) target[a1Notation({ row: start + 1, column: c + 1, numRows: r - start, numColumns: 1 })] = JSON.parse(key) as ExcelValidation;
+      start = r;
+    }
+  }
 }
 
 function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetModel, name: string, timeZone: string, sheetNames: ReadonlyMap<number, string>): void {
@@ -288,9 +310,10 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetModel, name: string,
   });
   sheet.cells.forEach((row, r) =>
     row?.forEach((data, c) => {
-      if (data) writeCell(worksheet.getCell(r + 1, c + 1), data, timeZone, sheetNames);
+      if (data) writeCell(worksheet.getCell(r + 1, c + 1), data, timeZone);
     }),
   );
+  writeValidations(worksheet, sheet, sheetNames);
   sheet.columnWidths.forEach((px, c) => {
     if (px !== undefined) worksheet.getColumn(c + 1).width = px / PIXELS_PER_CHARACTER;
   });

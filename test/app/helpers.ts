@@ -5,7 +5,7 @@ import { cellText, type Cell } from '../../src/domain/cell';
 import { instantToDateCell } from '../../src/sheets/zonedDate';
 import { writeDemo } from '../../dev/demo/write';
 import { createModel, loadBundle, type Runtime } from '../../dev/runtime';
-import { ensureCell, findSheet, isFormula } from '../../dev/runtime/model';
+import { ensureCell, findSheet, isFormula, lastColumnWithContent, lastRowWithContent } from '../../dev/runtime/model';
 
 export const CODE = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
 export const TODAY = '2026-11-22';
@@ -34,12 +34,13 @@ export function spreadsheetWith(tab: string, rows: readonly (readonly (string | 
   return loadBundle(CODE, model, { htmlDir: join(__dirname, '../../dist') });
 }
 
-/** A tab's values as text a person would read (dates as ISO), row by row from row 1. */
+/** A tab's used area as text a person would read (dates as ISO), row by row from row 1. */
 export function tabText(runtime: Runtime, tab: string): string[][] {
   const sheet = findSheet(runtime.model, tab);
   if (!sheet) throw new Error(`no tab ${tab}`);
-  return sheet.cells.map((row) => (row ?? []).map((cell) => {
-    const value = cell?.value;
+  const width = lastColumnWithContent(sheet);
+  return sheet.cells.slice(0, lastRowWithContent(sheet)).map((row) => Array.from({ length: width }, (_, c) => {
+    const value = row?.[c]?.value;
     if (value === undefined) return '';
     if (isFormula(value)) return value.formula;
     const asCell: Cell = value instanceof Date ? instantToDateCell(value, runtime.model.timeZone) : value;

@@ -1,7 +1,10 @@
 // What survives saving to .xlsx and loading back.
 import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { loadWorkbook, WorkbookFileError } from '../../dev/runtime';
+import JSZip from 'jszip';
+import { createModel, loadWorkbook, saveWorkbook, WorkbookFileError } from '../../dev/runtime';
+import { ensureCell, findSheet } from '../../dev/runtime/model';
 import { roundTrip, runtimeWith, tempFile } from './helpers';
 
 const read = `
@@ -163,5 +166,22 @@ describe('files that are not workbooks', () => {
     expect(error).toBeInstanceOf(WorkbookFileError);
     expect(error).toMatchObject({ reason: 'unreadable' });
     expect((error as Error).message).toContain('is not an .xlsx workbook');
+  });
+});
+
+describe('data validations in the saved file', () => {
+  it('are written as one range per column run, never overlapping (Excel rejects overlaps)', async () => {
+    const model = createModel('v', { sheetNames: ['A'] });
+    const sheet = findSheet(model, 'A')!;
+    for (let row = 2; row <= 30; row++) {
+      ensureCell(sheet, row, 2).validation = { criteria: { type: 'DATE_IS_VALID_DATE' }, allowInvalid: true, helpText: '' };
+      ensureCell(sheet, row, 3).validation = { criteria: { type: 'VALUE_IN_LIST', values: row < 12 ? ['あり'] : ['なし'], showDropdown: true }, allowInvalid: true, helpText: '' };
+    }
+    const path = tempFile('validations.xlsx');
+    await saveWorkbook(model, path);
+    const zip = await JSZip.loadAsync(await readFile(path));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const sqrefs = [...xml.matchAll(/sqref="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(sqrefs).toEqual(['B2:B30', 'C12:C30', 'C2:C11']);
   });
 });
