@@ -104,7 +104,7 @@ function parseCommandLine(argv: readonly string[]) {
     return parseNodeArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    const option = /'(-[^' ]*)/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
+    const option = /'(-[^' ]*)/.exec(String((error as { message?: unknown }).message))?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`「${option}」というオプションはありません。\n${USAGE}`);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       throw new UsageError(`オプション「${option}」の指定が正しくありません（--today などには値を続け、--json などには値を付けません）。\n${USAGE}`);

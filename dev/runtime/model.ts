@@ -161,6 +161,13 @@ export function lastColumnWithContent(sheet: SheetModel): number {
   return last;
 }
 
+/** A deep copy of a sheet's cells (what Sheet.copyTo copies); rules are immutable and shared. */
+export function copyCells(cells: SheetModel['cells']): SheetModel['cells'] {
+  const copyValue = (value: CellValue | undefined): CellValue | undefined =>
+    value instanceof Date ? new Date(value.getTime()) : isFormula(value) ? { ...value } : value;
+  return cells.map((row) => row?.map((cell) => (cell ? { ...cell, value: copyValue(cell.value) } : cell)));
+}
+
 /** Sets or, for undefined, removes one property of a cell. */
 export function setField<K extends keyof CellData>(cell: CellData, key: K, value: CellData[K] | undefined): void {
   if (value === undefined) delete cell[key];

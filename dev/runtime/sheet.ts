@@ -2,7 +2,7 @@
 import { parseA1, quoteSheetName, type GridRect } from './a1';
 import { LABEL, SERVICE, type Emulated } from './bridge';
 import {
-  DEFAULT_COLUMN_WIDTH, FORMAT_KEYS, addSheet, lastColumnWithContent, lastRowWithContent, setField,
+  DEFAULT_COLUMN_WIDTH, FORMAT_KEYS, addSheet, copyCells, lastColumnWithContent, lastRowWithContent, setField,
   type CellData, type Model, type SheetModel,
 } from './model';
 import { Protection } from './protection';
@@ -232,7 +232,7 @@ export class Sheet implements Emulated {
     let name = `Copy of ${this.model.name}`;
     for (let n = 2; model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()); n++) name = `Copy of ${this.model.name} ${n}`;
     const copy = addSheet(model, name);
-    copy.cells = structuredClone(this.model.cells);
+    copy.cells = copyCells(this.model.cells);
     copy.maxRows = this.model.maxRows;
     copy.maxColumns = this.model.maxColumns;
     copy.frozenRows = this.model.frozenRows;

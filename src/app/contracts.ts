@@ -1,12 +1,8 @@
 // The arguments every server function accepts, as zod schemas shared with the
 // sidebar: whatever crosses from the page to the server is checked here first.
-// zod/mini keeps Code.js small: the classic API bundles every message locale.
-import * as z from 'zod/mini';
-import { ja } from 'zod/locales';
+import { z } from '../domain/zod';
 import { isIsoDate } from '../domain/normalize';
 
-// zod's own messages (an unknown key, a wrong type) in Japanese, like ours.
-z.config(ja());
 
 const isoDate = z.string().check(z.refine(isIsoDate, { message: '日付は 2024-04-01 の形で指定してください。' }));
 

@@ -6,6 +6,7 @@ import { splitList } from '../normalize';
 import { normalizeRecord, type RecordText } from '../record';
 import type { Settings } from '../settings';
 import { isBlankRow, sheetRow, type Table } from '../table';
+import { checkActivity } from './activityRules';
 import { checkCase } from './caseRules';
 import { checkFields, dateOf } from './fieldRules';
 import { columnIndexOf, finding, placeFinding, say, type Finding, type Problem } from './problem';
@@ -110,12 +111,9 @@ function checkCaseRowsTogether(rows: readonly CheckedRow[], place: (f: Finding, 
   return problems;
 }
 
-function checkActivity(text: RecordText, settings: Settings, today: string, caseIds: ReadonlySet<string>): Finding[] {
-  const findings = checkFields(ACTIVITY_FIELDS, text, settings);
-  const on = dateOf(text, 'activityOn');
-  if (on && on > today) findings.push(finding('activityOn', 'future_date', say.futureDate('実施日', on, today)));
+function checkActivityInBook(text: RecordText, settings: Settings, today: string, caseIds: ReadonlySet<string>): Finding[] {
+  const findings = checkActivity(text, settings, today);
   if (text.caseId && !caseIds.has(text.caseId)) findings.push(finding('caseId', 'unknown_case', say.unknownCase(text.caseId)));
-  if (text.activityType === 'アウトリーチ' && !text.visitors) findings.push(finding('visitors', 'required', say.required('訪問人数')));
   return findings;
 }
 
@@ -136,7 +134,7 @@ export function validateWorkbook(input: WorkbookInput): ValidationResult {
   const caseIds = new Set(cases.rows.map((r) => r.text.caseId ?? '').filter(Boolean));
   if (input.activities) {
     problems.push(...checkTab(TAB.activities, ACTIVITY_FIELDS, input.activities, settings, 'other',
-      (t) => checkActivity(t, settings, today, caseIds)).problems);
+      (t) => checkActivityInBook(t, settings, today, caseIds)).problems);
   }
   if (input.meetings) {
     problems.push(...checkTab(TAB.meetings, MEETING_FIELDS, input.meetings, settings, 'other',
