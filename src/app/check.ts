@@ -15,11 +15,10 @@ export interface CheckResult extends ValidationResult {
   readonly settingsNotes: readonly string[];
 }
 
-export const NOT_A_CASE_WORKBOOK =
-  'このブックには「共通シート」タブがありません。メニュー「多機関協働」の「シートを準備」か「標準化」を先に実行してください。';
-
-export function requireCaseTab(book: Book): void {
-  if (!book.sheets.has(TAB.cases)) throw new Error(NOT_A_CASE_WORKBOOK);
+function requireCaseTab(book: Book): void {
+  if (!book.sheets.has(TAB.cases)) {
+    throw new Error('このブックには「共通シート」タブがありません。メニュー「多機関協働」の「シートを準備」か「標準化」を先に実行してください。');
+  }
 }
 
 export function checkEntries(rawArgs?: unknown): CheckResult {

@@ -35,7 +35,7 @@ export function prepareWorkbook(rawArgs?: unknown): PrepareResult {
     const book = openBook();
     const renamedTab = adoptEmptyOnlyTab(book);
     const createdTabs = createMissingTabs(book);
-    furnishStandardTabs(book, readBookSettings(book).settings);
+    furnishStandardTabs(book, readBookSettings(book));
     const entry = (sheet: string, after: string): ChangeEntry =>
       ({ operation: 'シートを準備', sheet, caseId: '', field: '', before: '', after });
     logChanges(book, [

@@ -1,8 +1,7 @@
 // Creates the standard tabs a workbook lacks and furnishes them (シートを準備,
 // and the last step of 標準化).
 import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, TAB } from '../domain/fields';
-import type { Settings } from '../domain/settings';
-import { createTab, STANDARD_TABS, type Book } from '../sheets/book';
+import { createTab, STANDARD_TABS, type Book, type BookSettings } from '../sheets/book';
 import { LOG_PROTECTION } from '../sheets/changeLog';
 import { furnishPlainTab, furnishTab } from '../sheets/furniture';
 
@@ -18,7 +17,7 @@ export function createMissingTabs(book: Book): string[] {
   return created;
 }
 
-export function furnishStandardTabs(book: Book, settings: Settings): void {
+export function furnishStandardTabs(book: Book, settings: BookSettings): void {
   const furnished = [
     [TAB.cases, CASE_FIELDS], [TAB.activities, ACTIVITY_FIELDS], [TAB.meetings, MEETING_FIELDS],
   ] as const;

@@ -24,10 +24,11 @@ export interface StandardizeReport {
 /** Tabs that hold something else and must never be rebuilt as 共通シート. */
 const NOT_CASE_TABS = /^(支援記録|会議記録|設定|変更履歴|次第_|集計_|バックアップ_)/;
 
+/** The tab named, else 共通シート, else the first tab (SPEC §11). */
 function targetSheet(book: Book, requested: string | undefined): GoogleAppsScript.Spreadsheet.Sheet {
-  const name = requested ?? (book.sheets.has(TAB.cases) ? TAB.cases : [...book.sheets.keys()][0]);
-  const sheet = name === undefined ? undefined : book.sheets.get(name);
-  if (!sheet || name === undefined) throw new Error(`タブ「${requested ?? ''}」が見つかりません。タブの名前を確かめてください。`);
+  const name = requested ?? (book.sheets.has(TAB.cases) ? TAB.cases : [...book.sheets.keys()][0] ?? '');
+  const sheet = book.sheets.get(name);
+  if (!sheet) throw new Error(`タブ「${name}」が見つかりません。タブの名前を確かめてください。`);
   if (NOT_CASE_TABS.test(name)) throw new Error(`「${name}」はアドオンが使う別の表のため、共通シートとして標準化できません。ケースの一覧があるタブを選んでください。`);
   if (name !== TAB.cases && book.sheets.has(TAB.cases)) {
     throw new Error(`このブックにはすでに「共通シート」があります。「${name}」を標準化すると共通シートが2つになるため、中身を共通シートに移してから実行してください。`);
@@ -48,7 +49,8 @@ export function standardizeSheet(rawArgs?: unknown): StandardizeReport {
     const book = openBook();
     const sheet = targetSheet(book, args.sheetName);
     const name = sheet.getName();
-    const settings = readBookSettings(book).settings;
+    const bookSettings = readBookSettings(book);
+    const { settings } = bookSettings;
     const table = readTable(sheet, book.timeZone);
     const result = standardizeCases(table, settings);
     const renamedFrom = name === TAB.cases ? null : name;
@@ -65,7 +67,8 @@ export function standardizeSheet(rawArgs?: unknown): StandardizeReport {
       }
     }
     const createdTabs = createMissingTabs(book);
-    furnishStandardTabs(book, settings);
+    // A 設定 tab made just now has the default lists: read its header once more.
+    furnishStandardTabs(book, createdTabs.includes(TAB.settings) ? readBookSettings(book) : bookSettings);
     const entry = (caseId: string, field: string, before: string, after: string): ChangeEntry =>
       ({ operation: '標準化', sheet: TAB.cases, caseId, field, before, after });
     logChanges(book, [

@@ -1,6 +1,7 @@
 // The open spreadsheet as the operations see it: its time zone, its tabs by
 // name, and the standard tabs read as tables.
 import { ACTIVITY_FIELDS, CASE_FIELDS, CHANGE_LOG_HEADERS, MEETING_FIELDS, TAB } from '../domain/fields';
+import { cellText } from '../domain/cell';
 import { DEFAULT_SETTINGS, readSettings, settingsToTable, type SettingsReadResult } from '../domain/settings';
 import type { Table } from '../domain/table';
 import { readTable, writeTable } from './tables';
@@ -25,8 +26,14 @@ export function readTab(book: Book, name: string): ReturnType<typeof readTable> 
   return sheet ? readTable(sheet, book.timeZone) : null;
 }
 
-export function readBookSettings(book: Book): SettingsReadResult {
-  return readSettings(readTab(book, TAB.settings));
+export interface BookSettings extends SettingsReadResult {
+  /** The 設定 tab's header row, where dropdowns find the lists they point at; empty without the tab. */
+  readonly header: readonly string[];
+}
+
+export function readBookSettings(book: Book): BookSettings {
+  const table = readTab(book, TAB.settings);
+  return { ...readSettings(table), header: (table?.header ?? []).map((h) => cellText(h).trim()) };
 }
 
 /** The header (and, for 設定, the default lists) a new standard tab starts with. */

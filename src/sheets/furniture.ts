@@ -2,11 +2,10 @@
 // help notes; dropdowns fed from 設定; date checks and formats; column widths.
 // Every rule lets an unlisted value in with a warning mark: staff are never
 // blocked while typing, and 入力チェック says what to fix.
-import { cellText } from '../domain/cell';
 import type { FieldDef, SettingListName } from '../domain/fields';
 import { TAB } from '../domain/fields';
-import { SETTINGS_HEADERS, settingValues, type Settings } from '../domain/settings';
-import type { Book } from './book';
+import { SETTINGS_HEADERS, settingValues } from '../domain/settings';
+import type { Book, BookSettings } from './book';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
@@ -30,11 +29,8 @@ const NUMBER_FORMAT: Record<FieldDef['type'], string> = {
 };
 
 /** Builds the dropdown rules once per call, reusing one rule per 設定 list. */
-function ruleMaker(book: Book, settings: Settings) {
+function ruleMaker(book: Book, { settings, header: settingsHeader }: BookSettings) {
   const settingsSheet = book.sheets.get(TAB.settings);
-  const settingsHeader = settingsSheet
-    ? settingsSheet.getRange(1, 1, 1, Math.max(1, settingsSheet.getLastColumn())).getValues()[0]!.map((v) => cellText(v as string))
-    : [];
   const cache = new Map<string, Rule | null>();
   const build = (key: string, make: () => Rule | null): Rule | null => {
     if (!cache.has(key)) cache.set(key, make());
@@ -80,7 +76,7 @@ function protectHeader(sheet: Sheet, width: number): void {
  * Columns after them (kept from a hand-made sheet) keep their own formats,
  * rules and notes.
  */
-export function furnishTab(book: Book, sheet: Sheet, fields: readonly FieldDef[], settings: Settings): void {
+export function furnishTab(book: Book, sheet: Sheet, fields: readonly FieldDef[], settings: BookSettings): void {
   const width = fields.length;
   const dataRows = sheet.getMaxRows() - 1;
   sheet.setFrozenRows(1);
