@@ -4,3 +4,7 @@ export { onInstall, onOpen, menuCheck, menuOpenSidebar, menuPrepare, menuStandar
 export { prepareWorkbook } from './app/prepare';
 export { standardizeSheet } from './app/standardize';
 export { checkEntries } from './app/check';
+export { getSidebarState, loadSelectedCase } from './app/sidebar/state';
+export { saveCase } from './app/sidebar/saveCase';
+export { saveActivity } from './app/sidebar/saveActivity';
+export { selectCell } from './app/sidebar/selectCell';

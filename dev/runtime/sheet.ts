@@ -118,6 +118,16 @@ export class Sheet implements Emulated {
     return this.model.maxColumns;
   }
 
+  /** Writes a row under the last row with content, growing the grid when it is full, as Sheets does. */
+  appendRow(rowContents: unknown[]): Sheet {
+    if (!Array.isArray(rowContents) || rowContents.length === 0) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    const row = lastRowWithContent(this.model) + 1;
+    this.model.maxRows = Math.max(this.model.maxRows, row);
+    this.model.maxColumns = Math.max(this.model.maxColumns, rowContents.length);
+    this.getRange(row, 1, 1, rowContents.length).setValues([rowContents]);
+    return this;
+  }
+
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     if (afterPosition < 1 || afterPosition > this.model.maxRows || howMany < 1) throw new Error('Those rows are out of bounds.');
     this.model.cells.splice(afterPosition, 0, ...new Array<undefined>(howMany));

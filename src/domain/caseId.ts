@@ -1,27 +1,36 @@
-// ケースID: fiscal year of 受付日, then one more than the largest sequence
-// already used in that year, four digits (SPEC §3).
+// IDs the add-on assigns: fiscal year of the record's date, then one more
+// than the largest sequence already used in that year.
+// ケースID `2024-0001` (SPEC §3); 記録ID `R2024-00001` for 支援記録.
 import { fiscalYearOf } from './normalize';
 
-const CASE_ID = /^(\d{4})-(\d{4})$/;
+interface IdFormat {
+  readonly prefix: string;
+  readonly digits: number;
+}
 
-export class CaseIdAllocator {
+export const CASE_ID_FORMAT: IdFormat = { prefix: '', digits: 4 };
+export const RECORD_ID_FORMAT: IdFormat = { prefix: 'R', digits: 5 };
+
+export class IdAllocator {
   private readonly largest = new Map<number, number>();
+  private readonly pattern: RegExp;
 
-  constructor(existingIds: Iterable<string>) {
+  constructor(private readonly format: IdFormat, existingIds: Iterable<string>) {
+    this.pattern = new RegExp(`^${format.prefix}(\\d{4})-(\\d{${format.digits}})$`);
     for (const id of existingIds) {
-      const m = CASE_ID.exec(id);
+      const m = this.pattern.exec(id);
       if (!m) continue;
       const year = Number(m[1]);
       this.largest.set(year, Math.max(this.largest.get(year) ?? 0, Number(m[2])));
     }
   }
 
-  /** The next free ID for a case received on `receivedOn` (ISO), or null past 9999 in a year. */
-  next(receivedOn: string): string | null {
-    const year = fiscalYearOf(receivedOn);
+  /** The next free ID for a record dated `on` (ISO), or null once a year's numbers run out. */
+  next(on: string): string | null {
+    const year = fiscalYearOf(on);
     const sequence = (this.largest.get(year) ?? 0) + 1;
-    if (sequence > 9999) return null;
+    if (String(sequence).length > this.format.digits) return null;
     this.largest.set(year, sequence);
-    return `${year}-${String(sequence).padStart(4, '0')}`;
+    return `${this.format.prefix}${year}-${String(sequence).padStart(this.format.digits, '0')}`;
   }
 }

@@ -39,30 +39,52 @@ export interface RuleParams {
   readonly severity: Severity;
 }
 
-function recordSchema(
-  input: ReturnType<typeof recordShape>, fields: readonly FieldDef[], settings: Settings, kind: 'case' | 'other',
-  rules: (text: NormalizedRecord['text']) => Finding[],
-) {
+/** A record read against its tab's rules: normalised (null when its shape is wrong) and what the rules found. */
+export interface RecordVerdict {
+  readonly record: NormalizedRecord | null;
+  readonly findings: readonly Finding[];
+}
+
+type RecordInputSchema = ReturnType<typeof recordShape>;
+type Rules = (text: NormalizedRecord['text']) => Finding[];
+
+/** Reads one record: its shape by zod, then normalisation and the rules. Warnings do not stop the record. */
+function readRecord(input: RecordInputSchema, fields: readonly FieldDef[], settings: Settings, kind: 'case' | 'other', rules: Rules) {
+  return (raw: unknown): RecordVerdict => {
+    const shape = input.safeParse(raw);
+    if (!shape.success) {
+      return {
+        record: null,
+        findings: shape.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), code: 'invalid_format', severity: 'error', message: i.message })),
+      };
+    }
+    const record = normalizeRecord(fields, shape.data as RecordInput, settings, kind);
+    return { record, findings: rules(record.text) };
+  };
+}
+
+/** The same reading as a zod schema: every finding an issue carrying its RuleParams. */
+function asSchema(input: RecordInputSchema, read: (raw: unknown) => RecordVerdict) {
   return z.pipe(input, z.transform((record, ctx) => {
-    const normalized = normalizeRecord(fields, record as RecordInput, settings, kind);
-    for (const f of rules(normalized.text)) {
+    const verdict = read(record);
+    for (const f of verdict.findings) {
       ctx.issues.push({ code: 'custom', input: record[f.field], path: [f.field], message: f.message, params: { code: f.code, severity: f.severity } satisfies RuleParams });
     }
-    return normalized;
+    return verdict.record!;
   }));
 }
 
 /** A 共通シート record: normalised, and checked by every single-record rule of SPEC §6. */
-export function caseRecordSchema(settings: Settings, today: string) {
-  return recordSchema(caseRecordInput, CASE_FIELDS, settings, 'case', (text) => checkCase(text, settings, today));
-}
+export const readCaseRecord = (settings: Settings, today: string) =>
+  readRecord(caseRecordInput, CASE_FIELDS, settings, 'case', (text) => checkCase(text, settings, today));
+export const caseRecordSchema = (settings: Settings, today: string) => asSchema(caseRecordInput, readCaseRecord(settings, today));
 
 /** A 支援記録 record: normalised and checked; whether its ケースID exists needs the workbook. */
-export function activityRecordSchema(settings: Settings, today: string) {
-  return recordSchema(activityRecordInput, ACTIVITY_FIELDS, settings, 'other', (text) => checkActivity(text, settings, today));
-}
+export const readActivityRecord = (settings: Settings, today: string) =>
+  readRecord(activityRecordInput, ACTIVITY_FIELDS, settings, 'other', (text) => checkActivity(text, settings, today));
+export const activityRecordSchema = (settings: Settings, today: string) => asSchema(activityRecordInput, readActivityRecord(settings, today));
 
 /** A 会議記録 record: normalised, with its field rules. */
-export function meetingRecordSchema(settings: Settings) {
-  return recordSchema(meetingRecordInput, MEETING_FIELDS, settings, 'other', (text) => checkFields(MEETING_FIELDS, text, settings));
-}
+export const readMeetingRecord = (settings: Settings) =>
+  readRecord(meetingRecordInput, MEETING_FIELDS, settings, 'other', (text) => checkFields(MEETING_FIELDS, text, settings));
+export const meetingRecordSchema = (settings: Settings) => asSchema(meetingRecordInput, readMeetingRecord(settings));

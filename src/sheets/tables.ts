@@ -33,9 +33,21 @@ export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: s
 }
 
 /**
- * Writes header and rows from A1 in one call, growing the sheet when the table
- * is larger, and clears what lay beyond the new table's right edge.
+ * Writes rows from `startRow` in one call, all as wide as the widest, growing
+ * the sheet first when they reach past its last row or column.
  */
+export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, startRow: number, rows: readonly (readonly Cell[])[], timeZone: string): void {
+  const width = rows.reduce((most, r) => Math.max(most, r.length), 0);
+  if (rows.length === 0 || width === 0) return;
+  const values = rows.map((row) => Array.from({ length: width }, (_, i) => toSheetValue(row[i] ?? '', timeZone)));
+  const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+  const lastRow = startRow + values.length - 1;
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+  sheet.getRange(startRow, 1, values.length, width).setValues(values);
+}
+
+/** Writes header and rows from A1, and clears what lay beyond the new table's right edge. */
 export function writeTable(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   table: { header: readonly Cell[]; rows: readonly (readonly Cell[])[] },
@@ -43,25 +55,21 @@ export function writeTable(
   previous: { rows: number; columns: number },
 ): void {
   const width = table.header.length;
-  const values = [table.header, ...table.rows].map((row) =>
-    Array.from({ length: width }, (_, i) => toSheetValue(row[i] ?? '', timeZone)));
-  const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
-  if (values.length > maxRows) sheet.insertRowsAfter(maxRows, values.length - maxRows);
-  if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
-  sheet.getRange(1, 1, values.length, width).setValues(values);
+  writeRows(sheet, 1, [table.header, ...table.rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''))], timeZone);
   if (previous.columns > width && previous.rows > 0) {
     sheet.getRange(1, width + 1, previous.rows, previous.columns - width).clearContent();
   }
 }
 
+/**
+ * Appends one row under the last used row in one call. Sheets grows the tab
+ * itself and never lets two executions' appends land on the same row.
+ */
+export function appendRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: readonly Cell[], timeZone: string): void {
+  sheet.appendRow(row.map((cell) => toSheetValue(cell, timeZone)));
+}
+
 /** Appends rows under the last used row of a tab, in one write. */
 export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly (readonly Cell[])[], timeZone: string): void {
-  if (rows.length === 0) return;
-  const width = rows.reduce((most, r) => Math.max(most, r.length), 0);
-  const values = rows.map((row) => Array.from({ length: width }, (_, i) => toSheetValue(row[i] ?? '', timeZone)));
-  const start = sheet.getLastRow() + 1;
-  const maxRows = sheet.getMaxRows();
-  const needed = start + values.length - 1;
-  if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
-  sheet.getRange(start, 1, values.length, width).setValues(values);
+  if (rows.length > 0) writeRows(sheet, sheet.getLastRow() + 1, rows, timeZone);
 }

@@ -3,7 +3,7 @@
 // every other column follows with its data; values are normalised (§5) and
 // blank ケースID filled. Running it on its own output changes nothing.
 import { cellText, isBlankCell, type Cell } from '../cell';
-import { CaseIdAllocator } from '../caseId';
+import { CASE_ID_FORMAT, IdAllocator } from '../caseId';
 import { CASE_FIELDS } from '../fields';
 import { matchHeaders, rowRecord } from '../headers';
 import { parseDate } from '../normalize';
@@ -86,7 +86,7 @@ export function standardizeCases(table: Table, settings: Settings): StandardizeR
 
   const idColumn = CASE_FIELDS.findIndex((f) => f.key === 'caseId');
   const receivedColumn = CASE_FIELDS.findIndex((f) => f.key === 'receivedOn');
-  const allocator = new CaseIdAllocator(rows.map((row) => cellText(row[idColumn] ?? '')));
+  const allocator = new IdAllocator(CASE_ID_FORMAT, rows.map((row) => cellText(row[idColumn] ?? '')));
   let assignedIds = 0;
   rows.forEach((row, index) => {
     if (isBlankRow(table.rows[index] ?? []) || !isBlankCell(row[idColumn] ?? '')) return;

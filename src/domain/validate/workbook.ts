@@ -87,6 +87,13 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map
   return groups;
 }
 
+/** Who a case is about, for possible_duplicate: normalised カナ and 生年月日, or null when either is missing. */
+export function personKey(text: RecordText): string | null {
+  const kana = (text.personKana ?? '').replace(/[\s\u3000]/g, '');
+  const birth = dateOf(text, 'birthDate');
+  return kana && birth ? `${kana}|${birth}` : null;
+}
+
 /** duplicate_case_id and possible_duplicate, which compare rows with each other. */
 function checkCaseRowsTogether(rows: readonly CheckedRow[], place: (f: Finding, row: number) => Problem): Problem[] {
   const problems: Problem[] = [];
@@ -95,12 +102,7 @@ function checkCaseRowsTogether(rows: readonly CheckedRow[], place: (f: Finding, 
     const at = same.map((r) => r.row);
     for (const r of same) problems.push(place(finding('caseId', 'duplicate_case_id', say.duplicateCaseId(id, at)), r.row));
   }
-  const person = (r: CheckedRow) => {
-    const kana = (r.text.personKana ?? '').replace(/[\s\u3000]/g, '');
-    const birth = dateOf(r.text, 'birthDate');
-    return kana && birth ? `${kana}|${birth}` : null;
-  };
-  for (const same of groupBy(rows, person).values()) {
+  for (const same of groupBy(rows, (r) => personKey(r.text)).values()) {
     for (const r of same) {
       for (const other of same) {
         if (other === r || (r.text.caseId && r.text.caseId === other.text.caseId)) continue;

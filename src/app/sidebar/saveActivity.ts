@@ -1,0 +1,54 @@
+// Recording an outreach visit or participation support against a case: one
+// row appended to 支援記録 under the document lock, with its 記録ID.
+import { cellText, type Cell } from '../../domain/cell';
+import { IdAllocator, RECORD_ID_FORMAT } from '../../domain/caseId';
+import { ACTIVITY_FIELDS, TAB } from '../../domain/fields';
+import { matchHeaders } from '../../domain/headers';
+import { todayInTokyo } from '../../domain/normalize';
+import { readActivityRecord } from '../../domain/schema';
+import { sheetRow } from '../../domain/table';
+import { finding, say } from '../../domain/validate/problem';
+import { createTab, openBook, readBookSettings, STANDARD_TABS } from '../../sheets/book';
+import { logChanges } from '../../sheets/changeLog';
+import { withDocumentLock } from '../../sheets/lock';
+import { saveOnce } from '../../sheets/recentSaves';
+import { appendRow, readTable } from '../../sheets/tables';
+import { parseArgs, saveActivityArgs } from '../contracts';
+import type { SaveResult } from '../sidebarTypes';
+import { readCaseTable } from './caseTable';
+
+export function saveActivity(rawArgs?: unknown): SaveResult {
+  const args = parseArgs(saveActivityArgs, rawArgs);
+  const today = args.today ?? todayInTokyo();
+  return withDocumentLock(() => saveOnce(args.requestId, (): SaveResult => {
+    const book = openBook();
+    const { settings } = readBookSettings(book);
+    const { record, findings } = readActivityRecord(settings, today)(args.record);
+    const cases = readCaseTable(book, settings);
+    const caseId = record?.text.caseId ?? '';
+    const unknown = caseId && cases.indexOfCase(caseId) < 0 ? [finding('caseId', 'unknown_case', say.unknownCase(caseId))] : [];
+    const errors = [...findings.filter((f) => f.severity === 'error'), ...unknown];
+    const warnings = findings.filter((f) => f.severity === 'warning');
+    if (!record || errors.length) return { saved: false, errors, warnings };
+
+    const sheet = book.sheets.get(TAB.activities)
+      ?? createTab(book, TAB.activities, STANDARD_TABS.find((t) => t.name === TAB.activities)!.initial());
+    const table = readTable(sheet, book.timeZone);
+    const { columnOf } = matchHeaders(ACTIVITY_FIELDS, table.header);
+    const missing = ACTIVITY_FIELDS.filter((f) => !columnOf.has(f.key)).map((f) => f.header);
+    if (missing.length) throw new Error(`支援記録に列「${missing.join('」「')}」がありません。見出し行を確かめてください。`);
+    const idColumn = columnOf.get('recordId')!;
+    const cells: Record<string, Cell> = { ...record.cells };
+    if (!cellText(cells.recordId ?? '')) {
+      const used = table.rows.map((row) => cellText(row[idColumn] ?? '').trim());
+      cells.recordId = new IdAllocator(RECORD_ID_FORMAT, used).next(record.text.activityOn ?? '') ?? '';
+    }
+    const row: Cell[] = Array.from({ length: table.header.length }, () => '');
+    for (const field of ACTIVITY_FIELDS) row[columnOf.get(field.key)!] = cells[field.key] ?? '';
+    const rowNumber = sheetRow(table.rows.length);
+    appendRow(sheet, row, book.timeZone);
+    const id = cellText(cells.recordId ?? '');
+    logChanges(book, [{ operation: '支援記録を登録', sheet: TAB.activities, caseId, field: '記録ID', before: '', after: id }]);
+    return { saved: true, id, row: rowNumber, created: true, warnings };
+  }));
+}

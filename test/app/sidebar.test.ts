@@ -1,0 +1,160 @@
+// The sidebar's server functions in the built bundle: opening, saving a case
+// (once, under the lock, stamped, logged), 支援記録, selecting a cell, and a
+// fixed number of service calls whatever the number of cases.
+import { generateDemo } from '../../dev/demo/generate';
+import { findSheet } from '../../dev/runtime/model';
+import type { SaveResult, SidebarState } from '../../src/app/sidebarTypes';
+import { CASE_FIELDS } from '../../src/domain/fields';
+import { demoWorkbook, tabText, TODAY } from './helpers';
+
+const NEW_CASE = {
+  receivedOn: '令和6年4月1日', referrerAgency: '地域包括支援センター', personName: '試験 花子', personKana: 'しけん はなこ',
+  lifeAreas: '介護、住まい', summary: '<img src=x onerror=alert(1)>', reason: '複合課題のため', consent: 'あり', consentOn: '2024/4/2', status: '受付',
+};
+
+const save = (runtime: ReturnType<typeof demoWorkbook>, record: Record<string, string>, requestId: string, editing?: string) =>
+  runtime.call<SaveResult>('saveCase', { today: TODAY, record, requestId, ...(editing ? { editing } : {}) });
+
+const lastRow = (runtime: ReturnType<typeof demoWorkbook>) => tabText(runtime, '共通シート').length;
+const column = (name: string) => CASE_FIELDS.findIndex((f) => f.header === name);
+
+describe('getSidebarState', () => {
+  it('gives the town lists and open cases without any name', () => {
+    const runtime = demoWorkbook(60);
+    const state = runtime.call<SidebarState>('getSidebarState', { today: TODAY });
+    expect(state.today).toBe(TODAY);
+    expect(state.settings.agencies[0]).toEqual({ name: '地域包括支援センター', field: '高齢' });
+    expect(state.selected).toBeNull();
+    expect(state.openCases.length).toBeGreaterThan(10);
+    const names = generateDemo({ cases: 60, seed: 1, today: TODAY }).cases.map((row) => String(row[column('本人氏名')]));
+    const shown = JSON.stringify(state.openCases);
+    for (const name of names) expect(shown).not.toContain(name);
+    expect(state.openCases[0]).toEqual({ caseId: expect.stringMatching(/^\d{4}-\d{4}$/), ageBand: expect.any(String), referrerAgency: expect.any(String) });
+  });
+
+  it('loads the case on the row the user selected in 共通シート', () => {
+    const runtime = demoWorkbook(60);
+    runtime.select('共通シート', 'F7');
+    const loaded = runtime.call<{ row: number; caseId: string; record: Record<string, string> }>('loadSelectedCase');
+    const sheetRow = tabText(runtime, '共通シート')[6]!;
+    expect(loaded.row).toBe(7);
+    expect(loaded.caseId).toBe(sheetRow[0]);
+    expect(loaded.record.personName).toBe(sheetRow[column('本人氏名')]);
+    runtime.select('支援記録', 'A2');
+    expect(runtime.call('loadSelectedCase')).toBeNull();
+  });
+});
+
+describe('saveCase', () => {
+  it('writes a new case as one row with the ISO date, a new ケースID, a stamp and a log', () => {
+    const runtime = demoWorkbook(60);
+    const rows = lastRow(runtime);
+    const result = save(runtime, NEW_CASE, 'request-0001');
+    const fy2024 = tabText(runtime, '共通シート').map((r) => r[0]!).filter((id) => id.startsWith('2024-')).map((id) => Number(id.slice(5)));
+    expect(result).toMatchObject({ saved: true, created: true, row: rows + 1, id: `2024-${String(Math.max(...fy2024)).padStart(4, '0')}` });
+    const written = tabText(runtime, '共通シート')[rows]!;
+    expect(written[column('受付日')]).toBe('2024-04-01');
+    expect(written[column('本人氏名カナ')]).toBe('シケン ハナコ');
+    expect(written[column('つなぎ元分野')]).toBe('高齢');
+    expect(written[column('相談の概要')]).toBe('<img src=x onerror=alert(1)>');
+    expect(written[column('更新者')]).toBe('local@example.invalid');
+    expect(written[column('最終更新')]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(findSheet(runtime.model, '共通シート')!.cells[rows]![column('受付日')]!.value).toBeInstanceOf(Date);
+    const log = tabText(runtime, '変更履歴').filter((r) => r[2] === 'ケースを登録');
+    expect(log.find((r) => r[5] === '受付日')!.slice(4)).toEqual([written[0], '受付日', '', '2024-04-01']);
+    expect(runtime.writes.filter((w) => !w.locked)).toEqual([]);
+  });
+
+  it('saves once when the same request arrives twice (a double click)', () => {
+    const runtime = demoWorkbook(60);
+    const rows = lastRow(runtime);
+    const first = save(runtime, NEW_CASE, 'request-0002');
+    const second = save(runtime, NEW_CASE, 'request-0002');
+    expect(second).toEqual(first);
+    expect(lastRow(runtime)).toBe(rows + 1);
+  });
+
+  it('refuses a case with errors, says why beside each field, and writes nothing', () => {
+    const runtime = demoWorkbook(60);
+    const before = tabText(runtime, '共通シート');
+    const result = save(runtime, { ...NEW_CASE, consent: '', consentOn: '' }, 'request-0003');
+    expect(result).toEqual({ saved: false, warnings: [], errors: [{ field: 'consent', code: 'required', severity: 'error', message: '本人同意が空欄です。入力してください。' }] });
+    const meeting = save(runtime, { ...NEW_CASE, consent: 'なし', consentOn: '', nextMeetingType: '重層的支援会議', nextMeetingOn: '2026-12-10' }, 'request-0004');
+    expect(meeting.saved).toBe(false);
+    expect(!meeting.saved && meeting.errors.map((e) => e.code)).toEqual(['consent_required_for_meeting']);
+    expect(tabText(runtime, '共通シート')).toEqual(before);
+  });
+
+  it('saves with warnings, and reports them', () => {
+    const runtime = demoWorkbook(60);
+    const result = save(runtime, { ...NEW_CASE, consentOn: '' }, 'request-0005');
+    expect(result).toMatchObject({ saved: true, warnings: [expect.objectContaining({ code: 'consent_date_missing', severity: 'warning' })] });
+  });
+
+  it('updates the edited case in place and logs only what changed', () => {
+    const runtime = demoWorkbook(60);
+    const created = save(runtime, NEW_CASE, 'request-0006');
+    if (!created.saved) throw new Error('setup failed');
+    const rows = lastRow(runtime);
+    const updated = save(runtime, { ...NEW_CASE, caseId: created.id, status: 'アセスメント中' }, 'request-0007', created.id);
+    expect(updated).toMatchObject({ saved: true, created: false, id: created.id, row: created.row });
+    expect(lastRow(runtime)).toBe(rows);
+    expect(tabText(runtime, '共通シート')[created.row - 1]![column('状態')]).toBe('アセスメント中');
+    const log = tabText(runtime, '変更履歴').filter((r) => r[2] === 'ケースを更新');
+    expect(log.map((r) => r.slice(4))).toEqual([[created.id, '状態', '受付', 'アセスメント中']]);
+  });
+
+  it('refuses to edit a case that is no longer there', () => {
+    const runtime = demoWorkbook(60);
+    expect(() => save(runtime, NEW_CASE, 'request-0008', '1999-0001')).toThrow('ケースID「1999-0001」が共通シートに見つかりません');
+  });
+
+  it('refuses a request without a valid request ID', () => {
+    const runtime = demoWorkbook(60);
+    expect(() => save(runtime, NEW_CASE, 'x')).toThrow('送信IDの形が正しくありません。');
+  });
+});
+
+describe('saveActivity', () => {
+  it('appends a 支援記録 row with a new 記録ID, or refuses an unknown case or a missing 訪問人数', () => {
+    const runtime = demoWorkbook(60);
+    const state = runtime.call<SidebarState>('getSidebarState', { today: TODAY });
+    const caseId = state.openCases[0]!.caseId;
+    const rows = tabText(runtime, '支援記録').length;
+    const outreach = { caseId, activityOn: '2026-11-20', activityType: 'アウトリーチ', staff: '相談員A', visitors: '2', content: '自宅訪問' };
+    const saved = runtime.call<SaveResult>('saveActivity', { today: TODAY, record: outreach, requestId: 'activity-0001' });
+    expect(saved).toMatchObject({ saved: true, id: expect.stringMatching(/^R2026-\d{5}$/), row: rows + 1 });
+    expect(tabText(runtime, '支援記録')[rows]!.slice(1)).toEqual([caseId, '2026-11-20', 'アウトリーチ', '相談員A', '2', '自宅訪問']);
+    const unknown = runtime.call<SaveResult>('saveActivity', { today: TODAY, record: { ...outreach, caseId: '1999-0001' }, requestId: 'activity-0002' });
+    expect(!unknown.saved && unknown.errors.map((e) => e.code)).toEqual(['unknown_case']);
+    const noVisitors = runtime.call<SaveResult>('saveActivity', { today: TODAY, record: { ...outreach, visitors: '' }, requestId: 'activity-0003' });
+    expect(!noVisitors.saved && noVisitors.errors.map((e) => [e.field, e.code])).toEqual([['visitors', 'required']]);
+    expect(tabText(runtime, '支援記録')).toHaveLength(rows + 1);
+  });
+});
+
+describe('selectCell', () => {
+  it('selects the cell a problem names, by its header', () => {
+    const runtime = demoWorkbook(60);
+    expect(runtime.call('selectCell', { sheet: '共通シート', row: 35, column: '本人同意' })).toEqual({ sheet: '共通シート', a1: 'R35' });
+    expect(runtime.selection()).toEqual({ sheet: '共通シート', range: 'R35' });
+    expect(() => runtime.call('selectCell', { sheet: '共通シート', row: 3, column: 'ない列' })).toThrow('列「ない列」が見つかりません');
+  });
+});
+
+describe('service calls', () => {
+  it('are the same for opening the sidebar and saving a case with 100 and 10,000 cases', () => {
+    const measure = (cases: number) => {
+      const runtime = demoWorkbook(cases);
+      runtime.resetCalls();
+      runtime.call('getSidebarState', { today: TODAY });
+      const open = runtime.calls;
+      runtime.resetCalls();
+      save(runtime, NEW_CASE, 'request-calls');
+      return { open, save: runtime.calls };
+    };
+    const small = measure(100);
+    expect(small.open).toBeGreaterThan(0);
+    expect(measure(10_000)).toEqual(small);
+  });
+});
