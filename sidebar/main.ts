@@ -1,32 +1,51 @@
-// The sidebar page: runs 入力チェック and lists what it found. Every value is
-// put on the page as text, never as HTML.
+// The sidebar page: reads the sidebar state, then wires the three views
+// (ケース, 支援記録, 入力チェック) behind the tab bar. Every value is put on
+// the page as text or a control's value, never as HTML.
+import type { SidebarState } from '../src/app/sidebarTypes';
+import { ActivityForm } from './activityForm';
+import { withSavedCase } from './caseChoice';
+import { CaseForm } from './caseForm';
+import { button, byId, fill } from './dom';
+import { ProblemsView } from './problems';
 import { callServer } from './server';
+import { StatusLine } from './status';
+import { setUpTabs } from './tabs';
 
-const button = document.getElementById('check') as HTMLButtonElement;
-const status = document.getElementById('status')!;
-const list = document.getElementById('problems')!;
+function mount(state: SidebarState): void {
+  const problems = new ProblemsView();
+  const refreshProblems = (): void => { void problems.run(); };
+  let openCases = [...state.openCases];
+  const activity = new ActivityForm({ settings: state.settings, today: state.today, onSaved: refreshProblems }, openCases);
+  const caseForm = new CaseForm({
+    settings: state.settings,
+    today: state.today,
+    onSaved: (saved) => {
+      const { ageBand = '', referrerAgency = '', status = '' } = saved.record;
+      openCases = withSavedCase(openCases, { caseId: saved.id, ageBand, referrerAgency }, status);
+      activity.setOpenCases(openCases);
+      refreshProblems();
+    },
+  });
 
-function show(text: string, isError = false): void {
-  status.textContent = text;
-  status.className = isError ? 'error' : '';
+  fill(byId('panel-case'), caseForm.element);
+  fill(byId('panel-activity'), activity.element);
+  fill(byId('panel-check'), problems.element);
+  problems.showNotes(state.settingsNotes);
+
+  const tabs = setUpTabs(byId('tabs'));
+  tabs.onSelect((panel) => { if (panel === 'panel-activity') activity.suggestCase(caseForm.currentCaseId); });
+  if (state.selected) caseForm.load(state.selected);
 }
 
-button.addEventListener('click', () => {
-  button.disabled = true;
-  show('確認しています…');
-  list.replaceChildren();
-  callServer('checkEntries', {})
-    .then((result) => {
-      show(result.problems.length === 0
-        ? '問題は見つかりませんでした。'
-        : `エラー ${result.counts.error}件、注意 ${result.counts.warning}件`);
-      for (const problem of result.problems) {
-        const item = document.createElement('li');
-        item.className = problem.severity;
-        item.textContent = `${problem.sheet} ${problem.message}`;
-        list.append(item);
-      }
-    })
-    .catch((error: Error) => show(`確認できませんでした：${error.message}`, true))
-    .finally(() => { button.disabled = false; });
-});
+async function start(): Promise<void> {
+  const status = new StatusLine();
+  fill(byId('app-status'), status.element);
+  const result = await status.run('読み込んでいます…', '読み込み', () => callServer('getSidebarState', {}));
+  if (!result) {
+    byId('app-status').append(button('もう一度読み込む', () => { void start(); }));
+    return;
+  }
+  mount(result.value);
+}
+
+void start();

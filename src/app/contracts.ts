@@ -3,7 +3,7 @@
 import { TAB } from '../domain/fields';
 import { isIsoDate } from '../domain/normalize';
 import { activityRecordInput, caseRecordInput } from '../domain/schema';
-import { z } from '../domain/zod';
+import * as z from '../domain/zod';
 
 const isoDate = z.string().check(z.refine(isIsoDate, { message: '日付は 2024-04-01 の形で指定してください。' }));
 

@@ -2,7 +2,7 @@
 // into the server as one record: the sidebar's form, a saved row. They carry
 // the same rules and Japanese messages as 入力チェック, so the page and the
 // server say the same thing about the same record.
-import { z } from './zod';
+import * as z from './zod';
 import { dateCell, type Cell } from './cell';
 import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, type FieldDef } from './fields';
 import { normalizeRecord, type NormalizedRecord } from './record';

@@ -1,7 +1,7 @@
 // The town's master lists (設定 tab) and their defaults (SPEC §4). The tab is a
 // table read by header: each list is one column read downward; options sit in
 // row 2 of their own column.
-import { z } from './zod';
+import * as z from './zod';
 import { cellText, type Cell } from './cell';
 import { FIELDS_OF_PEOPLE, type SettingListName } from './fields';
 import type { Table } from './table';

@@ -19,6 +19,8 @@ export interface Problem extends Finding {
   readonly column: string;
   /** The column's letter where the sheet has the column, e.g. `C`. */
   readonly columnLetter: string;
+  /** The ケースID the row is about (its own, or for 支援記録 the case it records); '' when none. */
+  readonly caseId: string;
 }
 
 export const RULE_SEVERITY = {
@@ -64,10 +66,10 @@ export function columnIndexOf(letter: string): number {
 }
 
 /** Places a finding on a sheet row; the message names the row and the column. */
-export function placeFinding(f: Finding, sheet: string, row: number, header: string, index: number): Problem {
+export function placeFinding(f: Finding, sheet: string, row: number, header: string, index: number, caseId = ''): Problem {
   const letter = index >= 0 ? columnLetter(index) : '';
   const where = letter ? `${row}行目「${header}」（${letter}列）` : `${row}行目「${header}」`;
-  return { ...f, sheet, row, column: header, columnLetter: letter, message: `${where}：${f.message}` };
+  return { ...f, sheet, row, column: header, columnLetter: letter, caseId, message: `${where}：${f.message}` };
 }
 
 const quote = (v: string): string => `「${v}」`;

@@ -63,7 +63,7 @@ function checkTab(
         problems.push(placeFinding({ ...f, message: say.requiredColumn(header) }, sheet, 1, header, -1));
         continue;
       }
-      problems.push(placeFinding(f, sheet, row, headerOf.get(f.field) ?? f.field, columnOf.get(f.field) ?? -1));
+      problems.push(placeFinding(f, sheet, row, headerOf.get(f.field) ?? f.field, columnOf.get(f.field) ?? -1, text.caseId ?? ''));
     }
   });
   return { problems, rows };
@@ -72,7 +72,7 @@ function checkTab(
 function placeOn(sheet: string, fields: readonly FieldDef[], table: Table) {
   const { columnOf } = matchHeaders(fields, table.header);
   const header = (key: string) => fields.find((f) => f.key === key)?.header ?? key;
-  return (f: Finding, row: number) => placeFinding(f, sheet, row, header(f.field), columnOf.get(f.field) ?? -1);
+  return (f: Finding, row: CheckedRow) => placeFinding(f, sheet, row.row, header(f.field), columnOf.get(f.field) ?? -1, row.text.caseId ?? '');
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {
@@ -95,18 +95,18 @@ export function personKey(text: RecordText): string | null {
 }
 
 /** duplicate_case_id and possible_duplicate, which compare rows with each other. */
-function checkCaseRowsTogether(rows: readonly CheckedRow[], place: (f: Finding, row: number) => Problem): Problem[] {
+function checkCaseRowsTogether(rows: readonly CheckedRow[], place: (f: Finding, row: CheckedRow) => Problem): Problem[] {
   const problems: Problem[] = [];
   for (const [id, same] of groupBy(rows, (r) => r.text.caseId || null)) {
     if (same.length < 2) continue;
     const at = same.map((r) => r.row);
-    for (const r of same) problems.push(place(finding('caseId', 'duplicate_case_id', say.duplicateCaseId(id, at)), r.row));
+    for (const r of same) problems.push(place(finding('caseId', 'duplicate_case_id', say.duplicateCaseId(id, at)), r));
   }
   for (const same of groupBy(rows, (r) => personKey(r.text)).values()) {
     for (const r of same) {
       for (const other of same) {
         if (other === r || (r.text.caseId && r.text.caseId === other.text.caseId)) continue;
-        problems.push(place(finding('personKana', 'possible_duplicate', say.possibleDuplicate(other.text.caseId ?? '', other.row)), r.row));
+        problems.push(place(finding('personKana', 'possible_duplicate', say.possibleDuplicate(other.text.caseId ?? '', other.row)), r));
       }
     }
   }

@@ -1,0 +1,80 @@
+// The «入力チェック» view: runs checkEntries (marking the cells), lists the
+// problems by row, and selects a problem's cell in the spreadsheet.
+import { TAB } from '../src/domain/fields';
+import type { Problem } from '../src/domain/validate/problem';
+import { button, fill, h } from './dom';
+import { groupProblems, problemPlace, problemText, summaryLine } from './problemGroups';
+import { callServer } from './server';
+import { StatusLine } from './status';
+
+type SelectableSheet = typeof TAB.cases | typeof TAB.activities | typeof TAB.meetings;
+const SELECTABLE: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings];
+
+const SEVERITY_TEXT = { error: 'エラー', warning: '注意' } as const;
+
+export class ProblemsView {
+  readonly element: HTMLElement;
+  private readonly status = new StatusLine();
+  private readonly runButton: HTMLButtonElement;
+  private readonly summary = h('p', { class: 'summary-line', id: 'check-summary' });
+  private readonly notes = h('div', { class: 'notes' });
+  private readonly results = h('div', { class: 'results' });
+  private running = false;
+  private itemCount = 0;
+
+  constructor() {
+    this.runButton = button('入力チェックを実行', () => { void this.run(); }, { class: 'primary', id: 'check-run' });
+    this.element = h('div', { class: 'view' },
+      h('p', { class: 'mode' }, '共通シート・支援記録・会議記録の入力内容を確かめ、問題のあるセルに印を付けます。'),
+      h('div', { class: 'actions' }, this.runButton),
+      this.status.element,
+      h('section', { 'aria-label': '入力チェックの結果', id: 'check-results', class: 'check-results' },
+        this.summary, this.notes, this.results));
+  }
+
+  async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.runButton.disabled = true;
+    const result = await this.status.run('入力チェックをしています…', '入力チェック', () => callServer('checkEntries', { mark: true }));
+    this.running = false;
+    this.runButton.disabled = false;
+    if (!result) return;
+    const { problems, counts, markedCells, settingsNotes } = result.value;
+    this.render(problems);
+    fill(this.summary, summaryLine(counts, groupProblems(problems).length),
+      markedCells > 0 ? ` シートの${markedCells}か所に印を付けました。` : '');
+    this.showNotes(settingsNotes);
+  }
+
+  showNotes(notes: readonly string[]): void {
+    fill(this.notes, notes.length
+      ? h('details', {}, h('summary', {}, `設定タブについてのお知らせ（${notes.length}件）`), h('ul', {}, ...notes.map((n) => h('li', {}, n))))
+      : null);
+  }
+
+  private render(problems: readonly Problem[]): void {
+    this.itemCount = 0;
+    fill(this.results, ...groupProblems(problems).map((group) => h('div', { class: 'group' },
+      h('h3', {}, group.heading),
+      h('ul', { class: 'problems' }, ...group.problems.map((p) => this.item(p))))));
+  }
+
+  private item(problem: Problem): HTMLElement {
+    const id = `problem-${++this.itemCount}`;
+    const select = SELECTABLE.includes(problem.sheet) && problem.row > 0
+      ? button('セルを選択', () => { void this.selectCell(problem); }, { class: 'small', 'aria-describedby': id })
+      : null;
+    return h('li', { class: problem.severity },
+      h('span', { class: `badge ${problem.severity}` }, SEVERITY_TEXT[problem.severity]),
+      h('span', { class: 'place' }, problemPlace(problem)),
+      h('p', { id, class: 'message' }, problemText(problem)),
+      select);
+  }
+
+  private async selectCell(problem: Problem): Promise<void> {
+    const result = await this.status.run('セルを選択しています…', 'セルの選択',
+      () => callServer('selectCell', { sheet: problem.sheet as SelectableSheet, row: problem.row, column: problem.column }));
+    if (result) this.status.show(`「${result.value.sheet}」の ${result.value.a1} を選択しました。`);
+  }
+}
