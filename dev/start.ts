@@ -1,25 +1,48 @@
-// npm start: the quickest look at tsunagi. Makes a demo workbook when there is
-// none, runs 入力チェック on it through the built bundle, saves the marks and
-// prints what it found.
+// npm start: the local preview. Makes a demo workbook when there is none,
+// then serves the workbook's tabs, the 多機関協働 menu and the sidebar on
+// localhost, every action going through the built dist/Code.js and saved to
+// the .xlsx. Ctrl-C stops it.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runCli } from './cli';
+import { startPreview } from './preview/server';
 
-const BOOK = resolve(process.env.TSUNAGI_BOOK ?? 'demo.xlsx');
+const BOOK = process.env.TSUNAGI_BOOK ? resolve(process.env.TSUNAGI_BOOK) : resolve(__dirname, '..', 'demo.xlsx');
+const PORT = process.env.PORT ?? '8080';
 
 async function main(): Promise<number> {
+  if (!/^\d+$/.test(PORT) || Number(PORT) > 65535) {
+    process.stderr.write(`PORT には 0〜65535 の整数を指定してください（指定：${PORT}）。\n`);
+    return 1;
+  }
   if (!existsSync(BOOK)) {
     const made = await runCli(['demo', BOOK]);
     process.stdout.write(made.stdout);
     process.stderr.write(made.stderr);
     if (made.exitCode !== 0) return made.exitCode;
   }
-  process.stdout.write(`\n「${BOOK}」の入力チェック（印を付けて保存します）\n\n`);
-  const checked = await runCli(['validate', BOOK, '--mark']);
-  process.stdout.write(checked.stdout);
-  process.stderr.write(checked.stderr);
-  process.stdout.write(`\n表計算ソフトで「${BOOK}」を開くと、印の付いたセルとメモを確かめられます。\n`);
-  return checked.exitCode === 2 ? 2 : 0;
+  let preview: Awaited<ReturnType<typeof startPreview>>;
+  try {
+    preview = await startPreview({ bookPath: BOOK, port: Number(PORT) });
+  } catch (error) {
+    const inUse = (error as { code?: unknown }).code === 'EADDRINUSE';
+    process.stderr.write(inUse
+      ? `ポート ${PORT} はほかのプログラムが使っています。PORT=${Number(PORT) + 1} npm start のように別のポートを指定してください。\n`
+      : `プレビューを始められませんでした：${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  process.stdout.write(`つなぎのプレビュー: ${preview.url}\nブック: ${BOOK}（操作のたびにこのファイルに保存します）\n止めるには Ctrl-C を押してください。\n`);
+  const stop = (): void => {
+    preview.close().then(() => {
+      process.stdout.write('\nプレビューを終了しました。\n');
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
 }
 
-main().then((code) => { process.exitCode = code; });
+main().then((code) => {
+  if (code !== 0) process.exit(code);
+});

@@ -2,7 +2,7 @@
 // their descriptions and warning-only flag, document and user properties,
 // the time zone — kept as JSON in a veryHidden worksheet.
 import type { Worksheet } from 'exceljs';
-import { z } from '../../src/domain/zod';
+import * as z from '../../src/domain/zod';
 
 export const META_SHEET = '_appsscript';
 

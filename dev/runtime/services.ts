@@ -5,6 +5,7 @@ import { SERVICE, type Emulated } from './bridge';
 import { formatJavaPattern } from './dates';
 import { HtmlService } from './html';
 import { Spreadsheet } from './spreadsheet';
+import type { Sheet } from './sheet';
 import type { LockState, RuntimeState } from './state';
 import { Ui } from './ui';
 import { DataValidationBuilder } from './validation';
@@ -44,6 +45,11 @@ class SpreadsheetApp implements Emulated {
 
   getActive(): Spreadsheet {
     return this.spreadsheet;
+  }
+
+  /** The sheet the person is looking at, as Spreadsheet.getActiveSheet() gives it. */
+  getActiveSheet(): Sheet {
+    return this.spreadsheet.getActiveSheet();
   }
 
   getUi(): Ui {

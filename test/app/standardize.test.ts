@@ -107,3 +107,23 @@ describe('標準化 of a hand-made tab', () => {
     expect(() => other.call('standardizeSheet', { sheetName: 'ない表' })).toThrow('タブ「ない表」が見つかりません');
   });
 });
+
+describe('標準化 from the menu', () => {
+  it('asks first, standardises the tab the person is on, and says what it did', () => {
+    const runtime = spreadsheetWith('相談一覧', HAND_MADE);
+    runtime.select('相談一覧', 'B2');
+    runtime.call('menuStandardize');
+    expect(runtime.alerts[0]).toBe('標準化\nタブ「相談一覧」を共通シートの形に整えます。元の表はバックアップのタブに残ります。続けますか？');
+    expect(runtime.alerts[1]).toMatch(/^標準化\nバックアップ：バックアップ_\d{8}_\d{6}\n/);
+    expect(runtime.alerts[1]).toContain('付番したケースID：2件');
+    expect(tabNames(runtime)[0]).toBe('共通シート');
+  });
+
+  it('shows a refusal as a plain dialog, not an error', () => {
+    const runtime = spreadsheetWith('相談一覧', HAND_MADE);
+    runtime.call('standardizeSheet', { today: TODAY });
+    runtime.select('設定');
+    expect(() => runtime.call('menuStandardize')).not.toThrow();
+    expect(runtime.alerts.at(-1)).toMatch(/^標準化\n「設定」はアドオンが使う別の表のため/);
+  });
+});

@@ -1,0 +1,26 @@
+// The preview server's JSON endpoints, as the page calls them.
+import type { RunResponse, Selection, WorkbookView } from '../types';
+
+async function request<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, body === undefined ? undefined : {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = (await response.json()) as T | { error?: string };
+  if (!response.ok) throw new Error((answer as { error?: string }).error ?? `サーバーが ${response.status} を返しました。`);
+  return answer as T;
+}
+
+export function fetchWorkbook(): Promise<WorkbookView> {
+  return request<WorkbookView>('/api/workbook');
+}
+
+export function runFunction(functionName: string): Promise<RunResponse> {
+  return request<RunResponse>('/api/run', { functionName, args: [] });
+}
+
+/** Makes a tab, or a cell of it, the active one, as clicking in Sheets does. */
+export async function selectRange(sheet: string, range?: string): Promise<Selection> {
+  return (await request<{ selection: Selection }>('/api/select', { sheet, range })).selection;
+}

@@ -1,0 +1,159 @@
+// The local preview behind `npm start`: one workbook opened in the local
+// runtime, served on localhost as a page (tabs, menu, sidebar) whose every
+// action calls a global function of the built dist/Code.js, one at a time,
+// saving the .xlsx after each call that changed it.
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { openBook, type LocalBook } from '../session';
+import { buildAssets, withShim } from './assets';
+import { HttpError, readJson, sendHtml, sendJson } from './http';
+import type { RunResponse } from './types';
+import { workbookView } from './workbookView';
+
+export interface PreviewOptions {
+  readonly bookPath: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly host?: string;
+}
+
+export interface Preview {
+  readonly url: string;
+  /** Stops taking requests, lets a running call and its save finish, then frees the port. */
+  close(): Promise<void>;
+}
+
+const SIDEBAR_HTML = resolve(__dirname, '..', '..', 'dist', 'sidebar.html');
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Runs tasks one after another, as requests arrive. */
+function serialQueue(): { run<T>(task: () => Promise<T>): Promise<T>; idle(): Promise<void> } {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    run<T>(task: () => Promise<T>): Promise<T> {
+      const result = tail.then(task);
+      tail = result.catch(() => undefined);
+      return result;
+    },
+    idle: () => tail.then(() => undefined),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Calls one global function; saves when it wrote to the document (even if it then failed). */
+async function runFunction(book: LocalBook, functionName: string, args: unknown[]): Promise<RunResponse> {
+  const { runtime } = book;
+  const before = { alerts: runtime.alerts.length, sidebars: runtime.sidebars.length, writes: runtime.writes.length };
+  let response: RunResponse;
+  try {
+    const value = book.run(functionName, ...args);
+    const sidebar = runtime.sidebars.length > before.sidebars ? runtime.sidebars.at(-1) : undefined;
+    response = {
+      ok: true, value,
+      alerts: runtime.alerts.slice(before.alerts),
+      sidebarOpened: sidebar !== undefined,
+      ...(sidebar ? { sidebarTitle: sidebar.title } : {}),
+      calls: book.calls,
+    };
+  } catch (error) {
+    response = { ok: false, error: messageOf(error) };
+  }
+  if (runtime.writes.length > before.writes) {
+    try {
+      await book.save();
+    } catch (error) {
+      throw new HttpError(500, `「${book.path}」に保存できませんでした。ほかのソフトで開いていれば閉じてください。（${messageOf(error)}）`);
+    }
+  }
+  return response;
+}
+
+function parseRun(body: unknown): { functionName: string; args: unknown[] } {
+  if (!isRecord(body) || typeof body.functionName !== 'string' || !body.functionName
+    || (body.args !== undefined && !Array.isArray(body.args))) {
+    throw new HttpError(400, '{"functionName": 関数名, "args": [引数…]} の形で送ってください。');
+  }
+  return { functionName: body.functionName, args: (body.args as unknown[] | undefined) ?? [] };
+}
+
+function select(book: LocalBook, body: unknown): void {
+  if (!isRecord(body) || typeof body.sheet !== 'string' || (body.range !== undefined && typeof body.range !== 'string')) {
+    throw new HttpError(400, '{"sheet": タブ名, "range": "C5"} の形で送ってください。');
+  }
+  try {
+    book.runtime.select(body.sheet, body.range);
+  } catch {
+    throw new HttpError(400, `タブ「${body.sheet}」のセル「${body.range ?? 'A1'}」を選べません。`);
+  }
+}
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const host = options.host ?? '127.0.0.1';
+  const [book, assets] = await Promise.all([openBook(resolve(options.bookPath)), buildAssets()]);
+  book.runtime.call('onOpen'); // as opening the spreadsheet does: the menu appears
+  const queue = serialQueue();
+  let allowedHosts = new Set<string>();
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Only this address may talk to the server: a DNS-rebinding page would send another Host,
+    // a cross-site form another Origin.
+    if (!allowedHosts.has(req.headers.host ?? '')) throw new HttpError(403, 'このアドレスからは使えません。');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) throw new HttpError(403, 'ほかのサイトからは使えません。');
+    const url = new URL(req.url ?? '/', 'http://preview.invalid');
+    switch (`${req.method ?? ''} ${url.pathname}`) {
+      case 'GET /':
+        return sendHtml(res, assets.page);
+      case 'GET /sidebar':
+        return sendHtml(res, withShim(await readFile(SIDEBAR_HTML, 'utf8'), assets.shim));
+      case 'GET /api/workbook':
+        return sendJson(res, 200, workbookView(book.runtime, book.path));
+      case 'POST /api/run': {
+        const { functionName, args } = parseRun(await readJson(req));
+        return sendJson(res, 200, await queue.run(() => runFunction(book, functionName, args)));
+      }
+      case 'POST /api/select': {
+        const body = await readJson(req);
+        await queue.run(async () => select(book, body));
+        return sendJson(res, 200, { ok: true, selection: book.runtime.selection() });
+      }
+    }
+    const known = ['/', '/sidebar', '/api/workbook', '/api/run', '/api/select'];
+    if (known.includes(url.pathname)) throw new HttpError(405, 'この方法では使えません。');
+    throw new HttpError(404, `「${url.pathname}」はありません。`);
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (res.headersSent) return res.destroy();
+      // A body cut off at the size limit is not read to its end; the connection goes instead.
+      sendJson(res, status, { ok: false, error: messageOf(error) }, status === 413 ? { Connection: 'close' } : {});
+    });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, host, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  allowedHosts = new Set([authority, `127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://${authority}/`,
+    async close() {
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      await queue.idle();
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
