@@ -24,10 +24,12 @@ export function closestValue(value: string, allowed: readonly string[]): string 
     // A value typed as part of the name (or the name as part of it) is the
     // usual slip: 「包括」 for 「地域包括支援センター」, 「男」 for 「男性」.
     const contained = plain.includes(typed) || typed.includes(plain);
-    const distance = editDistance(typed, plain);
     const limit = Math.max(1, Math.floor(Math.max(typed.length, plain.length) / 3));
-    if (!contained && distance > limit) continue;
-    const score = contained ? Math.abs(plain.length - typed.length) / 100 : distance;
+    // The distance is at least the difference in length: skip the costly
+    // comparison when that alone is too far (a long paste in a list column).
+    if (!contained && Math.abs(typed.length - plain.length) > limit) continue;
+    const score = contained ? Math.abs(plain.length - typed.length) / 100 : editDistance(typed, plain);
+    if (!contained && score > limit) continue;
     if (!best || score < best.score) best = { value: candidate, score };
   }
   return best?.value ?? null;
