@@ -17,9 +17,17 @@ export interface ChangeEntry {
 
 export const LOG_PROTECTION = 'tsunagi: 変更履歴（アドオンが追記します。編集しないでください）';
 
-/** Who is making the change, when Apps Script can tell (SPEC §10). */
+/**
+ * Who is making the change, when Apps Script can tell (SPEC §10). Without the
+ * userinfo.email scope, which SPEC §10 does not grant, Apps Script may answer
+ * blank or refuse; the change is then logged as by （不明）, never lost.
+ */
 export function currentUser(): string {
-  return Session.getActiveUser().getEmail() || '（不明）';
+  try {
+    return Session.getActiveUser().getEmail() || '（不明）';
+  } catch {
+    return '（不明）';
+  }
 }
 
 export function logChanges(book: Book, entries: readonly ChangeEntry[]): void {
