@@ -1,11 +1,17 @@
 // The command line of SPEC §11. Every command runs the built dist/Code.js in
 // the local runtime and calls the same global functions the menu calls.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { isIsoDate, todayInTokyo } from '../src/domain/normalize';
 import { DEMO_DEFAULTS } from './demo/generate';
 import { writeDemo } from './demo/write';
+import type { AgendaCreated } from '../src/app/agenda/types';
 import type { CheckResult } from '../src/app/check';
+import type { CountsCsv } from '../src/app/counts/types';
+import { metricCatalogue } from '../src/domain/counts/catalogue';
+import { fiscalYearTitle, isFiscalYearInRange, monthLabel } from '../src/domain/counts/fiscalYear';
+import type { CountsResult } from '../src/domain/counts/metrics';
 import type { PrepareResult } from '../src/app/prepare';
 import type { StandardizeReport } from '../src/app/standardize';
 import { createBook, openBook } from './session';
@@ -17,6 +23,8 @@ const USAGE = `使い方:
   npm run cli -- demo <book.xlsx> [--cases N] [--seed S]
   npm run cli -- standardize <book.xlsx> [--sheet NAME] [--json]
   npm run cli -- validate <book.xlsx> [--json] [--mark]
+  npm run cli -- agenda <book.xlsx> --meeting <会議種別> --date <YYYY-MM-DD> [--start HH:MM] [--place 場所] [--include-due] [--json]
+  npm run cli -- counts <book.xlsx> --fiscal-year <N> [--json] [--csv FILE]
   （どのコマンドも --today YYYY-MM-DD を指定できます）`;
 
 const OPTIONS = {
@@ -26,6 +34,13 @@ const OPTIONS = {
   cases: { type: 'string' },
   seed: { type: 'string' },
   mark: { type: 'boolean' },
+  meeting: { type: 'string' },
+  date: { type: 'string' },
+  start: { type: 'string' },
+  place: { type: 'string' },
+  'include-due': { type: 'boolean' },
+  'fiscal-year': { type: 'string' },
+  csv: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -47,7 +62,46 @@ function refuseExisting(path: string): void {
   if (existsSync(path)) throw new UsageError(`「${path}」はすでにあります。上書きしないため、別のファイル名を指定してください。`);
 }
 
-type Options = { today?: string; json?: boolean; sheet?: string; cases?: string; seed?: string; mark?: boolean };
+type Options = { today?: string; json?: boolean; sheet?: string; cases?: string; seed?: string; mark?: boolean; 'fiscal-year'?: string; csv?: string;
+  meeting?: string; date?: string; start?: string; place?: string; 'include-due'?: boolean;
+};
+
+function fiscalYearOption(raw: string | undefined): number {
+  if (raw === undefined) throw new UsageError(`--fiscal-year に集計する年度を西暦で指定してください（例 --fiscal-year 2024）。\n${USAGE}`);
+  if (!/^\d{4}$/.test(raw) || !isFiscalYearInRange(Number(raw))) {
+    throw new UsageError(`--fiscal-year には2000〜2100の年度を西暦4桁で指定してください（指定：${raw}）。`);
+  }
+  return Number(raw);
+}
+
+/** The counts as a person reads them: one tab-separated line per metric, then the rows left out. */
+function countsText(counts: CountsResult): string {
+  const meetingTypes = Object.keys(counts.metrics).flatMap((key) => /^meetings\.(.+)\.held$/.exec(key)?.slice(1, 2) ?? []);
+  const lines = [
+    `${fiscalYearTitle(counts.fiscalYear)} 月次集計`,
+    ['項目', ...counts.months.map((_, i) => monthLabel(i)), '合計'].join('\t'),
+    ...metricCatalogue(meetingTypes).map((def) => {
+      const metric = counts.metrics[def.key];
+      return [def.label, ...(metric?.monthly ?? []), metric?.total ?? ''].join('\t');
+    }),
+  ];
+  lines.push(counts.skipped.length ? `集計から除いた行（${counts.skipped.length}件）：` : '集計から除いた行はありません。');
+  lines.push(...counts.skipped.map((s) => `  ${s.sheet} ${s.row}行目：${s.reason}`));
+  return lines.join('\n');
+}
+
+/** The agenda as a person reads it: the tab, the items with their times, what was left out and why. */
+function agendaText(a: AgendaCreated): string {
+  const { meeting } = a;
+  return [
+    `「${a.sheet}」を${a.replaced ? '作り直しました' : '作成しました'}（${meeting.start}〜${meeting.end}${meeting.place ? `、場所：${meeting.place}` : ''}）。`,
+    ...a.items.map((i) => `  ${i.order}. ${i.start} ${i.kind} ${i.caseId}（${i.minutes}分）`),
+    ...(a.excluded.length ? ['載せなかったケース：', ...a.excluded.map((e) => `  ${e.caseId || `${e.row}行目`} ${e.message}`)] : []),
+    `出席予定：${a.participants.join('、')}`,
+    `会議記録：${a.meetingId}（予定）を${a.meetingRecord === 'added' ? '追加' : '更新'}しました。`,
+    ...a.notes.map((n) => `注意：${n}`),
+  ].join('\n');
+}
 
 const commands: Record<string, (path: string, o: Options, today: string | undefined) => Promise<Output>> = {
   async init(path, _o, today) {
@@ -96,6 +150,35 @@ const commands: Record<string, (path: string, o: Options, today: string | undefi
       exitCode: result.counts.error > 0 ? 1 : 0,
     };
   },
+  async agenda(path, o, today) {
+    if (!o.meeting) throw new UsageError(`--meeting に会議種別を指定してください（例 --meeting 支援会議）。\n${USAGE}`);
+    if (o.date === undefined || !isIsoDate(o.date)) {
+      throw new UsageError(`--date には開催日を 2026-12-08 の形で、実在する日付を指定してください${o.date === undefined ? '' : `（指定：${o.date}）`}。`);
+    }
+    const book = await openBook(path);
+    const created = book.run<AgendaCreated>('createAgenda', {
+      today, meetingType: o.meeting, date: o.date, includeDue: Boolean(o['include-due']),
+      ...(o.start !== undefined ? { start: o.start } : {}), ...(o.place !== undefined ? { place: o.place } : {}),
+    });
+    await book.save();
+    return { json: { ...created, calls: book.calls }, text: agendaText(created), exitCode: 0 };
+  },
+  async counts(path, o, today) {
+    const fiscalYear = fiscalYearOption(o['fiscal-year']);
+    if (o.csv !== undefined && resolve(o.csv) === resolve(path)) throw new UsageError('--csv にはブックとは別のファイル名を指定してください。');
+    const book = await openBook(path);
+    const counts = book.run<CountsResult>('getCounts', { today, fiscalYear });
+    let calls = book.calls;
+    let written = '';
+    if (o.csv !== undefined) {
+      // The summary as the tab shows it (small counts as <k); an existing file is replaced.
+      const csv = book.run<CountsCsv>('countsCsv', { today, fiscalYear });
+      calls += book.calls;
+      writeFileSync(o.csv, csv.text, 'utf8');
+      written = `\nCSV を「${o.csv}」に書き出しました。`;
+    }
+    return { json: { ...counts, calls }, text: countsText(counts) + written, exitCode: 0 };
+  },
 };
 
 /** node:util's parseArgs, with its English errors said in Japanese. */
@@ -120,10 +203,7 @@ export async function runCli(argv: readonly string[]): Promise<{ stdout: string;
     const [command, path, ...rest] = positionals;
     if (values.help || !command) throw new UsageError(USAGE);
     const run = command === undefined ? undefined : commands[command];
-    if (!run) {
-      const later = command === 'agenda' || command === 'counts' ? `「${command}」はこの版ではまだ使えません。\n` : `「${command}」というコマンドはありません。\n`;
-      throw new UsageError(later + USAGE);
-    }
+    if (!run) throw new UsageError(`「${command}」というコマンドはありません。\n${USAGE}`);
     if (!path || rest.length) throw new UsageError(`ブック（.xlsx）のパスを1つ指定してください。\n${USAGE}`);
     if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`--today は 2024-04-01 の形で、実在する日付を指定してください（指定：${values.today}）。`);
     const output = await run(path, values, values.today);

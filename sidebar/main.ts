@@ -1,10 +1,12 @@
-// The sidebar page: reads the sidebar state, then wires the three views
-// (ケース, 支援記録, 入力チェック) behind the tab bar. Every value is put on
+// The sidebar page: reads the sidebar state, then wires the views (ケース,
+// 支援記録, 入力チェック, 会議次第 …) behind the tab bar. Every value is put on
 // the page as text or a control's value, never as HTML.
 import type { SidebarState } from '../src/app/sidebarTypes';
 import { ActivityForm } from './activityForm';
+import { AgendaView } from './agendaView';
 import { withSavedCase } from './caseChoice';
 import { CaseForm } from './caseForm';
+import { CountsView } from './counts';
 import { button, byId, fill } from './dom';
 import { ProblemsView } from './problems';
 import { callServer } from './server';
@@ -30,11 +32,20 @@ function mount(state: SidebarState): void {
   fill(byId('panel-case'), caseForm.element);
   fill(byId('panel-activity'), activity.element);
   fill(byId('panel-check'), problems.element);
+  const agenda = new AgendaView({ settings: state.settings, today: state.today });
+  fill(byId('panel-agenda'), agenda.element);
+  const counts = new CountsView();
+  fill(byId('panel-counts'), counts.element);
   problems.showNotes(state.settingsNotes);
 
   const tabs = setUpTabs(byId('tabs'));
   tabs.onSelect((panel) => { if (panel === 'panel-activity') activity.suggestCase(caseForm.currentCaseId); });
+  tabs.onSelect((panel) => { if (panel === 'panel-counts') void counts.open(); });
+  tabs.onSelect((panel) => { if (panel === 'panel-agenda') agenda.activate(); });
   if (state.selected) caseForm.load(state.selected);
+  // A menu item may open the sidebar on one of its views (<body data-view="agenda">).
+  const view = document.body.dataset.view;
+  if (view && document.getElementById(`panel-${view}`)) tabs.select(`panel-${view}`);
 }
 
 async function start(): Promise<void> {

@@ -49,16 +49,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Calls one global function; saves when it wrote to the document (even if it then failed). */
 async function runFunction(book: LocalBook, functionName: string, args: unknown[]): Promise<RunResponse> {
   const { runtime } = book;
-  const before = { alerts: runtime.alerts.length, sidebars: runtime.sidebars.length, writes: runtime.writes.length };
+  const before = { alerts: runtime.alerts.length, sidebars: runtime.sidebars.length, dialogs: runtime.dialogs.length, writes: runtime.writes.length };
   let response: RunResponse;
   try {
     const value = book.run(functionName, ...args);
     const sidebar = runtime.sidebars.length > before.sidebars ? runtime.sidebars.at(-1) : undefined;
+    const dialog = runtime.dialogs.length > before.dialogs ? runtime.dialogs.at(-1) : undefined;
     response = {
       ok: true, value,
       alerts: runtime.alerts.slice(before.alerts),
       sidebarOpened: sidebar !== undefined,
       ...(sidebar ? { sidebarTitle: sidebar.title } : {}),
+      dialogOpened: dialog !== undefined,
+      ...(dialog ? { dialogTitle: dialog.title } : {}),
       calls: book.calls,
     };
   } catch (error) {
@@ -111,7 +114,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       case 'GET /':
         return sendHtml(res, assets.page);
       case 'GET /sidebar':
-        return sendHtml(res, withShim(await readFile(SIDEBAR_HTML, 'utf8'), assets.shim));
+        // The page the last showSidebar was given (a menu may open it on one view), else the built one.
+        return sendHtml(res, withShim(book.runtime.sidebars.at(-1)?.content ?? await readFile(SIDEBAR_HTML, 'utf8'), assets.shim));
+      case 'GET /dialog': {
+        const dialog = book.runtime.dialogs.at(-1);
+        if (!dialog) throw new HttpError(404, 'まだダイアログは開かれていません。');
+        return sendHtml(res, withShim(dialog.content, assets.shim));
+      }
       case 'GET /api/workbook':
         return sendJson(res, 200, workbookView(book.runtime, book.path));
       case 'POST /api/run': {
@@ -124,7 +133,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         return sendJson(res, 200, { ok: true, selection: book.runtime.selection() });
       }
     }
-    const known = ['/', '/sidebar', '/api/workbook', '/api/run', '/api/select'];
+    const known = ['/', '/sidebar', '/dialog', '/api/workbook', '/api/run', '/api/select'];
     if (known.includes(url.pathname)) throw new HttpError(405, 'この方法では使えません。');
     throw new HttpError(404, `「${url.pathname}」はありません。`);
   }

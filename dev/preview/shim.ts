@@ -25,6 +25,7 @@ async function post(functionName: string, args: unknown[]): Promise<unknown> {
   });
   const result = (await response.json()) as RunResponse;
   if (!result.ok) throw new Error(result.error);
+  if (result.dialogOpened) tellPage({ type: 'tsunagi:dialog', title: result.dialogTitle ?? '' });
   return result.value;
 }
 

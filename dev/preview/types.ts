@@ -8,6 +8,9 @@ export interface CellAnnotation {
   /** `#rrggbb`. */
   readonly background?: string;
   readonly note?: string;
+  readonly bold?: true;
+  /** Text wraps in the cell (it is shown whole, on several lines). */
+  readonly wrap?: true;
 }
 
 /** Rows per page of a long tab, after its frozen rows: a demo fits on one, a 10,000-row tab stays quick. */
@@ -17,6 +20,22 @@ export interface RowView {
   /** 1-based, as Sheets numbers rows. */
   readonly row: number;
   readonly cells: readonly string[];
+}
+
+/** An embedded chart with the data it draws, read from its ranges. */
+export interface ChartView {
+  /** A Charts.ChartType name; the page draws COLUMN and LINE, and names any other. */
+  readonly type: string;
+  readonly title: string;
+  /** The anchor cell, e.g. `A42`. */
+  readonly position: string;
+  /** A1 notation with the sheet, e.g. `'集計_2024年度'!A28:F40`. */
+  readonly ranges: readonly string[];
+  readonly stacked: boolean;
+  /** The first column below the header rows: the labels along the x axis. */
+  readonly categories: readonly string[];
+  /** Every other column; a cell that is not a number (a blank, or a small count shown as <k) is null. */
+  readonly series: readonly { readonly name: string; readonly values: readonly (number | null)[] }[];
 }
 
 export interface TabView {
@@ -34,6 +53,9 @@ export interface TabView {
   readonly rows: readonly RowView[];
   /** Of the rows sent. */
   readonly annotations: readonly CellAnnotation[];
+  /** Merged ranges that meet the rows sent (1-based); the top-left cell holds the value. */
+  readonly merges: readonly { readonly row: number; readonly column: number; readonly numRows: number; readonly numColumns: number }[];
+  readonly charts: readonly ChartView[];
 }
 
 export interface Selection {
@@ -62,10 +84,17 @@ export type RunResponse =
     readonly sidebarOpened: boolean;
     /** The title showSidebar gave, when sidebarOpened. */
     readonly sidebarTitle?: string;
+    /** Whether the function showed a dialog (showModelessDialog); GET /dialog serves it. */
+    readonly dialogOpened: boolean;
+    readonly dialogTitle?: string;
     /** Apps Script service calls the function made. */
     readonly calls: number;
   }
   | { readonly ok: false; readonly error: string };
 
 /** What the sidebar frame tells the page. */
-export type FrameMessage = { readonly type: 'tsunagi:changed' } | { readonly type: 'tsunagi:close' };
+export type FrameMessage =
+  | { readonly type: 'tsunagi:changed' }
+  | { readonly type: 'tsunagi:close' }
+  /** The sidebar's call showed a dialog (the agenda's print view): the page opens GET /dialog. */
+  | { readonly type: 'tsunagi:dialog'; readonly title: string };

@@ -2,8 +2,9 @@
 // used area and to one page of rows, values as display text.
 import { cellText } from '../../src/domain/cell';
 import { instantToDateCell } from '../../src/sheets/zonedDate';
-import { DEFAULT_COLUMN_WIDTH, hasContent, isFormula, type CellData, type SheetModel } from '../runtime/model';
+import { DEFAULT_COLUMN_WIDTH, hasContent, isFormula, type CellData, type Model, type SheetModel } from '../runtime/model';
 import type { Runtime } from '../runtime';
+import { chartViews } from './chartView';
 import { PAGE_ROWS, type CellAnnotation, type RowView, type Selection, type TabView, type WorkbookView } from './types';
 
 /** Dates as YYYY-MM-DD, date-times as YYYY-MM-DD HH:MM; a formula shows its saved result, else itself. */
@@ -32,8 +33,9 @@ function pageStart(row: number, frozenRows: number): number {
   return frozenRows + 1 + Math.max(0, Math.floor((row - frozenRows - 1) / PAGE_ROWS)) * PAGE_ROWS;
 }
 
-/** The tab's frozen rows and the page of rows holding `focusRow`. */
-function tabView(sheet: SheetModel, focusRow: number, timeZone: string): TabView {
+/** The tab's frozen rows and the page of rows holding `focusRow`, and its charts. */
+function tabView(model: Model, sheet: SheetModel, focusRow: number): TabView {
+  const { timeZone } = model;
   const used = usedArea(sheet);
   const start = pageStart(Math.min(focusRow, used.rows), sheet.frozenRows);
   const frozen = Math.min(sheet.frozenRows, used.rows);
@@ -46,11 +48,13 @@ function tabView(sheet: SheetModel, focusRow: number, timeZone: string): TabView
     row,
     cells: Array.from({ length: used.columns }, (_, c) => {
       const cell = sheet.cells[row - 1]?.[c];
-      if (cell?.background || cell?.note) {
+      if (cell?.background || cell?.note || cell?.bold || cell?.wrap) {
         annotations.push({
           row, column: c + 1,
           ...(cell.background ? { background: cell.background } : {}),
           ...(cell.note ? { note: cell.note } : {}),
+          ...(cell.bold ? { bold: true } : {}),
+          ...(cell.wrap ? { wrap: true } : {}),
         });
       }
       return displayText(cell, timeZone);
@@ -59,7 +63,8 @@ function tabView(sheet: SheetModel, focusRow: number, timeZone: string): TabView
   return {
     name: sheet.name, rowCount: used.rows, columnCount: used.columns, frozenRows: sheet.frozenRows,
     columnWidths: Array.from({ length: used.columns }, (_, c) => sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH),
-    rows, annotations,
+    rows, annotations, charts: chartViews(model, sheet),
+    merges: sheet.merges.filter((m) => rowNumbers.some((r) => r >= m.row && r < m.row + m.numRows)).map((m) => ({ ...m })),
   };
 }
 
@@ -72,7 +77,7 @@ export function workbookView(runtime: Runtime, file: string): WorkbookView {
   const { model } = runtime;
   const selection = runtime.selection();
   const tabs = model.sheets.filter((sheet) => !sheet.hidden).map((sheet) => {
-    return tabView(sheet, sheet.name === selection.sheet ? selectedRow(selection) : 1, model.timeZone);
+    return tabView(model, sheet, sheet.name === selection.sheet ? selectedRow(selection) : 1);
   });
   return { file, tabs, selection, menus: runtime.menus };
 }

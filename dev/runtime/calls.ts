@@ -10,8 +10,9 @@ export interface WriteRecord {
   readonly locked: boolean;
 }
 
-const WRITING_KINDS = new Set(['Spreadsheet', 'Sheet', 'Range', 'Protection', 'Properties']);
-const WRITING_METHOD = /^(?:set(?!Active)|insert|delete|clear|copyTo$|protect$|hideSheet$|showSheet$|remove$)/;
+// Triggers count as writes: they are saved with the document (`_appsscript`).
+const WRITING_KINDS = new Set(['Spreadsheet', 'Sheet', 'Range', 'Protection', 'Properties', 'ScriptApp', 'ClockTriggerBuilder']);
+const WRITING_METHOD = /^(?:set(?!Active)|insert|delete|clear|copyTo$|protect$|hideSheet$|showSheet$|remove(?:Chart)?$|create$)/;
 
 export class CallLog {
   total = 0;

@@ -1,4 +1,5 @@
-// HtmlService: the sidebar's HTML, read from the build output.
+// HtmlService: the sidebar's HTML, read from the build output, and pages
+// the bundle builds as text (the agenda's print view).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE, type Emulated } from './bridge';
@@ -7,6 +8,7 @@ export class HtmlOutput implements Emulated {
   readonly [SERVICE] = 'HtmlOutput';
   title = '';
   width: number | undefined;
+  height: number | undefined;
 
   constructor(readonly content: string) {}
 
@@ -26,6 +28,11 @@ export class HtmlOutput implements Emulated {
 
   getWidth(): number | undefined {
     return this.width;
+  }
+
+  setHeight(height: number): HtmlOutput {
+    this.height = height;
+    return this;
   }
 
   getContent(): string {

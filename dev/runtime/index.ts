@@ -11,11 +11,11 @@ import { Bridge, type Realm } from './bridge';
 import { CallLog, type WriteRecord } from './calls';
 import { createModel, findSheet, type Model } from './model';
 import { SCRIPT_TIME_ZONE, createServices } from './services';
-import { RuntimeState, type MenuRecord, type SidebarRecord, type ToastRecord } from './state';
+import { RuntimeState, type DialogRecord, type MenuRecord, type PromptAnswer, type PromptRecord, type SidebarRecord, type ToastRecord } from './state';
 import { loadWorkbook, saveWorkbook } from './xlsx';
 
 export type { Model } from './model';
-export type { MenuEntry, MenuRecord, SidebarRecord, ToastRecord } from './state';
+export type { DialogRecord, MenuEntry, MenuRecord, PromptAnswer, PromptRecord, SidebarRecord, ToastRecord } from './state';
 export type { WriteRecord } from './calls';
 export { WorkbookFileError, loadWorkbook, saveWorkbook } from './xlsx';
 export { createModel } from './model';
@@ -42,6 +42,12 @@ export interface Runtime {
   readonly menus: readonly MenuRecord[];
   readonly toasts: readonly ToastRecord[];
   readonly sidebars: readonly SidebarRecord[];
+  /** Dialogs shown with showModelessDialog, in order. */
+  readonly dialogs: readonly DialogRecord[];
+  /** ui.prompt dialogs shown, with the answer each got. */
+  readonly prompts: readonly PromptRecord[];
+  /** Queues the answer to the next ui.prompt (otherwise a person accepts the default: '' and OK). */
+  answerPrompt(answer: PromptAnswer): void;
   /** Logger.log and console output, one entry per call. */
   readonly logs: readonly string[];
   /** Whether the document lock is held now (it is released when each call() ends). */
@@ -122,6 +128,11 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
     menus: state.menus,
     toasts: state.toasts,
     sidebars: state.sidebars,
+    dialogs: state.dialogs,
+    prompts: state.prompts,
+    answerPrompt: (answer) => {
+      state.promptAnswers.push(answer);
+    },
     logs: state.logs,
     get lockHeld() {
       return state.lock.held;

@@ -1,6 +1,7 @@
 // What an .xlsx cannot hold — sheet ids, real sheet names, protections with
 // their descriptions and warning-only flag, document and user properties,
-// the time zone — kept as JSON in a veryHidden worksheet.
+// the time zone, embedded charts (exceljs cannot write them) and the
+// project's triggers — kept as JSON in a veryHidden worksheet.
 import type { Worksheet } from 'exceljs';
 import * as z from '../../src/domain/zod';
 
@@ -13,6 +14,24 @@ const rectSchema = z.object({
   numColumns: z.int(),
 });
 
+const chartSchema = z.object({
+  id: z.int(),
+  type: z.string(),
+  ranges: z.array(z.object({ sheetId: z.int(), ...rectSchema.shape })),
+  position: z.object({ row: z.int(), column: z.int(), offsetX: z.int(), offsetY: z.int() }),
+  options: z.record(z.string(), z.unknown()),
+  numHeaders: z.int(),
+});
+
+const triggerSchema = z.object({
+  id: z.string(),
+  handler: z.string(),
+  user: z.string(),
+  eventType: z.literal('CLOCK'),
+  everyDays: z.int(),
+  atHour: z.nullable(z.int()),
+});
+
 const metaSchema = z.object({
   version: z.literal(1),
   id: z.string(),
@@ -21,6 +40,8 @@ const metaSchema = z.object({
   nextSheetId: z.int(),
   documentProperties: z.record(z.string(), z.string()),
   userProperties: z.record(z.string(), z.record(z.string(), z.string())),
+  /** Absent in files saved before triggers were kept. */
+  triggers: z.optional(z.array(triggerSchema)),
   sheets: z.array(
     z.object({
       /** The worksheet's name in the file, which Excel limits to 31 characters and some symbols. */
@@ -35,6 +56,7 @@ const metaSchema = z.object({
           warningOnly: z.boolean(),
         }),
       ),
+      charts: z.optional(z.array(chartSchema)),
     }),
   ),
 });

@@ -46,9 +46,20 @@ export interface CellData {
   wrap?: boolean;
   horizontalAlignment?: string;
   verticalAlignment?: string;
+  /** Points; absent means Sheets' default (10). */
+  fontSize?: number;
+  /** The cell's ruled edges (solid, thin, black: the one border the add-on draws). */
+  borders?: CellBorders;
 }
 
-export const FORMAT_KEYS = ['numberFormat', 'background', 'bold', 'wrap', 'horizontalAlignment', 'verticalAlignment'] as const;
+export interface CellBorders {
+  readonly top?: true;
+  readonly left?: true;
+  readonly bottom?: true;
+  readonly right?: true;
+}
+
+export const FORMAT_KEYS = ['numberFormat', 'background', 'bold', 'wrap', 'horizontalAlignment', 'verticalAlignment', 'fontSize', 'borders'] as const;
 
 export interface ProtectionModel {
   readonly type: 'RANGE' | 'SHEET';
@@ -56,6 +67,32 @@ export interface ProtectionModel {
   rect?: GridRect;
   description: string;
   warningOnly: boolean;
+}
+
+/** An embedded chart, as the add-on builds it; drawn only by the preview (an .xlsx file gets no chart). */
+export interface ChartModel {
+  readonly id: number;
+  /** A Charts.ChartType name, e.g. `COLUMN`. */
+  readonly type: string;
+  readonly ranges: readonly RangeRef[];
+  /** The anchor cell (1-based) and the offset from it in pixels. */
+  readonly position: { readonly row: number; readonly column: number; readonly offsetX: number; readonly offsetY: number };
+  /** setOption values by option name, e.g. `title`, `isStacked`. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Header rows of the ranges; -1 lets Sheets guess. */
+  readonly numHeaders: number;
+}
+
+/** A time-driven trigger of the script project; Apps Script keeps triggers per user. */
+export interface TriggerModel {
+  readonly id: string;
+  readonly handler: string;
+  /** The email of the user who made it. */
+  readonly user: string;
+  readonly eventType: 'CLOCK';
+  readonly everyDays: number;
+  /** 0–23 in the script's time zone, or null for any hour. */
+  readonly atHour: number | null;
 }
 
 export interface SheetModel {
@@ -71,6 +108,10 @@ export interface SheetModel {
   protections: ProtectionModel[];
   hidden: boolean;
   tabColor: string | null;
+  charts: ChartModel[];
+  /** Merged ranges; the top-left cell holds the value. */
+  merges: GridRect[];
+  hiddenGridlines: boolean;
 }
 
 export interface Model {
@@ -82,6 +123,8 @@ export interface Model {
   /** User properties, by the user's email. */
   userProperties: Map<string, Map<string, string>>;
   nextSheetId: number;
+  /** The script project's triggers, every user's. */
+  triggers: TriggerModel[];
 }
 
 export const DEFAULT_ROWS = 1000;
@@ -98,6 +141,7 @@ export function createModel(name: string, options: { sheetNames?: readonly strin
     documentProperties: new Map(),
     userProperties: new Map(),
     nextSheetId: 0,
+    triggers: [],
   };
   for (const sheetName of options.sheetNames ?? []) addSheet(model, sheetName);
   return model;
@@ -116,6 +160,9 @@ export function addSheet(model: Model, name: string, index = model.sheets.length
     protections: [],
     hidden: false,
     tabColor: null,
+    charts: [],
+    merges: [],
+    hiddenGridlines: false,
   };
   model.nextSheetId = Math.max(model.nextSheetId, id + 1);
   model.sheets.splice(index, 0, sheet);

@@ -8,6 +8,7 @@ import { DataValidation } from './validation';
 import { GENERAL_FORMAT, displayValue, enteredValue, formulaOf, storedValue } from './values';
 
 const DEFAULT_BACKGROUND = '#ffffff';
+const DEFAULT_FONT_SIZE = 10;
 
 function checkShape(data: unknown, rect: GridRect, method: string): unknown[][] {
   if (!Array.isArray(data) || !data.every((row) => Array.isArray(row))) {
@@ -150,6 +151,51 @@ export class Range implements Emulated {
     return this.#write(fontWeights, 'setFontWeights', (cell, w) => setField(cell, 'bold', w === 'bold' || undefined));
   }
 
+  setFontSize(size: number): Range {
+    if (typeof size !== 'number' || !(size > 0)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Range.setFontSize.");
+    return this.#fill((cell) => setField(cell, 'fontSize', size === DEFAULT_FONT_SIZE ? undefined : size));
+  }
+
+  /**
+   * Merges the range into one cell holding the top-left value, as Sheets does
+   * (the other values are dropped). Merges inside the range are replaced; one
+   * reaching out of it is refused with Sheets' message.
+   */
+  merge(): Range {
+    const merges = this.sheet.model.merges;
+    const overlapping = merges.filter((m) => overlaps(m, this.rect));
+    if (overlapping.some((m) => !contains(this.rect, m))) throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    this.sheet.model.merges = [...merges.filter((m) => !overlapping.includes(m)), { ...this.rect }];
+    const { row, column } = this.rect;
+    return this.#modify((cell) => { if (cell !== cellAt(this.sheet.model, row, column)) setField(cell, 'value', undefined); });
+  }
+
+  /**
+   * setBorder(top, left, bottom, right, vertical, horizontal[, color, style]):
+   * true draws an edge, false removes it, null leaves it; vertical and
+   * horizontal are the lines between the cells. Colour and style are not kept.
+   */
+  setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null): Range {
+    const { row, column, numRows, numColumns } = this.rect;
+    const edge = (outer: boolean, outerValue: boolean | null, innerValue: boolean | null): boolean | null => (outer ? outerValue : innerValue);
+    for (let i = 0; i < numRows; i++) {
+      for (let j = 0; j < numColumns; j++) {
+        const cell = ensureCell(this.sheet.model, row + i, column + j);
+        const wanted = {
+          top: edge(i === 0, top, horizontal), bottom: edge(i === numRows - 1, bottom, horizontal),
+          left: edge(j === 0, left, vertical), right: edge(j === numColumns - 1, right, vertical),
+        };
+        const borders: Record<string, true> = { ...cell.borders };
+        for (const [side, value] of Object.entries(wanted)) {
+          if (value === true) borders[side] = true;
+          else if (value === false) delete borders[side];
+        }
+        setField(cell, 'borders', Object.keys(borders).length ? borders : undefined);
+      }
+    }
+    return this;
+  }
+
   setWrap(wrap: boolean): Range {
     return this.#fill((cell) => setField(cell, 'wrap', wrap === true || undefined));
   }
@@ -240,6 +286,15 @@ export class Range implements Emulated {
     grid.forEach((values, i) => values.forEach((value, j) => fn(ensureCell(this.sheet.model, row + i, column + j), value)));
     return this;
   }
+}
+
+function overlaps(a: GridRect, b: GridRect): boolean {
+  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.column < b.column + b.numColumns && b.column < a.column + a.numColumns;
+}
+
+function contains(outer: GridRect, inner: GridRect): boolean {
+  return inner.row >= outer.row && inner.column >= outer.column
+    && inner.row + inner.numRows <= outer.row + outer.numRows && inner.column + inner.numColumns <= outer.column + outer.numColumns;
 }
 
 function ruleOf(rule: unknown, method: string): DataValidation['rule'] | undefined {

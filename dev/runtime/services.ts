@@ -2,9 +2,11 @@
 // runtime hands them over through the counting bridge.
 import { format } from 'node:util';
 import { SERVICE, type Emulated } from './bridge';
+import { Charts } from './charts';
 import { formatJavaPattern } from './dates';
 import { HtmlService } from './html';
 import { Spreadsheet } from './spreadsheet';
+import { ScriptApp } from './script';
 import type { Sheet } from './sheet';
 import type { LockState, RuntimeState } from './state';
 import { Ui } from './ui';
@@ -216,6 +218,8 @@ export function createServices(state: RuntimeState): { spreadsheet: Spreadsheet;
     HtmlService: new HtmlService(state.htmlDir),
     Utilities: new Utilities(),
     Logger: new Logger(state.logs),
+    Charts: new Charts(),
+    ScriptApp: new ScriptApp(state),
   };
   return { spreadsheet, globals };
 }

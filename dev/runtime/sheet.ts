@@ -1,6 +1,7 @@
 // Sheet: one tab of the spreadsheet.
 import { parseA1, quoteSheetName, type GridRect } from './a1';
 import { LABEL, SERVICE, type Emulated } from './bridge';
+import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import {
   DEFAULT_COLUMN_WIDTH, FORMAT_KEYS, addSheet, copyCells, lastColumnWithContent, lastRowWithContent, setField,
   type CellData, type Model, type SheetModel,
@@ -236,7 +237,7 @@ export class Sheet implements Emulated {
     return this.model.protections.filter((p) => p.type === String(type)).map((p) => new Protection(this, p));
   }
 
-  /** A copy at the end, named "Copy of X": contents, formats, notes, rules, widths, frozen rows; not protections. */
+  /** A copy at the end, named "Copy of X": contents, formats, notes, rules, merges, widths, frozen rows; not protections. */
   copyTo(spreadsheet: Spreadsheet): Sheet {
     const model = spreadsheet.model;
     let name = `Copy of ${this.model.name}`;
@@ -247,6 +248,8 @@ export class Sheet implements Emulated {
     copy.maxColumns = this.model.maxColumns;
     copy.frozenRows = this.model.frozenRows;
     copy.columnWidths = [...this.model.columnWidths];
+    copy.merges = this.model.merges.map((m) => ({ ...m }));
+    copy.hiddenGridlines = this.model.hiddenGridlines;
     return spreadsheet.sheetFor(copy);
   }
 
@@ -267,9 +270,35 @@ export class Sheet implements Emulated {
     return this.model.hidden;
   }
 
+  setHiddenGridlines(hideGridlines: boolean): Sheet {
+    this.model.hiddenGridlines = hideGridlines === true;
+    return this;
+  }
+
   setTabColor(color: string | null): Sheet {
     this.model.tabColor = color ? String(color).toLowerCase() : null;
     return this;
+  }
+
+  newChart(): EmbeddedChartBuilder {
+    return new EmbeddedChartBuilder(this);
+  }
+
+  /** Puts a built chart on this sheet with a new id, unique in the spreadsheet. */
+  insertChart(chart: EmbeddedChart): void {
+    if (!(chart instanceof EmbeddedChart)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    const ids = this.spreadsheet.model.sheets.flatMap((s) => s.charts.map((c) => c.id));
+    this.model.charts.push({ ...chart.data, id: Math.max(0, ...ids) + 1 });
+  }
+
+  getCharts(): EmbeddedChart[] {
+    return this.model.charts.map((data) => new EmbeddedChart(this, data));
+  }
+
+  removeChart(chart: EmbeddedChart): void {
+    const at = chart instanceof EmbeddedChart ? this.model.charts.indexOf(chart.data) : -1;
+    if (at < 0) throw new Error('The chart is not on this sheet.');
+    this.model.charts.splice(at, 1);
   }
 
   #eachCell(fn: (cell: CellData) => void): void {

@@ -26,6 +26,28 @@ export interface SidebarRecord {
   readonly content: string;
 }
 
+/** A ui.prompt shown, and how it was answered. */
+export interface PromptRecord {
+  readonly title: string;
+  readonly prompt: string;
+  readonly text: string;
+  readonly button: string;
+}
+
+/** An answer a test queues for the next ui.prompt; the button defaults to OK (YES for a yes/no prompt). */
+export interface PromptAnswer {
+  readonly text: string;
+  readonly button?: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
+}
+
+/** A dialog shown beside the sheet (showModelessDialog). */
+export interface DialogRecord {
+  readonly title: string;
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+  readonly content: string;
+}
+
 export interface LockState {
   held: boolean;
   /** How many times waitLock/tryLock took the lock. */
@@ -37,7 +59,11 @@ export class RuntimeState {
   readonly menus: MenuRecord[] = [];
   readonly toasts: ToastRecord[] = [];
   readonly sidebars: SidebarRecord[] = [];
+  readonly dialogs: DialogRecord[] = [];
   readonly logs: string[] = [];
+  readonly prompts: PromptRecord[] = [];
+  /** Answers for the next prompts, first first; when none is queued a person accepts the default: '' and OK. */
+  readonly promptAnswers: PromptAnswer[] = [];
   readonly lock: LockState = { held: false, acquisitions: 0 };
 
   constructor(

@@ -1,4 +1,4 @@
-// Ui: menus, alerts and the sidebar, recorded instead of shown.
+// Ui: menus, alerts, the sidebar and dialogs, recorded instead of shown.
 import { SERVICE, type Emulated } from './bridge';
 import type { HtmlOutput } from './html';
 import type { MenuEntry, MenuRecord, RuntimeState } from './state';
@@ -45,6 +45,20 @@ export class Menu implements Emulated {
   });
 }
 
+export class PromptResponse implements Emulated {
+  readonly [SERVICE] = 'PromptResponse';
+
+  constructor(private readonly text: string, private readonly button: string) {}
+
+  getResponseText(): string {
+    return this.text;
+  }
+
+  getSelectedButton(): string {
+    return this.button;
+  }
+}
+
 export class Ui implements Emulated {
   readonly [SERVICE] = 'Ui';
 
@@ -76,7 +90,27 @@ export class Ui implements Emulated {
     return buttons === BUTTON_SET.YES_NO || buttons === BUTTON_SET.YES_NO_CANCEL ? BUTTON.YES : BUTTON.OK;
   }
 
+  /**
+   * prompt(prompt), prompt(prompt, buttons) or prompt(title, prompt, buttons).
+   * Answers with the next queued answer, else as a person accepting the
+   * default would: an empty text with OK (YES for a yes/no prompt).
+   */
+  prompt(...args: unknown[]): PromptResponse {
+    const [title, prompt, buttons] = args.length >= 3 ? args : [undefined, args[0], args[1]];
+    const yesNo = buttons === BUTTON_SET.YES_NO || buttons === BUTTON_SET.YES_NO_CANCEL;
+    const answer = this.state.promptAnswers.shift();
+    const text = answer?.text ?? '';
+    const button = answer?.button ?? (yesNo ? BUTTON.YES : BUTTON.OK);
+    this.state.prompts.push({ title: title === undefined ? '' : String(title), prompt: String(prompt), text, button });
+    return new PromptResponse(text, button);
+  }
+
   showSidebar(userInterface: HtmlOutput): void {
     this.state.sidebars.push({ title: userInterface.title, width: userInterface.width, content: userInterface.content });
+  }
+
+  showModelessDialog(userInterface: HtmlOutput, title: string): void {
+    const { width, height, content } = userInterface;
+    this.state.dialogs.push({ title: String(title), width, height, content });
   }
 }

@@ -106,6 +106,9 @@ function readCell(cell: ExcelJS.Cell, timeZone: string): CellData {
   const note = noteText(cell.note);
   if (note !== undefined) data.note = note;
   if (cell.font?.bold) data.bold = true;
+  if (cell.font?.size) data.fontSize = cell.font.size;
+  const edges = (['top', 'left', 'bottom', 'right'] as const).filter((side) => cell.border?.[side]?.style);
+  if (edges.length) data.borders = Object.fromEntries(edges.map((side) => [side, true]));
   if (cell.alignment?.wrapText) data.wrap = true;
   const horizontal = cell.alignment?.horizontal;
   if (horizontal === 'left' || horizontal === 'center' || horizontal === 'right') data.horizontalAlignment = horizontal;
@@ -148,6 +151,8 @@ function readSheet(worksheet: ExcelJS.Worksheet, sheet: SheetModel, timeZone: st
   });
   const view = worksheet.views?.[0];
   sheet.frozenRows = view?.state === 'frozen' ? view.ySplit ?? 0 : 0;
+  sheet.hiddenGridlines = view?.showGridLines === false;
+  sheet.merges = ((worksheet.model as { merges?: string[] }).merges ?? []).map((range) => parseA1(range, () => sheet).rect);
   sheet.hidden = worksheet.state !== 'visible';
   const tabColor = worksheet.properties.tabColor?.argb;
   sheet.tabColor = tabColor ? `#${tabColor.slice(-6).toLowerCase()}` : null;
@@ -201,6 +206,7 @@ export async function loadWorkbook(path: string): Promise<Model> {
     model.nextSheetId = meta.nextSheetId;
     model.documentProperties = new Map(Object.entries(meta.documentProperties));
     model.userProperties = new Map(Object.entries(meta.userProperties).map(([user, props]) => [user, new Map(Object.entries(props))]));
+    model.triggers = meta.triggers ?? [];
   }
   const worksheets = workbook.worksheets.filter((ws) => ws.name !== META_SHEET);
   const sheetIdByXlsxName = new Map<string, number>();
@@ -208,6 +214,7 @@ export async function loadWorkbook(path: string): Promise<Model> {
     const saved = meta?.sheets.find((s) => s.xlsxName === worksheet.name);
     const sheet = addSheet(model, saved?.name ?? worksheet.name, undefined, saved?.id ?? model.nextSheetId);
     sheet.protections = saved?.protections ?? [];
+    sheet.charts = saved?.charts ?? [];
     sheetIdByXlsxName.set(worksheet.name, sheet.id);
     readSheet(worksheet, sheet, model.timeZone);
     return sheet;
@@ -268,7 +275,10 @@ function writeCell(cell: ExcelJS.Cell, data: CellData, timeZone: string): void {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${data.background.slice(1).toUpperCase()}` } };
   }
   if (data.note) cell.note = data.note;
-  if (data.bold) cell.font = { bold: true };
+  if (data.bold || data.fontSize) cell.font = { ...(data.bold ? { bold: true } : {}), ...(data.fontSize ? { size: data.fontSize } : {}) };
+  if (data.borders) {
+    cell.border = Object.fromEntries(Object.keys(data.borders).map((side) => [side, { style: 'thin' }])) as Partial<ExcelJS.Borders>;
+  }
   if (data.wrap || data.horizontalAlignment || data.verticalAlignment) {
     cell.alignment = {
       ...(data.wrap ? { wrapText: true } : {}),
@@ -305,7 +315,9 @@ function writeValidations(worksheet: ExcelJS.Worksheet, sheet: SheetModel, sheet
 function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetModel, name: string, timeZone: string, sheetNames: ReadonlyMap<number, string>): void {
   const worksheet = workbook.addWorksheet(name, {
     state: sheet.hidden ? 'hidden' : 'visible',
-    views: sheet.frozenRows > 0 ? [{ state: 'frozen', ySplit: sheet.frozenRows }] : [],
+    views: sheet.frozenRows > 0 || sheet.hiddenGridlines
+      ? [{ ...(sheet.frozenRows > 0 ? { state: 'frozen' as const, ySplit: sheet.frozenRows } : {}), ...(sheet.hiddenGridlines ? { showGridLines: false } : {}) }]
+      : [],
     ...(sheet.tabColor ? { properties: { tabColor: { argb: `FF${sheet.tabColor.slice(1).toUpperCase()}` } } } : {}),
   });
   sheet.cells.forEach((row, r) =>
@@ -313,6 +325,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetModel, name: string,
       if (data) writeCell(worksheet.getCell(r + 1, c + 1), data, timeZone);
     }),
   );
+  for (const m of sheet.merges) worksheet.mergeCells(m.row, m.column, m.row + m.numRows - 1, m.column + m.numColumns - 1);
   writeValidations(worksheet, sheet, sheetNames);
   sheet.columnWidths.forEach((px, c) => {
     if (px !== undefined) worksheet.getColumn(c + 1).width = px / PIXELS_PER_CHARACTER;
@@ -328,11 +341,13 @@ function metaOf(model: Model, sheetNames: ReadonlyMap<number, string>): Meta {
     nextSheetId: model.nextSheetId,
     documentProperties: Object.fromEntries(model.documentProperties),
     userProperties: Object.fromEntries([...model.userProperties].map(([user, props]) => [user, Object.fromEntries(props)])),
+    triggers: model.triggers.map((t) => ({ ...t })),
     sheets: model.sheets.map((sheet) => ({
       xlsxName: sheetNames.get(sheet.id) ?? sheet.name,
       name: sheet.name,
       id: sheet.id,
       protections: sheet.protections.map((p) => ({ ...p, ...(p.rect ? { rect: { ...p.rect } } : {}) })),
+      charts: sheet.charts.map((c) => ({ ...c, ranges: c.ranges.map((r) => ({ ...r })), position: { ...c.position } })),
     })),
   };
 }

@@ -15,7 +15,7 @@ export interface CheckResult extends ValidationResult {
   readonly settingsNotes: readonly string[];
 }
 
-function requireCaseTab(book: Book): void {
+export function requireCaseTab(book: Book): void {
   if (!book.sheets.has(TAB.cases)) {
     throw new Error('このブックには「共通シート」タブがありません。メニュー「多機関協働」の「シートを準備」か「標準化」を先に実行してください。');
   }

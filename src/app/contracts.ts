@@ -1,8 +1,10 @@
 // The arguments every server function accepts, as zod schemas shared with the
 // sidebar: whatever crosses from the page to the server is checked here first.
-import { TAB } from '../domain/fields';
+import { FISCAL_YEAR_RANGE } from '../domain/counts/fiscalYear';
+import { CASE_STATUSES, TAB } from '../domain/fields';
 import { isIsoDate } from '../domain/normalize';
 import { activityRecordInput, caseRecordInput } from '../domain/schema';
+import { TIME_PATTERN } from '../domain/validate/fieldRules';
 import * as z from '../domain/zod';
 
 const isoDate = z.string().check(z.refine(isIsoDate, { message: '日付は 2024-04-01 の形で指定してください。' }));
@@ -51,3 +53,59 @@ export function parseArgs<S extends z.ZodMiniType>(schema: S, raw: unknown): z.o
   const details = result.error.issues.map((i) => `${i.path.join('.') || '引数'}: ${i.message}`).join(' / ');
   throw new ArgumentError(`指定された内容を読み取れませんでした（${details}）。`);
 }
+
+// 月次集計 (SPEC §9).
+const fiscalYear = z.int().check(
+  z.minimum(FISCAL_YEAR_RANGE.min, { message: `年度は${FISCAL_YEAR_RANGE.min}〜${FISCAL_YEAR_RANGE.max}の西暦で指定してください。` }),
+  z.maximum(FISCAL_YEAR_RANGE.max, { message: `年度は${FISCAL_YEAR_RANGE.min}〜${FISCAL_YEAR_RANGE.max}の西暦で指定してください。` }),
+);
+export const countsArgs = z.strictObject({
+  ...todayShape,
+  /** Default: the fiscal year of today. */
+  fiscalYear: z.optional(fiscalYear),
+});
+export const countsStateArgs = z.strictObject({ ...todayShape });
+export const dailyCountsArgs = z.strictObject({});
+/** The daily trigger passes Apps Script's event object; only `today` (tests) is read from it. */
+export const dailyRunArgs = z.object({ today: z.optional(isoDate) });
+
+// 会議次第 (SPEC §8) and what a meeting decided.
+const meetingDate = z.string().check(z.refine(isIsoDate, { message: '開催日は 2026-12-08 の形で、実在する日付を指定してください。' }));
+const startTime = z.string().check(z.regex(TIME_PATTERN, { message: '開始時刻は 14:00 の形（24時間制）で指定してください。' }));
+const meetingId = z.string().check(z.trim(), z.minLength(1, { message: '会議IDを指定してください。' }), z.maxLength(40));
+const optionalText = (max: number) => z.optional(z.string().check(z.maxLength(max, { message: `${max}文字以内で入力してください。` })));
+
+export const agendaArgs = z.strictObject({
+  ...todayShape,
+  // The tab is named 次第_YYYY-MM-DD_<会議種別>, and Sheets allows 100 characters in a tab's name.
+  meetingType: z.string().check(z.trim(), z.minLength(1, { message: '会議種別を指定してください。' }), z.maxLength(80, { message: '会議種別は80文字以内で指定してください。' })),
+  date: meetingDate,
+  /** Default: the 開始時刻 of the meeting's 会議記録 row, else of its type in 設定. */
+  start: z.optional(startTime),
+  /** Default: the 場所 of the meeting's 会議記録 row. */
+  place: optionalText(200),
+  includeDue: z._default(z.boolean(), false),
+});
+export const meetingListArgs = z.strictObject({ ...todayShape });
+export const meetingArgs = z.strictObject({ ...todayShape, meetingId });
+/** What the meeting decided for one case; a field left out stays as it is, '' empties it. */
+export const caseOutcome = z.strictObject({
+  caseId: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  status: z.optional(z.enum(CASE_STATUSES)),
+  nextMeetingType: optionalText(100),
+  nextMeetingOn: optionalText(40),
+  nextMonitoringOn: optionalText(40),
+  closedOn: optionalText(40),
+  closingNote: optionalText(2000),
+});
+export const meetingOutcomeArgs = z.strictObject({
+  ...todayShape,
+  meetingId,
+  meetingStatus: z.enum(['開催済', '中止']),
+  /** 出席機関; left as it is when absent. */
+  attendingAgencies: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))).check(z.maxLength(100))),
+  /** 決定事項; left as it is when absent. */
+  decisions: optionalText(5000),
+  outcomes: z.array(caseOutcome).check(z.maxLength(200)),
+  requestId,
+});

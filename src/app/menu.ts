@@ -11,7 +11,10 @@ export const MENU_ITEMS: readonly (readonly [caption: string, handler: string] |
   ['シートを準備', 'menuPrepare'],
   ['標準化（開いているタブ）', 'menuStandardize'],
   ['入力チェック', 'menuCheck'],
+  ['月次集計を更新', 'menuCounts'],
+  ['毎日の自動更新を設定 / 解除', 'menuDailyCounts'],
   null,
+  ['会議次第を作成…', 'menuAgenda'],
   ['サイドバーを開く', 'menuOpenSidebar'],
 ];
 
@@ -29,7 +32,7 @@ export function onInstall(): void {
 }
 
 /** Shows any failure as a plain Japanese dialog instead of Apps Script's error bar. */
-function reportingErrors(title: string, work: (ui: GoogleAppsScript.Base.Ui) => void): void {
+export function reportingErrors(title: string, work: (ui: GoogleAppsScript.Base.Ui) => void): void {
   const ui = SpreadsheetApp.getUi();
   try {
     work(ui);
@@ -75,7 +78,16 @@ export function menuCheck(): void {
   });
 }
 
+/**
+ * Shows the sidebar; with a view ('agenda'), opened on that view: the page
+ * reads it from `<body data-view>` as it loads.
+ */
+export function openSidebar(view?: string): void {
+  const file = HtmlService.createHtmlOutputFromFile('sidebar');
+  const page = view ? HtmlService.createHtmlOutput(file.getContent().replace('<body>', `<body data-view="${view}">`)) : file;
+  SpreadsheetApp.getUi().showSidebar(page.setTitle('つなぎ'));
+}
+
 export function menuOpenSidebar(): void {
-  const page = HtmlService.createHtmlOutputFromFile('sidebar').setTitle('つなぎ');
-  SpreadsheetApp.getUi().showSidebar(page);
+  openSidebar();
 }

@@ -1,6 +1,7 @@
 // IDs the add-on assigns: fiscal year of the record's date, then one more
 // than the largest sequence already used in that year.
-// ケースID `2024-0001` (SPEC §3); 記録ID `R2024-00001` for 支援記録.
+// ケースID `2024-0001` (SPEC §3); 記録ID `R2024-00001` for 支援記録; 会議ID
+// `M2024-001` for 会議記録, by the fiscal year of 開催日.
 import { fiscalYearOf } from './normalize';
 
 interface IdFormat {
@@ -10,6 +11,7 @@ interface IdFormat {
 
 export const CASE_ID_FORMAT: IdFormat = { prefix: '', digits: 4 };
 export const RECORD_ID_FORMAT: IdFormat = { prefix: 'R', digits: 5 };
+export const MEETING_ID_FORMAT: IdFormat = { prefix: 'M', digits: 3 };
 
 export class IdAllocator {
   private readonly largest = new Map<number, number>();

@@ -33,18 +33,27 @@ export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: s
 }
 
 /**
- * Writes rows from `startRow` in one call, all as wide as the widest, growing
- * the sheet first when they reach past its last row or column.
+ * Writes a block of rows with its top-left cell at (`startRow`, `startColumn`)
+ * in one call, all as wide as the widest, growing the sheet first when they
+ * reach past its last row or column.
  */
-export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, startRow: number, rows: readonly (readonly Cell[])[], timeZone: string): void {
+export function writeBlock(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, startRow: number, startColumn: number, rows: readonly (readonly Cell[])[], timeZone: string,
+): void {
   const width = rows.reduce((most, r) => Math.max(most, r.length), 0);
   if (rows.length === 0 || width === 0) return;
   const values = rows.map((row) => Array.from({ length: width }, (_, i) => toSheetValue(row[i] ?? '', timeZone)));
   const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
   const lastRow = startRow + values.length - 1;
+  const lastColumn = startColumn + width - 1;
   if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-  if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
-  sheet.getRange(startRow, 1, values.length, width).setValues(values);
+  if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
+  sheet.getRange(startRow, startColumn, values.length, width).setValues(values);
+}
+
+/** Writes whole rows from `startRow`, column A onwards, in one call. */
+export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, startRow: number, rows: readonly (readonly Cell[])[], timeZone: string): void {
+  writeBlock(sheet, startRow, 1, rows, timeZone);
 }
 
 /** Writes header and rows from A1, and clears what lay beyond the new table's right edge. */

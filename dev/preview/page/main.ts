@@ -5,6 +5,7 @@
 import { columnLetters, parseA1, type GridRect } from '../../runtime/a1';
 import { PAGE_ROWS, type FrameMessage, type TabView, type WorkbookView } from '../types';
 import { fetchWorkbook, runFunction, selectRange } from './api';
+import { renderCharts } from './charts';
 import { showAlerts, showFailure } from './dialog';
 import { initMenus, renderMenus, setMenusBusy } from './menu';
 import { highlight, renderTable } from './table';
@@ -26,10 +27,15 @@ const ui = {
   pagePosition: element('page-position'),
   previousPage: element<HTMLButtonElement>('previous-page'),
   nextPage: element<HTMLButtonElement>('next-page'),
+  charts: element('charts'),
   sidebarPane: element('sidebar-pane'),
   sidebarTitle: element('sidebar-title'),
   sidebarClose: element<HTMLButtonElement>('sidebar-close'),
   sidebarFrame: element<HTMLIFrameElement>('sidebar-frame'),
+  dialogPane: element('dialog-pane'),
+  dialogTitle: element('dialog-title'),
+  dialogClose: element<HTMLButtonElement>('dialog-close'),
+  dialogFrame: element<HTMLIFrameElement>('dialog-frame'),
 };
 
 let view: WorkbookView | undefined;
@@ -103,6 +109,7 @@ function render(): void {
   ui.grid.style.scrollPaddingLeft = `${ui.table.querySelector('tbody th')?.clientWidth ?? 0}px`;
   ui.grid.setAttribute('aria-label', `${tab.name}の表`);
   showPager(tab);
+  renderCharts(ui.charts, tab.charts);
   showSelection(tab);
 }
 
@@ -159,6 +166,7 @@ async function runMenuItem(caption: string, functionName: string): Promise<void>
     }
     showStatus(`「${caption}」を実行しました。`);
     if (result.sidebarOpened) openSidebar(result.sidebarTitle ?? '');
+    if (result.dialogOpened) openDialog(result.dialogTitle ?? '');
     if (result.alerts.length) showAlerts(caption, result.alerts);
   } catch (error) {
     showError(error);
@@ -172,6 +180,19 @@ function openSidebar(title: string): void {
   ui.sidebarTitle.textContent = title || 'サイドバー';
   ui.sidebarPane.hidden = false;
   ui.sidebarFrame.src = '/sidebar'; // a fresh page each time, as showSidebar gives
+}
+
+/** A modeless dialog floats over the sheet, as in Sheets; the sheet and the sidebar stay usable. */
+function openDialog(title: string): void {
+  ui.dialogTitle.textContent = title;
+  ui.dialogPane.hidden = false;
+  ui.dialogFrame.src = `/dialog?${Date.now()}`; // a fresh page for each dialog shown
+  ui.dialogClose.focus();
+}
+
+function closeDialog(): void {
+  ui.dialogPane.hidden = true;
+  ui.dialogFrame.src = 'about:blank';
 }
 
 function closeSidebar(): void {
@@ -197,14 +218,22 @@ initTabs(ui.tabs, chooseTab);
 ui.table.addEventListener('click', (event) => {
   const cell = (event.target as Element).closest('td, thead th[scope="col"]');
   const row = Number(cell?.parentElement?.dataset.row);
-  if (cell instanceof HTMLTableCellElement && row) chooseCell(row, cell.cellIndex);
+  const column = cell instanceof HTMLElement ? Number(cell.dataset.column) : 0;
+  if (row && column) chooseCell(row, column);
 });
 ui.grid.addEventListener('keydown', onGridKey);
 ui.previousPage.addEventListener('click', () => turnPage(ui.previousPage, false));
 ui.nextPage.addEventListener('click', () => turnPage(ui.nextPage, true));
 ui.sidebarClose.addEventListener('click', closeSidebar);
+ui.dialogClose.addEventListener('click', closeDialog);
 window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
-  if (event.origin !== window.location.origin || event.source !== ui.sidebarFrame.contentWindow) return;
+  if (event.origin !== window.location.origin) return;
+  if (event.source === ui.dialogFrame.contentWindow) {
+    if (event.data.type === 'tsunagi:close') closeDialog();
+    return;
+  }
+  if (event.source !== ui.sidebarFrame.contentWindow) return;
+  if (event.data.type === 'tsunagi:dialog') openDialog(event.data.title);
   if (event.data.type === 'tsunagi:changed') refresh().catch(showError);
   if (event.data.type === 'tsunagi:close') closeSidebar();
 });

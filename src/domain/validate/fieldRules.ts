@@ -8,6 +8,8 @@ import { closestValue } from '../suggest';
 import { finding, say, type Finding } from './problem';
 
 export const CASE_ID_PATTERN = /^\d{4}-\d{4}$/;
+/** HH:MM on a 24-hour clock (開始時刻). */
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function allowedValues(field: FieldDef, settings: Settings): { values: readonly string[]; where: string } | null {
   if (!field.source) return null;
@@ -32,7 +34,7 @@ function checkForm(field: FieldDef, value: string): Finding[] {
     case 'date':
       return isIsoDate(value) ? [] : [finding(field.key, 'invalid_date', say.invalidDate(field.header, value))];
     case 'time':
-      return /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? [] : [finding(field.key, 'invalid_format', say.invalidTime(value))];
+      return TIME_PATTERN.test(value) ? [] : [finding(field.key, 'invalid_format', say.invalidTime(value))];
     case 'integer':
       return /^[1-9]\d*$/.test(value) ? [] : [finding(field.key, 'invalid_format', say.invalidCount(value))];
     case 'id':

@@ -1,0 +1,215 @@
+// 「会議のあと」: pick a meeting from 会議記録, mark it 開催済 or 中止, and
+// record for each of its cases what the meeting decided (状態, 次回会議,
+// 次回モニタリング日, 終結日・終結理由), checked as it is typed, saved at once
+// (recordMeetingOutcome). Cases go by ケースID, 年代 and 性別, never by name.
+import type { MeetingForOutcomes, MeetingSummary, OutcomeCase, OutcomeResult } from '../src/app/agenda/types';
+import { checkOutcome, OUTCOME_KEYS, type OutcomeKey } from '../src/domain/agenda/outcome';
+import { CASE_FIELDS, CASE_STATUSES, isClosedStatus, MEETING_FIELDS, MEETING_STATUSES } from '../src/domain/fields';
+import { splitList } from '../src/domain/normalize';
+import type { Settings } from '../src/domain/settings';
+import { meetingLabel } from './agendaText';
+import type { ControlSpec } from './controlSpec';
+import { button, fill, h } from './dom';
+import { createControl, type FieldControl } from './fieldControls';
+import { errorsFirst, issuesByField, type FieldIssue } from './issues';
+import { attemptKey, SaveAttempts } from './saveAttempts';
+import { callServer } from './server';
+import { StatusLine } from './status';
+
+export interface OutcomeFormContext {
+  readonly settings: Settings;
+  readonly today: string;
+  /** After a save: the meeting list changes. */
+  readonly onSaved: () => void;
+}
+
+const HELD = MEETING_STATUSES[1];
+const CANCELLED = MEETING_STATUSES[2];
+const RETRY_NOTE = 'もう一度「結果を保存」を押すと、同じ内容を送り直します（二重に記録されることはありません）。';
+
+const fieldOf = (fields: typeof CASE_FIELDS, key: string) => fields.find((f) => f.key === key)!;
+
+/** The controls of one case's outcome. */
+class CaseOutcome {
+  readonly element: HTMLElement;
+  private readonly controls = new Map<OutcomeKey, FieldControl>();
+  private readonly closing: HTMLElement;
+
+  constructor(readonly outcomeCase: OutcomeCase, index: number, meeting: MeetingSummary, private readonly context: OutcomeFormContext) {
+    const c = outcomeCase;
+    const specs: Record<OutcomeKey, ControlSpec> = {
+      status: { kind: 'select', options: CASE_STATUSES },
+      nextMeetingType: { kind: 'select', options: context.settings.meetingTypes.map((t) => t.name) },
+      nextMeetingOn: { kind: 'date' },
+      nextMonitoringOn: { kind: 'date' },
+      closedOn: { kind: 'date' },
+      closingNote: { kind: 'textarea' },
+    };
+    for (const key of OUTCOME_KEYS) {
+      this.controls.set(key, createControl(fieldOf(CASE_FIELDS, key), specs[key], {
+        id: `outcome-${index}-${key}`, help: '',
+        onInput: () => { if (key === 'status') this.showClosing(); this.validate(); },
+        onLeave: () => this.validate(),
+      }));
+    }
+    // This meeting is over: its date is no longer the case's next meeting.
+    const waitingForThis = c.nextMeetingType === meeting.meetingType && c.nextMeetingOn === meeting.date;
+    const values: Record<OutcomeKey, string> = {
+      status: c.status, nextMeetingType: waitingForThis ? '' : c.nextMeetingType, nextMeetingOn: waitingForThis ? '' : c.nextMeetingOn,
+      nextMonitoringOn: c.nextMonitoringOn, closedOn: c.closedOn, closingNote: c.closingNote,
+    };
+    for (const key of OUTCOME_KEYS) this.control(key).set(values[key]);
+    const about = [c.ageBand, c.sex, c.kind].filter(Boolean).join('・');
+    this.closing = h('div', { class: 'closing' }, this.control('closedOn').element, this.control('closingNote').element);
+    this.element = h('fieldset', { class: 'group outcome-case', id: `outcome-${index}` },
+      h('legend', {}, `${c.caseId}${about ? `（${about}）` : ''}`),
+      this.control('status').element,
+      this.control('nextMeetingType').element,
+      this.control('nextMeetingOn').element,
+      this.control('nextMonitoringOn').element,
+      this.closing,
+      waitingForThis ? h('p', { class: 'hint' }, 'この会議の日付は次回会議から外しました。次に検討する会議があれば入れてください。') : null);
+    this.showClosing();
+    this.validate();
+  }
+
+  private control(key: OutcomeKey): FieldControl {
+    return this.controls.get(key)!;
+  }
+
+  private showClosing(): void {
+    this.closing.hidden = !isClosedStatus(this.control('status').get());
+  }
+
+  values(): Record<OutcomeKey, string> {
+    return Object.fromEntries(OUTCOME_KEYS.map((key) => [key, this.control(key).get()])) as Record<OutcomeKey, string>;
+  }
+
+  /** Shows what the rules say beside each field; returns it. */
+  validate(): FieldIssue[] {
+    const issues = checkOutcome(this.values(), this.outcomeCase.consent, this.context.settings, this.context.today);
+    this.show(issues);
+    return issues;
+  }
+
+  show(issues: readonly FieldIssue[]): void {
+    const byField = issuesByField(issues);
+    for (const [key, control] of this.controls) control.showIssues(byField.get(key) ?? []);
+    if (issues.some((i) => i.severity === 'error' && (i.field === 'closedOn' || i.field === 'closingNote'))) this.closing.hidden = false;
+  }
+
+  focusFirstError(): void {
+    const key = OUTCOME_KEYS.find((k) => this.control(k).element.querySelector('[aria-invalid="true"]'));
+    if (key) this.control(key).focus();
+  }
+}
+
+export class OutcomeForm {
+  readonly element: HTMLElement;
+  private readonly status = new StatusLine();
+  private readonly attempts = new SaveAttempts();
+  private readonly picker = h('select', { id: 'outcome-meeting' });
+  private readonly body = h('div', { id: 'outcome-body' });
+  private readonly loadButton: HTMLButtonElement;
+  private loaded: {
+    readonly meeting: MeetingSummary;
+    readonly cases: readonly CaseOutcome[];
+    readonly meetingStatus: () => string;
+    readonly agencies: FieldControl;
+    readonly decisions: FieldControl;
+  } | null = null;
+
+  constructor(private readonly context: OutcomeFormContext) {
+    this.loadButton = button('読み込む', () => { void this.load(); }, { id: 'outcome-load' });
+    this.picker.addEventListener('change', () => { void this.load(); });
+    this.element = h('div', { class: 'outcome-form' },
+      h('div', { class: 'field' }, h('div', { class: 'head' }, h('label', { for: 'outcome-meeting' }, '会議')), this.picker),
+      h('div', { class: 'actions' }, this.loadButton),
+      this.body,
+      this.status.element);
+  }
+
+  setMeetings(meetings: readonly MeetingSummary[]): void {
+    const current = this.picker.value;
+    fill(this.picker, h('option', { value: '' }, '（会議を選んでください）'), ...meetings.map((m) => h('option', { value: m.meetingId }, meetingLabel(m))));
+    if (meetings.some((m) => m.meetingId === current)) this.picker.value = current;
+    this.loadButton.disabled = meetings.length === 0;
+    if (meetings.length === 0) fill(this.body, h('p', { class: 'mode' }, '会議記録に予定の会議がありません。上で次第を作成すると、ここに出ます。'));
+  }
+
+  private async load(): Promise<void> {
+    const meetingId = this.picker.value;
+    if (!meetingId) return;
+    const result = await this.status.run('会議を読み込んでいます…', '読み込み', () => callServer('getMeetingForOutcomes', { meetingId }));
+    if (result) this.render(result.value);
+  }
+
+  private render(data: MeetingForOutcomes): void {
+    const { meeting } = data;
+    const initial = meeting.status === HELD || meeting.status === CANCELLED ? meeting.status : (meeting.date <= data.today ? HELD : CANCELLED);
+    const radios = [HELD, CANCELLED].map((value) => h('input', { type: 'radio', name: 'outcome-status', id: `outcome-status-${value}`, value, checked: value === initial }));
+    const agencies = createControl(fieldOf(MEETING_FIELDS, 'attendingAgencies'), { kind: 'checks', options: this.context.settings.agencies.map((a) => a.name) },
+      { id: 'outcome-agencies', help: '出席した機関に印を付けます（事務局を除く）。', onInput: () => undefined, onLeave: () => undefined });
+    agencies.set((meeting.attendingAgencies.length ? meeting.attendingAgencies : data.expectedAgencies).join('、'));
+    const decisions = createControl(fieldOf(MEETING_FIELDS, 'decisions'), { kind: 'textarea' },
+      { id: 'outcome-decisions', help: '会議で決まったことを簡潔に（氏名は書かないでください）。', onInput: () => undefined, onLeave: () => undefined });
+    decisions.set(meeting.decisions);
+    const cases = data.cases.filter((c) => c.found).map((c, i) => new CaseOutcome(c, i, meeting, this.context));
+    const missing = data.cases.filter((c) => !c.found);
+    this.loaded = { meeting, cases, agencies, decisions, meetingStatus: () => radios.find((r) => r.checked)?.value ?? HELD };
+    fill(this.body,
+      h('p', { class: 'mode' }, `${meeting.meetingId}：${meetingLabel(meeting)}`),
+      meeting.hasSheet ? h('p', { class: 'hint' }, `次第のタブ：${meeting.sheet}`) : null,
+      h('fieldset', { class: 'field checks', id: 'outcome-status' }, h('legend', {}, '会議の状態'),
+        h('div', { class: 'options' }, ...radios.map((r) => h('label', { class: 'option', for: r.id }, r, r.value)))),
+      agencies.element,
+      decisions.element,
+      h('h4', {}, `ケースごとの結果（${cases.length}件）`),
+      ...cases.map((c) => c.element),
+      missing.length ? h('p', { class: 'note' }, `共通シートに見つからないケースID：${missing.map((c) => c.caseId).join('、')}（結果は記録しません）`) : null,
+      h('div', { class: 'footer' }, button('結果を保存', () => { void this.save(); }, { class: 'primary', id: 'outcome-save' })));
+  }
+
+  private async save(): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded || this.attempts.busy) return;
+    const invalid = loaded.cases.filter((c) => c.validate().some((i) => i.severity === 'error'));
+    if (invalid.length) {
+      this.status.error('直す項目があります。赤字の項目を直してから保存してください。');
+      invalid[0]!.focusFirstError();
+      return;
+    }
+    const args = {
+      meetingId: loaded.meeting.meetingId,
+      meetingStatus: loaded.meetingStatus() as typeof HELD | typeof CANCELLED,
+      attendingAgencies: splitList(loaded.agencies.get()),
+      decisions: loaded.decisions.get(),
+      outcomes: loaded.cases.map((c) => {
+        const { status, ...rest } = c.values();
+        return { caseId: c.outcomeCase.caseId, ...rest, ...(status ? { status: status as (typeof CASE_STATUSES)[number] } : {}) };
+      }),
+    };
+    const attempt = this.attempts.begin(attemptKey(args));
+    if (!attempt) return;
+    const result = await this.status.run('結果を保存しています…', '保存', () => callServer('recordMeetingOutcome', { ...args, requestId: attempt.id }), RETRY_NOTE);
+    if (!result) {
+      this.attempts.failedOnTheWay();
+      return;
+    }
+    this.attempts.answered();
+    this.answered(result.value, loaded);
+  }
+
+  private answered(result: OutcomeResult, loaded: NonNullable<OutcomeForm['loaded']>): void {
+    if (!result.saved) {
+      const meetingLevel = result.errors.filter((e) => e.caseId === '');
+      for (const c of loaded.cases) c.show(errorsFirst(result.errors.filter((e) => e.caseId === c.outcomeCase.caseId)));
+      this.status.error('保存できませんでした。', ...meetingLevel.map((e) => h('p', {}, e.message)),
+        ...result.errors.filter((e) => e.caseId !== '').map((e) => h('p', {}, `${e.caseId}：${e.message}`)));
+      return;
+    }
+    this.status.success(`会議記録の ${result.meetingId} を「${result.meetingStatus}」にし、ケース${result.updatedCases.length}件の結果を共通シートに記録しました。`,
+      ...result.warnings.map((w) => h('p', {}, `注意：${w.caseId} ${w.message}`)));
+    this.context.onSaved();
+  }
+}

@@ -1,0 +1,134 @@
+// 「結果を保存」 after a meeting: 会議記録 goes to 開催済 (or 中止) and each
+// case gets what the meeting decided, all in one save under the document
+// lock. 共通シート is written with one setValues over the block of rows and
+// columns the outcomes touch; every changed value is logged to 変更履歴.
+// Nothing is written when any outcome would leave a case breaking a rule.
+import { judgeOutcome, OUTCOME_KEYS, type OutcomeChange, type OutcomeValues } from '../../domain/agenda/outcome';
+import type { Cell } from '../../domain/cell';
+import { MEETING_FIELDS, TAB } from '../../domain/fields';
+import { isIsoDate, joinList, splitList, todayInTokyo } from '../../domain/normalize';
+import { readMeetingRecord } from '../../domain/schema';
+import type { Settings } from '../../domain/settings';
+import { sheetRow } from '../../domain/table';
+import { finding, say, type Finding } from '../../domain/validate/problem';
+import { openBook, readBookSettings, type Book } from '../../sheets/book';
+import { currentUser, logChanges, type ChangeEntry } from '../../sheets/changeLog';
+import { withDocumentLock } from '../../sheets/lock';
+import { saveOnce } from '../../sheets/recentSaves';
+import { writeBlock, writeRows } from '../../sheets/tables';
+import { instantToDateCell } from '../../sheets/zonedDate';
+import { meetingOutcomeArgs, parseArgs } from '../contracts';
+import type { RecordTable } from '../recordTable';
+import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
+import { readMeetingTable } from './meetingTable';
+import type { OutcomeResult } from './types';
+
+type Args = ReturnType<typeof parseArgs<typeof meetingOutcomeArgs>>;
+type CaseFinding = Finding & { readonly caseId: string };
+
+interface CaseUpdate {
+  readonly index: number;
+  readonly caseId: string;
+  readonly changes: readonly OutcomeChange[];
+}
+
+const operation = (meetingId: string): string => `会議の結果を記録（${meetingId}）`;
+
+/** Judges every outcome; the updates to write, or the errors that stop the save. */
+function judgeAll(args: Args, listed: readonly string[], cases: CaseTable, settings: Settings, today: string) {
+  const errors: CaseFinding[] = [];
+  const warnings: CaseFinding[] = [];
+  const updates: CaseUpdate[] = [];
+  const seen = new Set<string>();
+  for (const outcome of args.outcomes) {
+    const { caseId, ...values } = outcome;
+    const refuse = (code: Parameters<typeof finding>[1], message: string): void => { errors.push({ ...finding('caseId', code, message), caseId }); };
+    if (seen.has(caseId)) { refuse('duplicate_case_id', `ケースID「${caseId}」の結果が2回送られました。1回にまとめてください。`); continue; }
+    seen.add(caseId);
+    if (!listed.includes(caseId)) { refuse('unknown_case', `ケースID「${caseId}」はこの会議の検討ケースにありません。`); continue; }
+    const index = cases.indexOfCase(caseId);
+    if (index < 0) { refuse('unknown_case', say.unknownCase(caseId)); continue; }
+    const rows = cases.indexesOf('caseId', caseId).map(sheetRow);
+    if (rows.length > 1) { refuse('duplicate_case_id', say.duplicateCaseId(caseId, rows)); continue; }
+    const verdict = judgeOutcome(cases.rawOf(index), values as OutcomeValues, settings, today);
+    errors.push(...verdict.errors.map((f) => ({ ...f, caseId })));
+    warnings.push(...verdict.warnings.map((f) => ({ ...f, caseId })));
+    if (verdict.changes.length) updates.push({ index, caseId, changes: verdict.changes });
+  }
+  return { errors, warnings, updates };
+}
+
+/** One setValues over the rows and columns the updates touch, stamped with 最終更新 and 更新者. */
+function writeCaseUpdates(book: Book, cases: CaseTable, updates: readonly CaseUpdate[]): void {
+  if (updates.length === 0) return;
+  const stamp: Record<string, Cell> = { updatedAt: instantToDateCell(new Date(), book.timeZone), updatedBy: currentUser() };
+  const columnOf = (key: string): number => cases.columnOf.get(key)!;
+  const columns = [...OUTCOME_KEYS, 'updatedAt', 'updatedBy'].map(columnOf);
+  const [top, bottom] = [Math.min(...updates.map((u) => u.index)), Math.max(...updates.map((u) => u.index))];
+  const [left, right] = [Math.min(...columns), Math.max(...columns)];
+  // The rows between are written back as they were read a moment ago under the lock.
+  const block = cases.rows.slice(top, bottom + 1).map((row) => Array.from({ length: right - left + 1 }, (_, c) => row[left + c] ?? ''));
+  for (const update of updates) {
+    const row = block[update.index - top]!;
+    for (const change of update.changes) row[columnOf(change.key) - left] = change.cell;
+    for (const [key, cell] of Object.entries(stamp)) row[columnOf(key) - left] = cell;
+  }
+  writeBlock(cases.sheet, sheetRow(top), left + 1, block, book.timeZone);
+}
+
+/** The meeting's row with its new 状態, 出席機関 and 決定事項; errors when a value is not allowed. */
+function meetingUpdate(table: RecordTable, index: number, args: Args, settings: Settings) {
+  const cells: Record<string, Cell> = { ...table.rawOf(index), meetingStatus: args.meetingStatus };
+  if (args.attendingAgencies) cells.attendingAgencies = joinList(args.attendingAgencies);
+  if (args.decisions !== undefined) cells.decisions = args.decisions;
+  const read = readMeetingRecord(settings);
+  const earlier = new Set(read(table.rawOf(index)).findings.map((f) => `${f.field}|${f.code}`));
+  const { record, findings } = read(cells);
+  const errors = findings.filter((f) => f.severity === 'error' && !earlier.has(`${f.field}|${f.code}`));
+  const row = [...table.rows[index]!];
+  const changes: { header: string; before: string; after: string }[] = [];
+  if (record) {
+    for (const field of MEETING_FIELDS) {
+      const [before, after] = [table.textOf(index)[field.key] ?? '', record.text[field.key] ?? ''];
+      if (before === after) continue;
+      row[table.columnOf.get(field.key)!] = record.cells[field.key] ?? '';
+      changes.push({ header: field.header, before, after });
+    }
+  }
+  return { row, changes, errors };
+}
+
+export function recordMeetingOutcome(rawArgs?: unknown): OutcomeResult {
+  const args = parseArgs(meetingOutcomeArgs, rawArgs);
+  const today = args.today ?? todayInTokyo();
+  return withDocumentLock(() => saveOnce(args.requestId, (): OutcomeResult => {
+    const book = openBook();
+    const { settings } = readBookSettings(book);
+    const meetings = readMeetingTable(book, settings);
+    const index = meetings ? meetings.indexOf('meetingId', args.meetingId) : -1;
+    if (!meetings || index < 0) throw new Error(`会議ID「${args.meetingId}」が${TAB.meetings}に見つかりません。ほかの方が変更した可能性があります。一覧を読み込み直してください。`);
+    const heldOn = meetings.textOf(index).heldOn ?? '';
+    if (args.meetingStatus === '開催済' && isIsoDate(heldOn) && heldOn > today) {
+      throw new Error(`開催日（${heldOn}）がまだ来ていないため、「開催済」にできません。会議のあとで記録してください。`);
+    }
+    const cases = readCaseTable(book, settings);
+    const judged = judgeAll(args, splitList(meetings.textOf(index).caseIds ?? ''), cases, settings, today);
+    const meeting = meetingUpdate(meetings, index, args, settings);
+    const errors = [...meeting.errors.map((f) => ({ ...f, caseId: '' })), ...judged.errors];
+    if (errors.length) return { saved: false, errors };
+
+    writeCaseUpdates(book, cases, judged.updates);
+    writeRows(meetings.sheet, sheetRow(index), [meeting.row], book.timeZone);
+    const op = operation(args.meetingId);
+    const entries: ChangeEntry[] = [
+      ...meeting.changes.map((c) => ({ operation: op, sheet: TAB.meetings, caseId: '', field: c.header, before: c.before, after: c.after })),
+      ...judged.updates.flatMap((u) => u.changes.map((c) => ({ operation: op, sheet: TAB.cases, caseId: u.caseId, field: c.header, before: c.before, after: c.after }))),
+    ];
+    logChanges(book, entries);
+    return {
+      saved: true, meetingId: args.meetingId, meetingStatus: args.meetingStatus,
+      updatedCases: judged.updates.map((u) => u.caseId), warnings: judged.warnings,
+    };
+  }));
+}
+

@@ -1,0 +1,25 @@
+// 「内容を確認」: what an agenda will hold and what it leaves out, with why,
+// before anything is written. Reads only.
+import { dateWithWareki } from '../../domain/calendar/days';
+import { agendaArgs, parseArgs } from '../contracts';
+import { meetingSummary } from './meetingTable';
+import { prepareAgenda } from './prepare';
+import type { AgendaPreview } from './types';
+
+export function previewAgenda(rawArgs?: unknown): AgendaPreview {
+  const args = parseArgs(agendaArgs, rawArgs);
+  const { book, agenda, meetings, meetingIndex } = prepareAgenda(args);
+  return {
+    sheet: agenda.sheet,
+    meeting: { ...agenda.meeting, dateText: dateWithWareki(agenda.meeting.date) },
+    opening: agenda.opening,
+    closing: agenda.closing,
+    items: agenda.items.map(({ order, caseId, kind, start, end, minutes, ageBand, sex, referrerAgency, selectedBy }) =>
+      ({ order, caseId, kind, start, end, minutes, ageBand, sex, referrerAgency, selectedBy })),
+    excluded: agenda.excluded,
+    participants: agenda.participants,
+    notes: agenda.notes,
+    sheetExists: book.sheets.has(agenda.sheet),
+    meetingRecord: meetingIndex >= 0 ? meetingSummary(book, meetings!, meetingIndex) : null,
+  };
+}

@@ -1,0 +1,36 @@
+// Counting a fiscal year of the open workbook: each tab read once, then the
+// pure engine and the summary of src/domain/counts.
+import { countFiscalYear, type CountsResult } from '../../domain/counts/metrics';
+import { renderSummary, type Summary } from '../../domain/counts/render';
+import { TAB } from '../../domain/fields';
+import { fiscalYearOf, todayInTokyo } from '../../domain/normalize';
+import type { Settings } from '../../domain/settings';
+import { readBookSettings, readTab, type Book } from '../../sheets/book';
+import { requireCaseTab } from '../check';
+
+/** The day and fiscal year an operation works on: today in Asia/Tokyo and its year unless given. */
+export function dayAndYear(args: { today?: string; fiscalYear?: number }): { today: string; fiscalYear: number } {
+  const today = args.today ?? todayInTokyo();
+  return { today, fiscalYear: args.fiscalYear ?? fiscalYearOf(today) };
+}
+
+export function countBook(book: Book, fiscalYear: number): { counts: CountsResult; settings: Settings } {
+  requireCaseTab(book);
+  const { settings } = readBookSettings(book);
+  const counts = countFiscalYear({
+    cases: readTab(book, TAB.cases)!,
+    activities: readTab(book, TAB.activities),
+    meetings: readTab(book, TAB.meetings),
+    settings,
+    fiscalYear,
+  });
+  return { counts, settings };
+}
+
+export function summaryOf(counts: CountsResult, settings: Settings, builtOn: string): Summary {
+  return renderSummary(counts, {
+    builtOn,
+    threshold: settings.smallCountThreshold,
+    meetingTypes: settings.meetingTypes.map((m) => m.name),
+  });
+}

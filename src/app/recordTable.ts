@@ -1,0 +1,64 @@
+// A standard tab as the operations use it: read once, columns found by
+// header, rows normalised into records on demand.
+import { cellText, type Cell } from '../domain/cell';
+import type { FieldDef } from '../domain/fields';
+import { matchHeaders, rowRecord } from '../domain/headers';
+import { normalizeRecord, type RawRecord, type RecordText } from '../domain/record';
+import type { Settings } from '../domain/settings';
+import { isBlankRow } from '../domain/table';
+import { readTable } from '../sheets/tables';
+
+export interface RecordTable {
+  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  readonly header: readonly Cell[];
+  readonly rows: readonly Cell[][];
+  readonly columnOf: ReadonlyMap<string, number>;
+  /** The cells of a data row (index from 0) by field key, as the sheet holds them. */
+  rawOf(index: number): RawRecord;
+  /** The normalised record of a data row (index from 0). */
+  textOf(index: number): RecordText;
+  /** Data row indexes that hold something. */
+  readonly filled: readonly number[];
+  /** The first data row whose `key` column holds `value` (trimmed), or -1. */
+  indexOf(key: string, value: string): number;
+  /** Every data row whose `key` column holds `value` (trimmed). */
+  indexesOf(key: string, value: string): number[];
+}
+
+export interface RecordTableSpec {
+  readonly fields: readonly FieldDef[];
+  readonly kind: 'case' | 'other';
+  /** What to tell the person when standard columns are missing, after naming them. */
+  readonly missingColumnsHint: string;
+}
+
+/** Reads a tab; refuses one that lacks a standard column, naming the columns. */
+export function readRecordTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, settings: Settings, spec: RecordTableSpec): RecordTable {
+  const { header, rows } = readTable(sheet, timeZone);
+  const { columnOf } = matchHeaders(spec.fields, header);
+  const missing = spec.fields.filter((f) => !columnOf.has(f.key)).map((f) => f.header);
+  if (missing.length) throw new Error(`${sheet.getName()}に列「${missing.join('」「')}」がありません。${spec.missingColumnsHint}`);
+  const cache = new Map<number, RecordText>();
+  const rawOf = (index: number): RawRecord => rowRecord(spec.fields, columnOf, rows[index] ?? []);
+  const holds = (key: string, value: string) => {
+    const column = columnOf.get(key)!;
+    return (row: readonly Cell[]): boolean => cellText(row[column] ?? '').trim() === value;
+  };
+  return {
+    sheet, header, rows, columnOf, rawOf,
+    textOf(index) {
+      let text = cache.get(index);
+      if (!text) {
+        text = normalizeRecord(spec.fields, rawOf(index), settings, spec.kind).text;
+        cache.set(index, text);
+      }
+      return text;
+    },
+    filled: rows.flatMap((row, index) => (isBlankRow(row) ? [] : [index])),
+    indexOf: (key, value) => rows.findIndex(holds(key, value)),
+    indexesOf: (key, value) => {
+      const match = holds(key, value);
+      return rows.flatMap((row, index) => (match(row) ? [index] : []));
+    },
+  };
+}

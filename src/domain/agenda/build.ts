@@ -1,0 +1,120 @@
+// An agenda (SPEC §8) from the request, 設定 and the 共通シート rows: the
+// selection, the times, what each item shows (masked), the participants and
+// what the coordinator should know before it is written.
+import { offDayNote } from '../calendar/offDays';
+import { longDate } from '../calendar/days';
+import { splitList } from '../normalize';
+import type { MeetingType, Settings } from '../settings';
+import { closestValue } from '../suggest';
+import { initialsOf } from './initials';
+import { scrubName, shorten } from './masking';
+import { minutesOf, schedule } from './schedule';
+import { selectCases, type SelectedCase } from './selection';
+import type { Agenda, AgendaItem, AgendaRequest, CaseRow, ItemKind, Slot } from './types';
+
+/** What the meeting decides for each kind of item. */
+export const DECIDE: Readonly<Record<ItemKind, string>> = {
+  新規検討: '支援方針・役割分担',
+  モニタリング: '進捗確認・プラン見直し',
+  終結評価: '終結・つなぎもどしの判断',
+};
+
+/** The participant standing for the office that runs the meeting. */
+export const SECRETARIAT = '事務局';
+
+const SUMMARY_LENGTH = 100;
+const HOUSEHOLD_LENGTH = 60;
+
+export function agendaSheetName(date: string, meetingType: string): string {
+  return `次第_${date}_${meetingType}`;
+}
+
+/** The meeting type of 設定 with that name; a Japanese message naming the choices when there is none. */
+export function findMeetingType(settings: Settings, name: string): MeetingType {
+  const found = settings.meetingTypes.find((m) => m.name === name);
+  if (found) return found;
+  const names = settings.meetingTypes.map((m) => m.name);
+  const close = closestValue(name, names);
+  throw new Error(`会議種別「${name}」は設定タブの「会議種別」にありません。${close ? `「${close}」のことでしたら、そのように指定してください。` : ''}設定にある会議種別：${names.join('、')}`);
+}
+
+function itemOf(c: SelectedCase, slot: Slot, order: number, showInitials: boolean): AgendaItem {
+  const t = c.text;
+  const person = { name: t.personName ?? '', kana: t.personKana ?? '' };
+  const masked = (text: string, length: number): string => shorten(scrubName(text, person), length);
+  return {
+    ...slot,
+    order,
+    caseId: t.caseId ?? '',
+    kind: c.kind,
+    row: c.row,
+    selectedBy: c.selectedBy,
+    ageBand: t.ageBand ?? '',
+    sex: t.sex ?? '',
+    initials: showInitials ? initialsOf(person.kana) : '',
+    household: masked(t.household ?? '', HOUSEHOLD_LENGTH),
+    lifeAreas: t.lifeAreas ?? '',
+    tags: t.tags ?? '',
+    referrerAgency: t.referrerAgency ?? '',
+    mainAgency: t.mainAgency ?? '',
+    consent: t.consent ?? '',
+    summary: masked(t.summary ?? '', SUMMARY_LENGTH),
+    decide: DECIDE[c.kind],
+  };
+}
+
+/**
+ * 事務局, then every つなぎ元機関, 主担当機関 and 関係機関 of the cases once, in
+ * the order of 設定's agency list (names not in it after, as they come).
+ */
+export function participantsOf(cases: readonly { readonly referrerAgency: string; readonly mainAgency: string; readonly relatedAgencies: string }[], settings: Settings): string[] {
+  const named = new Set(cases.flatMap((c) => [c.referrerAgency, c.mainAgency, ...splitList(c.relatedAgencies)]).filter((n) => n !== ''));
+  const listed = settings.agencies.map((a) => a.name).filter((n) => named.has(n));
+  return [...new Set([SECRETARIAT, ...listed, ...named])];
+}
+
+function notesOf(request: AgendaRequest, items: readonly AgendaItem[], end: string, today: string | undefined): string[] {
+  const notes: string[] = [];
+  const offDay = offDayNote(request.date);
+  if (offDay) notes.push(offDay);
+  if (today && request.date < today) notes.push(`開催日の${longDate(request.date)}は、今日より前の日付です。`);
+  if (items.length === 0) {
+    notes.push(`共通シートに、この会議種別・開催日で載せるケースがありません。次回会議種別と次回会議予定日を確かめてください。${request.includeDue ? '' : '「モニタリング時期のケースも含める」を選ぶと、次回モニタリング日が来ているケースも載せます。'}`);
+  }
+  if (minutesOf(end) > 24 * 60) notes.push(`終了予定が${end}になり、日付をまたぎます。開始時刻か検討するケースの数を見直してください。`);
+  return notes;
+}
+
+export interface AgendaInput {
+  readonly request: AgendaRequest;
+  readonly settings: Settings;
+  /** 共通シート rows; rows of other meeting types may be left out beforehand. */
+  readonly cases: readonly CaseRow[];
+  /** For the note on a date already past; none without it. */
+  readonly today?: string;
+}
+
+export function buildAgenda({ request, settings, cases, today }: AgendaInput): Agenda {
+  const meeting = findMeetingType(settings, request.meetingType);
+  const { selected, excluded } = selectCases(cases, meeting, settings, request);
+  const start = request.start ?? meeting.startTime;
+  const times = schedule(selected.map((c) => c.kind), meeting, start);
+  const showInitials = settings.agendaNameDisplay === 'イニシャル';
+  const items = selected.map((c, i) => itemOf(c, times.items[i]!, i + 1, showInitials));
+  const participants = participantsOf(selected.map((c) => ({
+    referrerAgency: c.text.referrerAgency ?? '', mainAgency: c.text.mainAgency ?? '', relatedAgencies: c.text.relatedAgencies ?? '',
+  })), settings);
+  return {
+    sheet: agendaSheetName(request.date, meeting.name),
+    meeting: {
+      type: meeting.name, date: request.date, start, end: times.closing.end, place: request.place ?? '',
+      consentRequired: meeting.consentRequired, basis: meeting.basis,
+    },
+    opening: times.opening,
+    closing: times.closing,
+    items,
+    excluded,
+    participants,
+    notes: notesOf(request, items, times.closing.end, today),
+  };
+}

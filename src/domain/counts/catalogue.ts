@@ -1,0 +1,50 @@
+// The metrics of SPEC §9: their keys (kept exactly, other tools read them),
+// Japanese labels and how the year's total is made. Meeting metrics follow
+// the meeting types the town lists in 設定.
+import { CLOSED_STATUSES, FIELDS_OF_PEOPLE } from '../fields';
+
+/**
+ * sum: the months added up (延べ); yearEnd: the value at the end of March;
+ * distinct: each ケースID once over the whole year (実人数), not a sum of months.
+ */
+export type TotalRule = 'sum' | 'yearEnd' | 'distinct';
+
+export interface MetricDef {
+  readonly key: string;
+  /** What a manager reads, with its unit. */
+  readonly label: string;
+  readonly total: TotalRule;
+}
+
+export const TOTAL_RULE_TEXT: Record<TotalRule, string> = {
+  sum: '各月の合計（延べ）',
+  yearEnd: '3月末の値',
+  distinct: '年度内の実人数（重複なし）',
+};
+
+export const ACTIVITY_METRICS = [
+  { type: 'アウトリーチ', prefix: 'outreach' },
+  { type: '参加支援', prefix: 'participation' },
+] as const;
+
+/** Every metric, in the order of the summary table and the JSON. */
+export function metricCatalogue(meetingTypes: readonly string[]): MetricDef[] {
+  const sum = (key: string, label: string): MetricDef => ({ key, label, total: 'sum' });
+  return [
+    sum('newCases', '新規相談（件）'),
+    ...FIELDS_OF_PEOPLE.map((field) => sum(`newCases.${field}`, `\u3000うち つなぎ元分野「${field}」（件）`)),
+    sum('consentObtained', '本人同意の取得（件）'),
+    sum('plansCreated', 'プラン作成（件）'),
+    ...CLOSED_STATUSES.map((status) => sum(`closed.${status}`, `${status}（件）`)),
+    { key: 'openAtMonthEnd', label: '月末の支援中ケース（件）', total: 'yearEnd' },
+    ...meetingTypes.flatMap((type) => [
+      sum(`meetings.${type}.held`, `${type} 開催回数（回）`),
+      sum(`meetings.${type}.cases`, `${type} 検討ケース数（延べ件数）`),
+    ]),
+    sum('outreach.count', 'アウトリーチ 延べ件数（件）'),
+    { key: 'outreach.persons', label: 'アウトリーチ 実人数（人）', total: 'distinct' },
+    sum('outreach.visitors', 'アウトリーチ 訪問人数（職員の延べ人数）'),
+    sum('participation.count', '参加支援 延べ件数（件）'),
+    { key: 'participation.persons', label: '参加支援 実人数（人）', total: 'distinct' },
+  ];
+}

@@ -1,0 +1,258 @@
+// The counts engine (SPEC §9): every metric of a fiscal year, by month and in
+// total, straight from the tabs as they stand, and the rows left out of a
+// metric with the reason. Reads only the fields the metrics need, never a
+// name or any free text.
+import { ACTIVITY_FIELDS, CASE_FIELDS, FIELDS_OF_PEOPLE, isClosedStatus, MEETING_FIELDS, TAB, type FieldDef } from '../fields';
+import { matchHeaders, rowRecord } from '../headers';
+import { isIsoDate, splitList } from '../normalize';
+import { normalizeRecord, type RecordText } from '../record';
+import type { Settings } from '../settings';
+import { isBlankRow, sheetRow, type Table } from '../table';
+import { ACTIVITY_METRICS, metricCatalogue, type MetricDef } from './catalogue';
+import { fiscalMonths, MONTHS_IN_YEAR, monthIndexOf } from './fiscalYear';
+
+export interface MetricCounts {
+  readonly monthly: number[];
+  readonly total: number;
+}
+
+export interface SkippedRow {
+  readonly sheet: string;
+  /** The sheet's own row number; 1 when a whole column is missing. */
+  readonly row: number;
+  readonly reason: string;
+}
+
+/** The JSON of SPEC §11 `counts`, without `calls`. */
+export interface CountsResult {
+  readonly fiscalYear: number;
+  readonly months: string[];
+  readonly metrics: Record<string, MetricCounts>;
+  readonly skipped: SkippedRow[];
+}
+
+export interface CountsInput {
+  readonly cases: Table;
+  readonly activities: Table | null;
+  readonly meetings: Table | null;
+  readonly settings: Settings;
+  readonly fiscalYear: number;
+}
+
+const USED = {
+  cases: ['receivedOn', 'referrerAgency', 'referrerField', 'consentOn', 'status', 'planOn', 'closedOn'],
+  activities: ['caseId', 'activityOn', 'activityType', 'visitors'],
+  meetings: ['meetingType', 'heldOn', 'meetingStatus', 'caseIds'],
+} as const;
+
+interface ReadRow {
+  readonly row: number;
+  readonly text: RecordText;
+}
+
+interface ReadTab {
+  readonly sheet: string;
+  readonly headerOf: ReadonlyMap<string, string>;
+  readonly missing: ReadonlySet<string>;
+  readonly rows: readonly ReadRow[];
+}
+
+/** The non-blank rows of a tab, normalised, with only the fields in `keys`. */
+function readTab(sheet: string, allFields: readonly FieldDef[], keys: readonly string[], table: Table | null, settings: Settings, kind: 'case' | 'other'): ReadTab {
+  const fields = allFields.filter((f) => keys.includes(f.key));
+  const headerOf = new Map(fields.map((f) => [f.key, f.header]));
+  if (!table) return { sheet, headerOf, missing: new Set(), rows: [] };
+  // Matched against every field, so an alias cannot take a column another standard field owns.
+  const { columnOf } = matchHeaders(allFields, table.header);
+  const rows: ReadRow[] = [];
+  table.rows.forEach((cells, index) => {
+    if (isBlankRow(cells)) return;
+    rows.push({ row: sheetRow(index), text: normalizeRecord(fields, rowRecord(fields, columnOf, cells), settings, kind).text });
+  });
+  return { sheet, headerOf, missing: new Set(fields.filter((f) => !columnOf.has(f.key)).map((f) => f.key)), rows };
+}
+
+type Problem = 'blank' | 'unreadable' | 'missing' | 'notListed' | 'notCount' | 'notInSettings';
+type DateRead = { readonly iso: string } | { readonly problem: 'blank' | 'unreadable' | 'missing' };
+
+/** A date field of a row: its ISO day, or why there is none. */
+function dateIn(tab: ReadTab, text: RecordText, key: string): DateRead {
+  const value = text[key] ?? '';
+  if (tab.missing.has(key)) return { problem: 'missing' };
+  if (value === '') return { problem: 'blank' };
+  return isIsoDate(value) ? { iso: value } : { problem: 'unreadable' };
+}
+
+/** Why a field's value cannot be used, e.g. 「受付日が空欄の」 (followed by 「ため」). */
+function causeOf(label: string, problem: Problem): string {
+  switch (problem) {
+    case 'blank': return `${label}が空欄の`;
+    case 'unreadable': return `${label}が日付として読めない`;
+    case 'missing': return `列「${label}」がない`;
+    case 'notListed': return `${label}が空欄か一覧にない値の`;
+    case 'notCount': return `${label}が空欄か1以上の整数でない`;
+    case 'notInSettings': return `${label}が設定タブの会議種別にない`;
+  }
+}
+
+/** Rows left out, each (sheet, row, reason) once, in sheet and row order; a missing column once, on row 1. */
+class Skipped {
+  private readonly seen = new Set<string>();
+  private readonly rows: SkippedRow[] = [];
+
+  /** `what` is what the row is left out of (「新規相談」), `still` what it is counted in all the same. */
+  add(tab: ReadTab, row: number, key: string, problem: Problem, what: string, options: { still?: string; label?: string } = {}): void {
+    const at = problem === 'missing' ? 1 : row;
+    const still = options.still ? `（${options.still}には数えています）` : '';
+    const reason = `${causeOf(options.label ?? tab.headerOf.get(key) ?? key, problem)}ため、${what}に数えていません${still}。`;
+    const id = `${tab.sheet}|${at}|${reason}`;
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
+    this.rows.push({ sheet: tab.sheet, row: at, reason });
+  }
+
+  sorted(): SkippedRow[] {
+    const order: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings];
+    return this.rows
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => order.indexOf(a.r.sheet) - order.indexOf(b.r.sheet) || a.r.row - b.r.row || a.i - b.i)
+      .map(({ r }) => r);
+  }
+}
+
+/** Whether a column is missing, else the given problem with its value. */
+const orMissing = (tab: ReadTab, key: string, problem: Problem): Problem => (tab.missing.has(key) ? 'missing' : problem);
+
+/** Monthly tallies; distinct tallies keep the ケースID of each month and of the year. */
+class Tally {
+  private readonly sums = new Map<string, number[]>();
+  private readonly sets = new Map<string, { months: Set<string>[]; year: Set<string> }>();
+
+  add(key: string, month: number, amount = 1): void {
+    let monthly = this.sums.get(key);
+    if (!monthly) this.sums.set(key, (monthly = new Array<number>(MONTHS_IN_YEAR).fill(0)));
+    monthly[month] = (monthly[month] ?? 0) + amount;
+  }
+
+  addDistinct(key: string, month: number, id: string): void {
+    let sets = this.sets.get(key);
+    if (!sets) this.sets.set(key, (sets = { months: Array.from({ length: MONTHS_IN_YEAR }, () => new Set<string>()), year: new Set() }));
+    sets.months[month]?.add(id);
+    sets.year.add(id);
+  }
+
+  result(def: MetricDef): MetricCounts {
+    if (def.total === 'distinct') {
+      const sets = this.sets.get(def.key);
+      return { monthly: sets ? sets.months.map((s) => s.size) : new Array<number>(MONTHS_IN_YEAR).fill(0), total: sets?.year.size ?? 0 };
+    }
+    const monthly = [...(this.sums.get(def.key) ?? new Array<number>(MONTHS_IN_YEAR).fill(0))];
+    const total = def.total === 'yearEnd' ? monthly[MONTHS_IN_YEAR - 1] ?? 0 : monthly.reduce((a, b) => a + b, 0);
+    return { monthly, total };
+  }
+}
+
+const OPEN = '月末の支援中ケース';
+
+/** The month index of a readable date in the year, else -1. */
+const monthOf = (day: DateRead, fiscalYear: number): number => ('iso' in day ? monthIndexOf(day.iso, fiscalYear) : -1);
+
+function countCases(tab: ReadTab, fiscalYear: number, tally: Tally, skipped: Skipped): void {
+  const months = fiscalMonths(fiscalYear);
+  for (const { row, text } of tab.rows) {
+    const status = text.status ?? '';
+    const closedStatus = isClosedStatus(status);
+    const received = dateIn(tab, text, 'receivedOn');
+    const closed = dateIn(tab, text, 'closedOn');
+
+    if ('problem' in received) skipped.add(tab, row, 'receivedOn', received.problem, `新規相談と${OPEN}`);
+    const receivedMonth = monthOf(received, fiscalYear);
+    if (receivedMonth >= 0) {
+      tally.add('newCases', receivedMonth);
+      const field = text.referrerField ?? '';
+      if ((FIELDS_OF_PEOPLE as readonly string[]).includes(field)) tally.add(`newCases.${field}`, receivedMonth);
+      else skipped.add(tab, row, 'referrerField', orMissing(tab, 'referrerField', 'notListed'), '分野別の新規相談', { still: '新規相談' });
+    }
+
+    // Open at a month's end: received by then and not closed by then, by the dates alone (SPEC §9).
+    if ('problem' in closed && closed.problem === 'unreadable') {
+      skipped.add(tab, row, 'closedOn', 'unreadable', closedStatus ? `「${status}」の件数と${OPEN}` : OPEN);
+    } else if ('iso' in received) {
+      const from = received.iso.slice(0, 7);
+      const until = 'iso' in closed ? closed.iso.slice(0, 7) : null;
+      months.forEach((m, i) => {
+        if (from <= m && (until === null || until > m)) tally.add('openAtMonthEnd', i);
+      });
+    }
+
+    // Closed cases by their current 状態, in the month of their 終結日.
+    if (closedStatus) {
+      if ('iso' in closed) {
+        const month = monthOf(closed, fiscalYear);
+        if (month >= 0) tally.add(`closed.${status}`, month);
+      } else if (closed.problem !== 'unreadable') skipped.add(tab, row, 'closedOn', closed.problem, `「${status}」の件数`);
+    }
+
+    for (const [key, metric, what] of [['consentOn', 'consentObtained', '本人同意の取得'], ['planOn', 'plansCreated', 'プラン作成']] as const) {
+      const day = dateIn(tab, text, key);
+      const month = monthOf(day, fiscalYear);
+      if (month >= 0) tally.add(metric, month);
+      else if ('problem' in day && day.problem === 'unreadable') skipped.add(tab, row, key, 'unreadable', what);
+    }
+  }
+}
+
+function countActivities(tab: ReadTab, fiscalYear: number, tally: Tally, skipped: Skipped): void {
+  for (const { row, text } of tab.rows) {
+    const metric = ACTIVITY_METRICS.find((m) => m.type === text.activityType);
+    if (!metric) continue;
+    const on = dateIn(tab, text, 'activityOn');
+    if ('problem' in on) skipped.add(tab, row, 'activityOn', on.problem, `${metric.type}の件数・実人数`);
+    const month = monthOf(on, fiscalYear);
+    if (month < 0) continue;
+    tally.add(`${metric.prefix}.count`, month);
+    const caseId = text.caseId ?? '';
+    if (caseId) tally.addDistinct(`${metric.prefix}.persons`, month, caseId);
+    else skipped.add(tab, row, 'caseId', orMissing(tab, 'caseId', 'blank'), `${metric.type}の実人数`, { still: '延べ件数' });
+    if (metric.prefix !== 'outreach') continue;
+    const visitors = text.visitors ?? '';
+    if (/^[1-9]\d*$/.test(visitors)) tally.add('outreach.visitors', month, Number(visitors));
+    else skipped.add(tab, row, 'visitors', orMissing(tab, 'visitors', 'notCount'), 'アウトリーチの訪問人数', { still: '延べ件数・実人数' });
+  }
+}
+
+function countMeetings(tab: ReadTab, fiscalYear: number, meetingTypes: readonly string[], tally: Tally, skipped: Skipped): void {
+  for (const { row, text } of tab.rows) {
+    if (text.meetingStatus !== '開催済') continue;
+    const type = text.meetingType ?? '';
+    const known = meetingTypes.includes(type);
+    const what = `${known ? type : '会議'}の開催回数・検討ケース数`;
+    const held = dateIn(tab, text, 'heldOn');
+    if ('problem' in held) skipped.add(tab, row, 'heldOn', held.problem, what);
+    const month = monthOf(held, fiscalYear);
+    if (month < 0) continue;
+    if (known) {
+      tally.add(`meetings.${type}.held`, month);
+      tally.add(`meetings.${type}.cases`, month, splitList(text.caseIds ?? '').length);
+    } else if (type === '') {
+      skipped.add(tab, row, 'meetingType', orMissing(tab, 'meetingType', 'blank'), what);
+    } else {
+      // A type the town renamed or removed in 設定 is not guessed at.
+      skipped.add(tab, row, 'meetingType', 'notInSettings', what, { label: `会議種別「${type}」` });
+    }
+  }
+}
+
+/** Every metric of fiscal year N (SPEC §9), by month and in total, and the rows left out. */
+export function countFiscalYear(input: CountsInput): CountsResult {
+  const { settings, fiscalYear } = input;
+  const meetingTypes = settings.meetingTypes.map((m) => m.name);
+  const tally = new Tally();
+  const skipped = new Skipped();
+  countCases(readTab(TAB.cases, CASE_FIELDS, USED.cases, input.cases, settings, 'case'), fiscalYear, tally, skipped);
+  countActivities(readTab(TAB.activities, ACTIVITY_FIELDS, USED.activities, input.activities, settings, 'other'), fiscalYear, tally, skipped);
+  countMeetings(readTab(TAB.meetings, MEETING_FIELDS, USED.meetings, input.meetings, settings, 'other'), fiscalYear, meetingTypes, tally, skipped);
+  const metrics: Record<string, MetricCounts> = {};
+  for (const def of metricCatalogue(meetingTypes)) metrics[def.key] = tally.result(def);
+  return { fiscalYear, months: fiscalMonths(fiscalYear), metrics, skipped: skipped.sorted() };
+}

@@ -1,0 +1,161 @@
+// The summary tab 集計_N年度 as a grid of cells (SPEC §9): title, one table of
+// months by metric, notes, and the monthly table the two charts draw from.
+// Counts only: the grid is made from the metrics alone, so no value of any
+// row can reach it. Small counts are shown as <k here; the JSON keeps them.
+import { dateWithWareki } from '../calendar/days';
+import { FIELDS_OF_PEOPLE } from '../fields';
+import { metricCatalogue, TOTAL_RULE_TEXT } from './catalogue';
+import { fiscalYearTitle, MONTHS_IN_YEAR, monthLabel } from './fiscalYear';
+import type { CountsResult } from './metrics';
+
+export type SummaryCell = string | number;
+/** How a row is formatted on the tab. */
+export type RowKind = 'title' | 'info' | 'header' | 'data' | 'heading' | 'note' | 'blank';
+
+/** A block of cells, 1-based as Sheets counts. */
+export interface GridArea {
+  readonly row: number;
+  readonly column: number;
+  readonly numRows: number;
+  readonly numColumns: number;
+}
+
+export interface ChartSpec {
+  readonly type: 'COLUMN' | 'LINE';
+  readonly title: string;
+  /** Columns with a header row on top; the first column is the months. */
+  readonly ranges: readonly GridArea[];
+  readonly stacked: boolean;
+  /** Top-left anchor cell. */
+  readonly row: number;
+  readonly column: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface Summary {
+  readonly sheetName: string;
+  /** Every row as wide as `columnWidths`. */
+  readonly cells: SummaryCell[][];
+  readonly rowKinds: RowKind[];
+  /** Count cells, aligned right (a suppressed <k is text). */
+  readonly numberAreas: readonly GridArea[];
+  /** Pixels, by column from A. */
+  readonly columnWidths: readonly number[];
+  readonly frozenRows: number;
+  readonly charts: readonly ChartSpec[];
+}
+
+export interface SummaryOptions {
+  /** The day the tab is built: a date, not a time, so rebuilding the same day gives the same tab. */
+  readonly builtOn: string;
+  /** 少数秘匿 k of 設定: counts 1 … k-1 are shown as <k; 0 or 1 shows every count. */
+  readonly threshold: number;
+  readonly meetingTypes: readonly string[];
+}
+
+export const summarySheetName = (fiscalYear: number): string => `集計_${fiscalYear}年度`;
+
+const LABEL_WIDTH = 330;
+const MONTH_WIDTH = 56;
+const COLUMN_WIDTHS = [LABEL_WIDTH, ...new Array<number>(MONTHS_IN_YEAR).fill(MONTH_WIDTH), 64, 180];
+const WIDTH = COLUMN_WIDTHS.length;
+const OPEN_LABEL = '月末の支援中ケース';
+
+/** The number a manager may see: 1 … k-1 become 「<k」. */
+export function shownCount(value: number, threshold: number): SummaryCell {
+  return threshold > 1 && value >= 1 && value < threshold ? `<${threshold}` : value;
+}
+
+/** Rows left out, counted once each whatever the number of reasons. */
+export function skippedRowCount(counts: CountsResult): number {
+  return new Set(counts.skipped.map((s) => `${s.sheet}|${s.row}`)).size;
+}
+
+class Grid {
+  readonly cells: SummaryCell[][] = [];
+  readonly kinds: RowKind[] = [];
+
+  /** Adds a row; returns its 1-based row number. */
+  add(kind: RowKind, ...cells: SummaryCell[]): number {
+    this.cells.push(Array.from({ length: WIDTH }, (_, i) => cells[i] ?? ''));
+    this.kinds.push(kind);
+    return this.cells.length;
+  }
+}
+
+export function renderSummary(counts: CountsResult, options: SummaryOptions): Summary {
+  const { fiscalYear, months } = counts;
+  const { builtOn, threshold } = options;
+  // Months that have not begun on the build day stay blank rather than show 0 or a projection.
+  const reached = months.map((m) => m <= builtOn.slice(0, 7));
+  const shown = (value: number, month?: number): SummaryCell =>
+    (month !== undefined && !reached[month] ? '' : shownCount(value, threshold));
+  const metric = (key: string) => counts.metrics[key] ?? { monthly: new Array<number>(MONTHS_IN_YEAR).fill(0), total: 0 };
+  const monthLabels = months.map((_, i) => monthLabel(i));
+  const grid = new Grid();
+
+  grid.add('title', `${fiscalYearTitle(fiscalYear)} 月次集計`);
+  grid.add('info', `作成日：${dateWithWareki(builtOn)}\u3000対象：${fiscalYear}年4月〜${fiscalYear + 1}年3月の共通シート・支援記録・会議記録`);
+  const skipped = skippedRowCount(counts);
+  grid.add('info', skipped === 0
+    ? '集計から除いた行：なし'
+    : `集計から除いた行：${skipped}行（日付が読めない・空欄など）。行番号と理由は、サイドバーの「集計」で確認できます。`);
+  grid.add('blank');
+
+  const header = grid.add('header', '項目', ...monthLabels, '合計', '合計の数え方');
+  const definitions = metricCatalogue(options.meetingTypes);
+  for (const def of definitions) {
+    const { monthly, total } = metric(def.key);
+    grid.add('data', def.label, ...monthly.map((v, i) => shown(v, i)), shown(total), TOTAL_RULE_TEXT[def.total]);
+  }
+  const mainTable: GridArea = { row: header + 1, column: 2, numRows: definitions.length, numColumns: MONTHS_IN_YEAR + 1 };
+  grid.add('blank');
+
+  const notes = [
+    '延べ：同じケースも回数の分だけ数えます。実人数：同じケースを1人と数えます。実人数の合計は各月の和ではなく、年度内で重複を除いた人数です。',
+    `${OPEN_LABEL}：その月末までに受け付け、その月末までに終結日のないケース（状態ではなく日付で数えます）。合計欄は3月末の値です。`,
+    ...(threshold > 1 ? [`少数秘匿：個人が特定されないよう、1〜${threshold - 1}の値は「<${threshold}」と表示しています（設定タブの「少数秘匿」）。`] : []),
+    ...(reached.every(Boolean) ? [] : ['今年度は作成日までの入力で集計しています。まだ来ていない月は空欄です。']),
+    'このタブはアドオンが作り直します（メニュー「月次集計を更新」）。直接書き込んだ内容は次の更新で消えます。',
+  ];
+  for (const note of notes) grid.add('note', `注：${note}`);
+  grid.add('blank');
+
+  grid.add('heading', `グラフのもと：月別の新規相談（つなぎ元分野別）と${OPEN_LABEL}`);
+  const chartHeader = grid.add('header', '月', ...FIELDS_OF_PEOPLE, OPEN_LABEL);
+  months.forEach((_, i) => {
+    grid.add('data', monthLabels[i] ?? '',
+      ...FIELDS_OF_PEOPLE.map((field) => shown(metric(`newCases.${field}`).monthly[i] ?? 0, i)),
+      shown(metric('openAtMonthEnd').monthly[i] ?? 0, i));
+  });
+  const chartRows = MONTHS_IN_YEAR + 1;
+  const chartTable: GridArea = { row: chartHeader + 1, column: 2, numRows: MONTHS_IN_YEAR, numColumns: FIELDS_OF_PEOPLE.length + 1 };
+  // One empty row between the table and the charts, which are not cells.
+  const chartsRow = grid.cells.length + 2;
+  const openColumn = FIELDS_OF_PEOPLE.length + 2;
+
+  return {
+    sheetName: summarySheetName(fiscalYear),
+    cells: grid.cells,
+    rowKinds: grid.kinds,
+    numberAreas: [mainTable, chartTable],
+    columnWidths: COLUMN_WIDTHS,
+    frozenRows: header,
+    charts: [
+      {
+        type: 'COLUMN', title: `新規相談（つなぎ元分野別）${fiscalYear}年度`, stacked: true,
+        ranges: [{ row: chartHeader, column: 1, numRows: chartRows, numColumns: FIELDS_OF_PEOPLE.length + 1 }],
+        row: chartsRow, column: 1, width: 620, height: 320,
+      },
+      {
+        type: 'LINE', title: `${OPEN_LABEL} ${fiscalYear}年度`, stacked: false,
+        ranges: [
+          { row: chartHeader, column: 1, numRows: chartRows, numColumns: 1 },
+          { row: chartHeader, column: openColumn, numRows: chartRows, numColumns: 1 },
+        ],
+        row: chartsRow, column: openColumn + 1, width: 520, height: 320,
+      },
+    ],
+  };
+}

@@ -1,0 +1,56 @@
+// The 次第 tab: the agenda's table written in one setValues, then laid out
+// for an A4 portrait page. Apps Script cannot set a sheet's paper, margins or
+// footer, so the tab does what a sheet can: columns as wide as the page,
+// wrapped text, the header rows frozen (Sheets repeats frozen rows on every
+// printed page), borders instead of gridlines, and 取扱注意 at the top and
+// the foot. Every call here is made once per tab, never once per case.
+import { AGENDA_COLUMNS, type AgendaLayout, type RowRole } from '../domain/agenda/render';
+import type { Book } from './book';
+import { writeRows } from './tables';
+
+export const AGENDA_PROTECTION = 'tsunagi: 会議次第（作り直すと置き換わります。手で直す場合はタブを複製してください）';
+
+const BACKGROUND: Partial<Record<RowRole, string>> = { header: '#e8f0fe', session: '#f1f3f4' };
+const CONFIDENTIAL_BACKGROUND = '#fce8e6';
+const BOLD: ReadonlySet<RowRole> = new Set(['title', 'header', 'notice', 'footer']);
+const TAB_COLOR = { confidential: '#d93025', other: '#1a73e8' } as const;
+const TITLE_FONT_SIZE = 14;
+
+/**
+ * Writes the tab `name`, replacing a tab of that name where it stood (or
+ * adding it at the end), and makes it the active tab.
+ */
+export function writeAgendaSheet(book: Book, name: string, layout: AgendaLayout): GoogleAppsScript.Spreadsheet.Sheet {
+  const width = AGENDA_COLUMNS.length;
+  const old = book.sheets.get(name);
+  const index = old ? old.getIndex() - 1 : book.sheets.size;
+  if (old) {
+    book.spreadsheet.deleteSheet(old);
+    book.sheets.delete(name);
+  }
+  const sheet = book.spreadsheet.insertSheet(name, index);
+  book.sheets.set(name, sheet);
+
+  const { rows, confidential } = layout;
+  writeRows(sheet, 1, rows.map((r) => AGENDA_COLUMNS.map((_, c) => r.cells[c] ?? '')), book.timeZone);
+  const colourOf = (role: RowRole): string | null =>
+    (role === 'footer' || role === 'notice') && confidential ? CONFIDENTIAL_BACKGROUND : BACKGROUND[role] ?? null;
+  sheet.getRange(1, 1, rows.length, width)
+    .setWrap(true)
+    .setVerticalAlignment('top')
+    .setFontWeights(rows.map((r) => AGENDA_COLUMNS.map(() => (BOLD.has(r.role) ? 'bold' : 'normal'))))
+    .setBackgrounds(rows.map((r) => AGENDA_COLUMNS.map(() => colourOf(r.role))));
+  sheet.getRange(1, 1).setFontSize(TITLE_FONT_SIZE);
+  rows.forEach((r, i) => {
+    if (r.cells.length < width) sheet.getRange(i + 1, r.cells.length, 1, width - r.cells.length + 1).merge();
+  });
+  const firstRuled = rows.findIndex((r) => r.role === 'header');
+  const lastRuled = rows.map((r) => r.role).lastIndexOf('session');
+  sheet.getRange(firstRuled + 1, 1, lastRuled - firstRuled + 1, width).setBorder(true, true, true, true, true, true);
+  AGENDA_COLUMNS.forEach((column, i) => sheet.setColumnWidth(i + 1, column.width));
+  sheet.setFrozenRows(layout.headerRows);
+  sheet.setHiddenGridlines(true);
+  sheet.setTabColor(confidential ? TAB_COLOR.confidential : TAB_COLOR.other);
+  sheet.protect().setDescription(AGENDA_PROTECTION).setWarningOnly(true);
+  return sheet;
+}

@@ -1,0 +1,94 @@
+// 月次集計 in the local preview in Chromium: the menu rebuilds the tab and the
+// page draws its two charts; the sidebar's 集計 view rebuilds a chosen year,
+// downloads the CSV and switches the daily update.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { runCli } from '../../dev/cli';
+import { startPreview, type Preview } from '../../dev/preview/server';
+import { loadWorkbook } from '../../dev/runtime';
+import { fiscalYearOf, todayInTokyo } from '../../src/domain/normalize';
+import { launchChromium } from './chromium';
+
+let dir = '';
+let book = '';
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+let sidebar: FrameLocator;
+const current = fiscalYearOf(todayInTokyo());
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tsunagi-browser-counts-'));
+  book = join(dir, 'demo.xlsx');
+  expect((await runCli(['demo', book])).exitCode).toBe(0);
+  preview = await startPreview({ bookPath: book, port: 0 });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP', acceptDownloads: true });
+  await page.goto(preview.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const menu = () => page.getByRole('group', { name: '多機関協働' });
+
+describe('月次集計 in the preview', () => {
+  it('rebuilds this year from the menu and shows the tab with its two charts, described for screen readers', async () => {
+    await menu().getByRole('button', { name: '月次集計を更新' }).click();
+    const dialog = page.getByRole('dialog', { name: '月次集計を更新' });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain(`タブ「集計_${current}年度」に作り直しました`);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await page.getByRole('tab', { name: `集計_${current}年度`, selected: true }).waitFor();
+    const charts = page.getByRole('region', { name: 'このタブのグラフ' });
+    const column = charts.getByRole('figure', { name: new RegExp(`^新規相談（つなぎ元分野別）${current}年度`) });
+    const line = charts.getByRole('figure', { name: new RegExp(`^月末の支援中ケース ${current}年度`) });
+    await column.waitFor();
+    await expect(column.getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).textContent())).resolves.toMatch(/^縦棒グラフ（積み上げ）。4月：高齢 \d+、障害/);
+    expect(await column.locator('svg rect').count()).toBeGreaterThan(0);
+    expect(await line.locator('svg polyline').count()).toBe(1);
+    await expect(line.locator('.legend').textContent()).resolves.toBe('月末の支援中ケース');
+    await page.getByRole('tab', { name: '共通シート' }).click();
+    await charts.waitFor({ state: 'hidden' });
+
+    if (process.env.SCREENSHOTS_DIR) {
+      mkdirSync(process.env.SCREENSHOTS_DIR, { recursive: true });
+      await page.getByRole('tab', { name: `集計_${current}年度` }).click();
+      await column.waitFor();
+      await page.screenshot({ path: join(process.env.SCREENSHOTS_DIR, 'counts.png') });
+    }
+  });
+
+  it('rebuilds a chosen year from the sidebar, downloads its CSV, and switches the daily update', async () => {
+    await menu().getByRole('button', { name: 'サイドバーを開く' }).click();
+    sidebar = page.frameLocator('iframe[title="サイドバー"]');
+    await sidebar.getByRole('tab', { name: '集計' }).click();
+    const year = sidebar.getByLabel('年度');
+    await expect(year.inputValue()).resolves.toBe(String(current));
+    await year.selectOption(String(current - 1));
+    await sidebar.getByRole('button', { name: '集計タブを更新' }).click();
+    await sidebar.getByText(`タブ「集計_${current - 1}年度」を作り直しました`).waitFor();
+    await page.getByRole('tab', { name: `集計_${current - 1}年度` }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), sidebar.getByRole('button', { name: 'CSV を保存' }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^集計_${current - 1}年度_\\d{8}\\.csv$`));
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('\r\n項目,4月,5月');
+
+    await expect(sidebar.locator('#counts-daily-state').textContent()).resolves.toMatch(/^未設定/);
+    if (process.env.SCREENSHOTS_DIR) await page.locator('iframe[title="サイドバー"]').screenshot({ path: join(process.env.SCREENSHOTS_DIR, 'counts-sidebar.png') });
+    await sidebar.getByRole('button', { name: '自動更新を設定' }).click();
+    await sidebar.getByText('毎日の自動更新を設定しました。').waitFor();
+    await expect(sidebar.locator('#counts-daily-state').textContent()).resolves.toMatch(/^設定済み/);
+    expect((await loadWorkbook(book)).triggers).toHaveLength(1);
+    await sidebar.getByRole('button', { name: '自動更新を解除' }).click();
+    await sidebar.getByText('毎日の自動更新を解除しました。').waitFor();
+    expect((await loadWorkbook(book)).triggers).toEqual([]);
+  });
+});
