@@ -3,7 +3,7 @@
 import { TAB } from '../domain/fields';
 import { todayInTokyo } from '../domain/normalize';
 import { validateWorkbook, type ValidationResult } from '../domain/validate/workbook';
-import { openBook, readBookSettings, readTab, type Book } from '../sheets/book';
+import { openBook, readCaseWorkbook } from '../sheets/book';
 import { logChanges } from '../sheets/changeLog';
 import { markProblems } from '../sheets/marks';
 import { checkArgs, parseArgs } from './contracts';
@@ -15,25 +15,12 @@ export interface CheckResult extends ValidationResult {
   readonly settingsNotes: readonly string[];
 }
 
-export function requireCaseTab(book: Book): void {
-  if (!book.sheets.has(TAB.cases)) {
-    throw new Error('このブックには「共通シート」タブがありません。メニュー「多機関協働」の「シートを準備」か「標準化」を先に実行してください。');
-  }
-}
-
 export function checkEntries(rawArgs?: unknown): CheckResult {
   const args = parseArgs(checkArgs, rawArgs);
   const today = args.today ?? todayInTokyo();
   const book = openBook();
-  requireCaseTab(book);
-  const { settings, notes } = readBookSettings(book);
-  const result = validateWorkbook({
-    cases: readTab(book, TAB.cases)!,
-    activities: readTab(book, TAB.activities),
-    meetings: readTab(book, TAB.meetings),
-    settings,
-    today,
-  });
+  const { cases, activities, meetings, settings, notes } = readCaseWorkbook(book);
+  const result = validateWorkbook({ cases, activities, meetings, settings, today });
   let markedCells = 0;
   if (args.mark) {
     markedCells = markProblems(book, [TAB.cases, TAB.activities, TAB.meetings], result.problems);

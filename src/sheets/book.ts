@@ -36,6 +36,24 @@ export function readBookSettings(book: Book): BookSettings {
   return { ...readSettings(table), header: (table?.header ?? []).map((h) => cellText(h).trim()) };
 }
 
+export interface CaseWorkbook extends BookSettings {
+  readonly cases: Table;
+  readonly activities: Table | null;
+  readonly meetings: Table | null;
+}
+
+/**
+ * The record tabs, each read once, and 設定: what 入力チェック and 集計 work
+ * from. A workbook without 共通シート is refused with what to do.
+ */
+export function readCaseWorkbook(book: Book): CaseWorkbook {
+  const cases = readTab(book, TAB.cases);
+  if (!cases) {
+    throw new Error('このブックには「共通シート」タブがありません。メニュー「多機関協働」の「シートを準備」か「標準化」を先に実行してください。');
+  }
+  return { ...readBookSettings(book), cases, activities: readTab(book, TAB.activities), meetings: readTab(book, TAB.meetings) };
+}
+
 /** The header (and, for 設定, the default lists) a new standard tab starts with. */
 export const STANDARD_TABS: readonly { name: string; initial: () => Table }[] = [
   { name: TAB.cases, initial: () => ({ header: CASE_FIELDS.map((f) => f.header), rows: [] }) },

@@ -2,11 +2,9 @@
 // pure engine and the summary of src/domain/counts.
 import { countFiscalYear, type CountsResult } from '../../domain/counts/metrics';
 import { renderSummary, type Summary } from '../../domain/counts/render';
-import { TAB } from '../../domain/fields';
 import { fiscalYearOf, todayInTokyo } from '../../domain/normalize';
 import type { Settings } from '../../domain/settings';
-import { readBookSettings, readTab, type Book } from '../../sheets/book';
-import { requireCaseTab } from '../check';
+import { readCaseWorkbook, type Book } from '../../sheets/book';
 
 /** The day and fiscal year an operation works on: today in Asia/Tokyo and its year unless given. */
 export function dayAndYear(args: { today?: string; fiscalYear?: number }): { today: string; fiscalYear: number } {
@@ -15,15 +13,8 @@ export function dayAndYear(args: { today?: string; fiscalYear?: number }): { tod
 }
 
 export function countBook(book: Book, fiscalYear: number): { counts: CountsResult; settings: Settings } {
-  requireCaseTab(book);
-  const { settings } = readBookSettings(book);
-  const counts = countFiscalYear({
-    cases: readTab(book, TAB.cases)!,
-    activities: readTab(book, TAB.activities),
-    meetings: readTab(book, TAB.meetings),
-    settings,
-    fiscalYear,
-  });
+  const { cases, activities, meetings, settings } = readCaseWorkbook(book);
+  const counts = countFiscalYear({ cases, activities, meetings, settings, fiscalYear });
   return { counts, settings };
 }
 
