@@ -7,16 +7,18 @@ import { format, types } from 'node:util';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { a1Notation, parseA1 } from './a1';
-import { Bridge, type Realm } from './bridge';
+import { Bridge, LABEL, SERVICE, type Realm } from './bridge';
 import { CallLog, type WriteRecord } from './calls';
 import { createModel, findSheet, type Model } from './model';
 import { SCRIPT_TIME_ZONE, createServices } from './services';
-import { RuntimeState, type DialogRecord, type MenuRecord, type PromptAnswer, type PromptRecord, type SidebarRecord, type ToastRecord } from './state';
+import { RuntimeState, type DialogRecord, type LockState, type MenuRecord, type PromptAnswer, type PromptRecord, type SidebarRecord, type ToastRecord } from './state';
 import { loadWorkbook, saveWorkbook } from './xlsx';
 
 export type { Model } from './model';
 export type { DialogRecord, MenuEntry, MenuRecord, PromptAnswer, PromptRecord, SidebarRecord, ToastRecord } from './state';
 export type { WriteRecord } from './calls';
+export type { LockState } from './state';
+export { newLockState } from './state';
 export { WorkbookFileError, loadWorkbook, saveWorkbook } from './xlsx';
 export { createModel } from './model';
 
@@ -27,6 +29,13 @@ export interface RuntimeOptions {
   user?: string;
   /** Where HtmlService finds `<name>.html`; default `dist`. */
   htmlDir?: string;
+  /**
+   * A document lock shared with other runtimes on the same model, each runtime
+   * being one Apps Script execution (newLockState()); default: this runtime's own.
+   */
+  lock?: LockState;
+  /** Called after each service call completes, with `Kind.method` and its target, e.g. to start another execution at that point. */
+  onServiceCall?: (call: string, target: string) => void;
 }
 
 export interface Runtime {
@@ -92,12 +101,15 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
   // in the script's time zone; Node applies a TZ change at once. Under jest,
   // process.env is a sandboxed copy, so there this has no effect.
   if (Intl.DateTimeFormat().resolvedOptions().timeZone !== SCRIPT_TIME_ZONE) process.env.TZ = SCRIPT_TIME_ZONE;
-  const state = new RuntimeState(model, options.user ?? DEFAULT_USER, options.htmlDir ?? resolve('dist'));
-  const log = new CallLog(() => state.lock.held);
+  const state = new RuntimeState(model, options.user ?? DEFAULT_USER, options.htmlDir ?? resolve('dist'), options.lock);
+  const log = new CallLog(() => state.holdsLock);
   const sandbox: Record<string, unknown> = {};
   const context = vm.createContext(sandbox, { name: 'Apps Script', codeGeneration: { strings: true, wasm: false } });
   const realm = vm.runInContext('({ Array, Object, Date, Error, TypeError, RangeError })', context) as Realm;
-  const bridge = new Bridge(realm, (target, method, completed) => log.record(target, method, completed));
+  const bridge = new Bridge(realm, (target, method, completed) => {
+    log.record(target, method, completed);
+    if (completed) options.onServiceCall?.(`${target[SERVICE]}.${method}`, target[LABEL]?.() ?? '');
+  });
   const { spreadsheet, globals } = createServices(state);
   for (const [name, service] of Object.entries(globals)) sandbox[name] = bridge.toContext(service);
   sandbox.console = captureConsole(state.logs);
@@ -115,7 +127,7 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
       } catch (error) {
         throw hostError(error);
       } finally {
-        state.lock.held = false; // Apps Script releases a script's locks when it ends
+        state.releaseLock(); // Apps Script releases a script's locks when it ends
       }
     },
     get calls() {
@@ -135,7 +147,7 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
     },
     logs: state.logs,
     get lockHeld() {
-      return state.lock.held;
+      return state.holdsLock;
     },
     get lockAcquisitions() {
       return state.lock.acquisitions;

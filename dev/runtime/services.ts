@@ -66,43 +66,52 @@ class SpreadsheetApp implements Emulated {
   flush(): void {}
 }
 
-/** Single-threaded: the lock is always free, but whether it is held is recorded for tests. */
+/**
+ * Single-threaded: with its own lock state a runtime always gets the lock, and
+ * whether it is held is recorded for tests. Runtimes sharing a lock state
+ * (RuntimeOptions.lock) are executions on one document: while one holds the
+ * lock, another's wait cannot end (nothing runs to release it), so tryLock
+ * gives false and waitLock throws Apps Script's timeout, having taken nothing.
+ */
 class Lock implements Emulated {
   readonly [SERVICE] = 'Lock';
 
-  constructor(private readonly state: LockState) {}
+  constructor(private readonly state: LockState, private readonly execution: symbol) {}
 
-  // Timeouts are moot: nobody else can hold the lock.
   waitLock(): void {
-    this.take();
+    if (!this.take()) throw new Error('Lock timeout: another process was holding the lock for too long.');
   }
 
   tryLock(): boolean {
-    this.take();
-    return true;
+    return this.take();
   }
 
   hasLock(): boolean {
-    return this.state.held;
+    return this.state.held && this.state.holder === this.execution;
   }
 
   releaseLock(): void {
+    if (this.state.holder !== this.execution) return;
     this.state.held = false;
+    this.state.holder = undefined;
   }
 
-  private readonly take = (): void => {
+  private readonly take = (): boolean => {
+    if (this.state.held && this.state.holder !== this.execution) return false;
     if (!this.state.held) this.state.acquisitions++;
     this.state.held = true;
+    this.state.holder = this.execution;
+    return true;
   };
 }
 
 class LockService implements Emulated {
   readonly [SERVICE] = 'LockService';
 
-  constructor(private readonly state: LockState) {}
+  constructor(private readonly state: LockState, private readonly execution: symbol) {}
 
   getDocumentLock(): Lock {
-    return new Lock(this.state);
+    return new Lock(this.state, this.execution);
   }
 }
 
@@ -212,7 +221,7 @@ export function createServices(state: RuntimeState): { spreadsheet: Spreadsheet;
   const spreadsheet = new Spreadsheet(state);
   const globals: Record<string, Emulated> = {
     SpreadsheetApp: new SpreadsheetApp(spreadsheet, new Ui(state)),
-    LockService: new LockService(state.lock),
+    LockService: new LockService(state.lock, state.execution),
     PropertiesService: new PropertiesService(state),
     Session: new Session(state.user),
     HtmlService: new HtmlService(state.htmlDir),

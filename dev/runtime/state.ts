@@ -52,6 +52,13 @@ export interface LockState {
   held: boolean;
   /** How many times waitLock/tryLock took the lock. */
   acquisitions: number;
+  /** The execution (runtime) holding it, when several share this state. */
+  holder?: symbol;
+}
+
+/** A document lock several runtimes ("executions" on one document) can share: see RuntimeOptions.lock. */
+export function newLockState(): LockState {
+  return { held: false, acquisitions: 0 };
 }
 
 export class RuntimeState {
@@ -64,12 +71,26 @@ export class RuntimeState {
   readonly prompts: PromptRecord[] = [];
   /** Answers for the next prompts, first first; when none is queued a person accepts the default: '' and OK. */
   readonly promptAnswers: PromptAnswer[] = [];
-  readonly lock: LockState = { held: false, acquisitions: 0 };
+  /** This runtime as one execution, for a lock shared with other runtimes. */
+  readonly execution = Symbol('execution');
 
   constructor(
     readonly model: Model,
     readonly user: string,
     /** Where HtmlService.createHtmlOutputFromFile looks for `<name>.html`. */
     readonly htmlDir: string,
+    readonly lock: LockState = newLockState(),
   ) {}
+
+  /** Whether this execution holds the document lock. */
+  get holdsLock(): boolean {
+    return this.lock.held && (this.lock.holder === undefined || this.lock.holder === this.execution);
+  }
+
+  /** Apps Script releases a script's locks when its execution ends. */
+  releaseLock(): void {
+    if (!this.holdsLock) return;
+    this.lock.held = false;
+    this.lock.holder = undefined;
+  }
 }
