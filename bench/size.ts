@@ -1,0 +1,173 @@
+// One size of the benchmark, in its own process so its peak memory is its own:
+// `tsx bench/size.ts <cases>` builds the demo workbook in memory, pads 支援記録
+// to 5 rows per case, times each operation and prints one JSON line.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { cellText } from '../src/domain/cell';
+import { instantToDateCell } from '../src/sheets/zonedDate';
+import { writeDemo } from '../dev/demo/write';
+import { createModel, loadBundle, type Model, type Runtime } from '../dev/runtime';
+import { findSheet, lastRowWithContent } from '../dev/runtime/model';
+
+export const TODAY = '2026-11-22';
+export const ACTIVITIES_PER_CASE = 5;
+const ROOT = join(__dirname, '..');
+const CODE = readFileSync(join(ROOT, 'dist/Code.js'), 'utf8');
+const HTML_DIR = join(ROOT, 'dist');
+
+export interface OperationResult {
+  runs: number;
+  calls: number;
+  callsByMethod: Record<string, number>;
+  medianMs: number;
+  allMs: number[];
+  note?: string;
+}
+
+export interface SizeResult {
+  cases: number;
+  activities: number;
+  meetings: number;
+  buildMs: number;
+  maxRssMB: number;
+  operations: Record<string, OperationResult>;
+}
+
+export function runsFor(cases: number): number {
+  if (cases <= 1000) return 5;
+  if (cases <= 10_000) return 3;
+  return 1;
+}
+
+const open = (model: Model): Runtime => loadBundle(CODE, model, { htmlDir: HTML_DIR });
+
+function sheetOf(model: Model, name: string) {
+  const sheet = findSheet(model, name);
+  if (!sheet) throw new Error(`no tab ${name}`);
+  return sheet;
+}
+
+function columnOf(model: Model, tab: string, header: string): number {
+  const index = sheetOf(model, tab).cells[0]?.findIndex((c) => c?.value === header) ?? -1;
+  if (index < 0) throw new Error(`${tab} has no column ${header}`);
+  return index;
+}
+
+/** Repeats the generated 支援記録 rows up to `rows`, each copy with a fresh 記録ID (R<fiscal year>-<5 digits>). */
+function padActivities(model: Model, rows: number): void {
+  const sheet = sheetOf(model, '支援記録');
+  const idColumn = columnOf(model, '支援記録', '記録ID');
+  const existing = lastRowWithContent(sheet) - 1;
+  const next = new Map<string, number>();
+  for (let r = 1; r <= existing; r++) {
+    const match = /^(R\d{4})-(\d{5})$/.exec(String(sheet.cells[r]?.[idColumn]?.value ?? ''));
+    if (match) next.set(match[1]!, Math.max(next.get(match[1]!) ?? 0, Number(match[2])));
+  }
+  sheet.maxRows = Math.max(sheet.maxRows, rows + 1);
+  for (let r = existing; r < rows; r++) {
+    const source = sheet.cells[1 + (r % existing)]!;
+    const copy = source.map((cell) => (cell ? { ...cell } : cell));
+    const match = /^(R\d{4})-\d{5}$/.exec(String(source[idColumn]?.value ?? ''));
+    const prefix = match?.[1] ?? 'R2026';
+    const seq = (next.get(prefix) ?? 0) + 1;
+    if (seq > 99_999) throw new Error(`記録ID ${prefix} ran past 5 digits`);
+    next.set(prefix, seq);
+    copy[idColumn] = { ...(copy[idColumn] ?? {}), value: `${prefix}-${String(seq).padStart(5, '0')}` };
+    sheet.cells[r + 1] = copy;
+  }
+}
+
+/** The most common 次回会議予定日 among cases whose 次回会議種別 is 支援会議. */
+function busiestMeetingDate(model: Model): string {
+  const sheet = sheetOf(model, '共通シート');
+  const typeColumn = columnOf(model, '共通シート', '次回会議種別');
+  const dateColumn = columnOf(model, '共通シート', '次回会議予定日');
+  const counts = new Map<string, number>();
+  for (const row of sheet.cells.slice(1, lastRowWithContent(sheet))) {
+    if (row?.[typeColumn]?.value !== '支援会議') continue;
+    const value = row[dateColumn]?.value;
+    const iso = value instanceof Date ? cellText(instantToDateCell(value, model.timeZone)) : String(value ?? '');
+    if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) counts.set(iso, (counts.get(iso) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  if (!best) throw new Error('no 支援会議 date in the demo');
+  return best[0];
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Times `runs` calls; the calls counted are those of the first run. */
+function measure(runtimeFor: (run: number) => Runtime, fn: string, argsFor: (run: number) => unknown, runs: number, note?: string): OperationResult {
+  const allMs: number[] = [];
+  let calls = 0;
+  let callsByMethod: Record<string, number> = {};
+  for (let run = 0; run < runs; run++) {
+    const runtime = runtimeFor(run);
+    const args = argsFor(run);
+    runtime.resetCalls();
+    const start = performance.now();
+    runtime.call(fn, args);
+    allMs.push(Math.round((performance.now() - start) * 10) / 10);
+    if (run === 0) {
+      calls = runtime.calls;
+      callsByMethod = runtime.callsByMethod();
+    }
+  }
+  return { runs, calls, callsByMethod, medianMs: median(allMs), allMs, ...(note ? { note } : {}) };
+}
+
+function main(): void {
+  const cases = Number(process.argv[2]);
+  if (!Number.isInteger(cases) || cases < 1) throw new Error('usage: tsx bench/size.ts <cases>');
+  const runs = runsFor(cases);
+
+  const buildStart = performance.now();
+  const runtime = open(createModel('bench', { sheetNames: ['シート1'] }));
+  runtime.call('prepareWorkbook', { today: TODAY });
+  const written = writeDemo(runtime.model, { cases, seed: 1, today: TODAY });
+  padActivities(runtime.model, cases * ACTIVITIES_PER_CASE);
+  runtime.call('prepareWorkbook', { today: TODAY });
+  const buildMs = Math.round(performance.now() - buildStart);
+
+  const operations: Record<string, OperationResult> = {};
+  // 標準化: the first run, on the demo as generated (dates typed as text, 和暦…);
+  // each run gets its own copy of that workbook. A second run is a near no-op.
+  const pristine = runs > 1 ? structuredClone(runtime.model) : null;
+  operations.standardize = measure(
+    (run) => (run === 0 ? runtime : open(structuredClone(pristine!))),
+    'standardizeSheet', () => ({ today: TODAY, sheetName: '共通シート' }), runs,
+    'first run on the demo as generated (dates typed as text); each run on a fresh copy',
+  );
+  const date = busiestMeetingDate(runtime.model);
+  const same = (): Runtime => runtime;
+  operations.check = measure(same, 'checkEntries', () => ({ today: TODAY, mark: true }), runs);
+  operations.sidebar = measure(same, 'getSidebarState', () => ({ today: TODAY }), runs);
+  operations.saveCase = measure(same, 'saveCase', (run) => ({
+    today: TODAY,
+    requestId: `bench-${cases}-${run}-${Date.now()}`,
+    record: {
+      receivedOn: '2026-11-20', referrerAgency: '地域包括支援センター', personName: `試験 ${run}号`, personKana: 'しけん はなこ',
+      lifeAreas: '介護、住まい', summary: '負荷試験の相談', reason: '複合課題のため', consent: 'あり', consentOn: '2026-11-20', status: '受付',
+    },
+  }), runs, 'a new case each run');
+  operations.agenda = measure(same, 'createAgenda', () => ({ today: TODAY, meetingType: '支援会議', date }), runs,
+    `支援会議 on ${date} (the busiest date); run 1 creates the tab, later runs replace it`);
+  operations.counts = measure(same, 'rebuildCounts', () => ({ today: TODAY, fiscalYear: 2026 }), runs, 'run 1 is the first build');
+
+  const result: SizeResult = {
+    cases,
+    activities: lastRowWithContent(sheetOf(runtime.model, '支援記録')) - 1,
+    meetings: written.meetings,
+    buildMs,
+    maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    operations,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+if (require.main === module) main();
