@@ -1,6 +1,7 @@
 // Calendar arithmetic on day numbers (days since 1970-01-01). A day number is a
 // calendar date, not an instant: UTC is used only as a zone without offsets, so
-// no day can shift.
+// no day can shift. Ages, fiscal years, weekdays and eras come from the core.
+import { ageAt, fiscalYearOf as fiscalYearOfIso, warekiOf, weekdayOf as weekdayOfIso } from '../../src/domain/normalize';
 
 export type Day = number;
 
@@ -29,10 +30,8 @@ export function isoOf(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
-export function weekdayOf(day: Day): number {
-  return (((day + 4) % 7) + 7) % 7;
-}
+/** 0 = Sunday … 6 = Saturday. */
+const weekdayOf = (day: Day): number => weekdayOfIso(isoOf(day));
 
 /** The n-th given weekday of a month, e.g. the 2nd Tuesday. */
 export function nthWeekday(year: number, month: number, weekday: number, n: number): Day {
@@ -45,51 +44,17 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** Japanese fiscal year (年度): April to March. */
-export function fiscalYearOf(day: Day): number {
-  const { year, month } = partsOf(day);
-  return month >= 4 ? year : year - 1;
-}
+export const fiscalYearOf = (day: Day): number => fiscalYearOfIso(isoOf(day));
 
 export function fiscalYearStart(fiscalYear: number): Day {
   return dayFromParts(fiscalYear, 4, 1);
 }
 
 /** Completed years on `on`; the birthday itself counts as the new age. */
-export function ageOn(birth: Day, on: Day): number {
-  const b = partsOf(birth);
-  const o = partsOf(on);
-  const beforeBirthday = o.month < b.month || (o.month === b.month && o.date < b.date);
-  return o.year - b.year - (beforeBirthday ? 1 : 0);
-}
+export const ageOn = (birth: Day, on: Day): number => ageAt(isoOf(birth), isoOf(on));
 
-export function ageBandOf(age: number): string {
-  if (age < 10) return '10歳未満';
-  if (age >= 90) return '90代以上';
-  return `${Math.floor(age / 10) * 10}代`;
-}
-
-interface Era { name: string; letter: string; start: Day }
-
-// Newest first. Only 昭和 onwards is ever typed as text by the demo, so the
-// older eras are here just to stop a pre-昭和 date from being mislabelled.
-const ERAS: readonly Era[] = [
-  { name: '令和', letter: 'R', start: dayFromParts(2019, 5, 1) },
-  { name: '平成', letter: 'H', start: dayFromParts(1989, 1, 8) },
-  { name: '昭和', letter: 'S', start: dayFromParts(1926, 12, 25) },
-  { name: '大正', letter: 'T', start: dayFromParts(1912, 7, 30) },
-  { name: '明治', letter: 'M', start: dayFromParts(1868, 1, 25) },
-];
-
+// Only 昭和 onwards is ever typed as text by the demo.
 const TYPED_ERAS = new Set(['令和', '平成', '昭和']);
-
-interface EraDate { era: Era; eraYear: number; month: number; date: number }
-
-function eraDateOf(day: Day): EraDate | null {
-  const era = ERAS.find((e) => day >= e.start);
-  if (!era) return null;
-  const { year, month, date } = partsOf(day);
-  return { era, eraYear: year - partsOf(era.start).year + 1, month, date };
-}
 
 /** How staff type a date by hand (SPEC §1): 令和6年4月1日, R6.4.1, ２０２４／４／１. */
 export type TypedStyle = 'kanji' | 'letter' | 'fullWidth';
@@ -103,20 +68,20 @@ export function typedDate(day: Day, style: TypedStyle): string | null {
     const { year, month, date } = partsOf(day);
     return toFullWidth(`${year}/${month}/${date}`);
   }
-  const w = eraDateOf(day);
-  if (!w || w.eraYear === 1 || !TYPED_ERAS.has(w.era.name)) return null;
+  const w = warekiOf(isoOf(day));
+  if (!w || w.year === 1 || !TYPED_ERAS.has(w.era)) return null;
   return style === 'kanji'
-    ? `${w.era.name}${w.eraYear}年${w.month}月${w.date}日`
-    : `${w.era.letter}${w.eraYear}.${w.month}.${w.date}`;
+    ? `${w.era}${w.year}年${w.month}月${w.day}日`
+    : `${w.letter}${w.year}.${w.month}.${w.day}`;
 }
 
 /** 和暦 text for a day that does not exist: the day after the end of the month. */
 export function impossibleKanjiDate(year: number, month: number): string {
   const lastDay = dayFromParts(year, month, daysInMonth(year, month));
-  const w = eraDateOf(lastDay);
+  const w = warekiOf(isoOf(lastDay));
   if (!w) throw new Error(`no era for ${year}-${month}`);
-  const eraYear = w.eraYear === 1 ? '元' : String(w.eraYear);
-  return `${w.era.name}${eraYear}年${month}月${w.date + 1}日`;
+  const eraYear = w.year === 1 ? '元' : String(w.year);
+  return `${w.era}${eraYear}年${month}月${w.day + 1}日`;
 }
 
 function toFullWidth(text: string): string {

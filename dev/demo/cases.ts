@@ -2,9 +2,10 @@
 // rules between fields (dates in order, consent before a plan, a closed case
 // with its reason) are kept in one place before anything becomes a cell.
 import { isClosedStatus } from '../../src/domain/fields';
+import { ageBandOf } from '../../src/domain/record';
 import { DEFAULT_SETTINGS, type Agency } from '../../src/domain/settings';
 import {
-  ageBandOf, ageOn, dayFromParts, daysInMonth, fiscalYearOf, impossibleKanjiDate, isoOf, partsOf,
+  ageOn, dayFromParts, daysInMonth, fiscalYearOf, impossibleKanjiDate, isoOf, partsOf,
   type Day, type TypedStyle,
 } from './calendar';
 import { makePerson, type NamePart, type Person } from './people';

@@ -4,7 +4,7 @@
 // feature has real names to scrub from copied free text. Parentheses are ASCII
 // because 標準化 narrows full-width ones (SPEC §5) and the demo should already
 // be in standard form.
-import { ageBandOf } from './calendar';
+import { ageBandOf } from '../../src/domain/record';
 import type { Rng } from './random';
 
 /** One person's side of a situation. */

@@ -126,13 +126,32 @@ export function parseDate(value: Cell): string | null {
   return null;
 }
 
-/** '2024-04-01' → '令和6年4月1日'; before 明治 the 西暦 form '1800年1月1日'. */
-export function toWareki(iso: string): string {
+export interface WarekiDate {
+  /** 令和 */
+  readonly era: string;
+  /** R */
+  readonly letter: string;
+  /** The year within the era; 1 is 元年. */
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** A valid ISO date in its era, or null before 明治. */
+export function warekiOf(iso: string): WarekiDate | null {
   const [year, month, day] = requireIsoParts(iso);
   const era = [...ERAS].reverse().find((e) => iso >= e.start);
-  if (!era) return `${year}年${month}月${day}日`;
-  const eraYear = year - Number(era.start.slice(0, 4)) + 1;
-  return `${era.name}${eraYear === 1 ? '元' : eraYear}年${month}月${day}日`;
+  return era ? { era: era.name, letter: era.letter, year: year - Number(era.start.slice(0, 4)) + 1, month, day } : null;
+}
+
+/** '2024-04-01' → '令和6年4月1日'; before 明治 the 西暦 form '1800年1月1日'. */
+export function toWareki(iso: string): string {
+  const w = warekiOf(iso);
+  if (!w) {
+    const [year, month, day] = requireIsoParts(iso);
+    return `${year}年${month}月${day}日`;
+  }
+  return `${w.era}${w.year === 1 ? '元' : w.year}年${w.month}月${w.day}日`;
 }
 
 /** Japanese 年度, April to March. */
