@@ -3,30 +3,24 @@
 // print view — and back to the outcomes recorded in 共通シート, without
 // touching a cell by hand. Set SCREENSHOTS_DIR to also save the README's
 // screenshots from this run.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { runCli } from '../../dev/cli';
-import { startPreview, type Preview } from '../../dev/preview/server';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { loadWorkbook, type Model } from '../../dev/runtime';
 import { findSheet, lastRowWithContent, type CellValue } from '../../dev/runtime/model';
 import { addDays } from '../../src/domain/calendar/days';
 import { CASE_FIELDS, MEETING_FIELDS } from '../../src/domain/fields';
 import { todayInTokyo, toWareki } from '../../src/domain/normalize';
-import { launchChromium } from './chromium';
+import { openDemoPreview, type DemoPreview } from './demoPreview';
 
-let dir = '';
+let session: DemoPreview;
 let book = '';
-let preview: Preview;
-let browser: Browser;
 let page: Page;
 let sidebar: FrameLocator;
 /** The sidebar's 会議次第 view. */
 let agenda: Locator;
 /** The demo's first 予定 重層的支援会議: before today, so that it can be recorded as held. */
 let meeting: { id: string; date: string };
-const dialogs: string[] = [];
 
 const dayOf = (value: CellValue | undefined): string =>
   value instanceof Date ? value.toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }) : String(value ?? '');
@@ -39,26 +33,18 @@ function rowsOf(model: Model, tab: string): string[][] {
 const shots = process.env.SCREENSHOTS_DIR;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tsunagi-agenda-browser-'));
-  book = join(dir, 'demo.xlsx');
   // Made as of six weeks ago, so that its 予定 meetings have been held by now (the sidebar reads the real clock).
-  expect((await runCli(['demo', book, '--today', addDays(todayInTokyo(), -45)])).exitCode).toBe(0);
+  session = await openDemoPreview({ demoArgs: ['--today', addDays(todayInTokyo(), -45)], viewport: { width: 1400, height: 960 } });
+  ({ book, page } = session);
   const planned = rowsOf(await loadWorkbook(book), '会議記録').filter((r) => r[1] === '重層的支援会議' && r[5] === '予定');
   meeting = { id: planned[0]![0]!, date: planned[0]![2]! };
   expect(meeting.date <= todayInTokyo()).toBe(true);
-  preview = await startPreview({ bookPath: book, port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 960 }, locale: 'ja-JP' });
-  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
-  await page.goto(preview.url);
   sidebar = page.frameLocator('iframe[title="サイドバー"]');
   agenda = sidebar.getByRole('tabpanel', { name: '会議次第' });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await session?.close();
 });
 
 describe('a meeting agenda in the local preview', () => {
@@ -137,6 +123,6 @@ describe('a meeting agenda in the local preview', () => {
     const field = (header: string) => record[MEETING_FIELDS.findIndex((f) => f.header === header)];
     expect([field('状態'), field('決定事項')]).toEqual(['開催済', '各機関の役割分担を確認した。']);
     expect(rowsOf(model, '変更履歴').some((r) => r[2] === `会議の結果を記録（${meeting.id}）` && r[4] === caseId)).toBe(true);
-    expect(dialogs).toEqual([]);
+    expect(session.dialogs).toEqual([]);
   });
 });

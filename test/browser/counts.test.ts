@@ -1,38 +1,26 @@
 // 月次集計 in the local preview in Chromium: the menu rebuilds the tab and the
 // page draws its two charts; the sidebar's 集計 view rebuilds a chosen year,
 // downloads the CSV and switches the daily update.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { runCli } from '../../dev/cli';
-import { startPreview, type Preview } from '../../dev/preview/server';
+import type { FrameLocator, Page } from 'playwright-core';
 import { loadWorkbook } from '../../dev/runtime';
 import { fiscalYearOf, todayInTokyo } from '../../src/domain/normalize';
-import { launchChromium } from './chromium';
+import { openDemoPreview, type DemoPreview } from './demoPreview';
 
-let dir = '';
+let session: DemoPreview;
 let book = '';
-let preview: Preview;
-let browser: Browser;
 let page: Page;
 let sidebar: FrameLocator;
 const current = fiscalYearOf(todayInTokyo());
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tsunagi-browser-counts-'));
-  book = join(dir, 'demo.xlsx');
-  expect((await runCli(['demo', book])).exitCode).toBe(0);
-  preview = await startPreview({ bookPath: book, port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP', acceptDownloads: true });
-  await page.goto(preview.url);
+  session = await openDemoPreview({ acceptDownloads: true });
+  ({ book, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await session?.close();
 });
 
 const menu = () => page.getByRole('group', { name: '多機関協働' });

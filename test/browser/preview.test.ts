@@ -1,45 +1,31 @@
 // The local preview in Debian's Chromium: a person enters and fixes cases in
 // the sidebar and sees the sheet change. Set SCREENSHOTS_DIR to also save the
 // README's screenshots from this run.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { runCli } from '../../dev/cli';
-import { startPreview, type Preview } from '../../dev/preview/server';
+import type { FrameLocator, Page } from 'playwright-core';
 import { loadWorkbook } from '../../dev/runtime';
 import { findSheet, lastRowWithContent } from '../../dev/runtime/model';
-import { launchChromium } from './chromium';
+import { openDemoPreview, type DemoPreview } from './demoPreview';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-let dir = '';
+let session: DemoPreview;
 let book = '';
-let preview: Preview;
-let browser: Browser;
 let page: Page;
 let sidebar: FrameLocator;
-const dialogs: string[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tsunagi-browser-'));
-  book = join(dir, 'demo.xlsx');
   // Made for today: the sidebar checks dates against the real clock.
-  expect((await runCli(['demo', book])).exitCode).toBe(0);
-  preview = await startPreview({ bookPath: book, port: 0 });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
-  await page.goto(preview.url);
+  session = await openDemoPreview();
+  ({ book, page } = session);
   await page.getByRole('group', { name: '多機関協働' }).getByRole('button', { name: 'サイドバーを開く' }).click();
   sidebar = page.frameLocator('iframe[title="サイドバー"]');
   await sidebar.getByRole('button', { name: '新規ケース' }).waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await session?.close();
 });
 
 async function caseRows(): Promise<number> {
@@ -102,7 +88,7 @@ describe('the sidebar in the local preview', () => {
     await expect(field('相談の概要').inputValue()).resolves.toBe(XSS);
     expect(await page.locator('img').count()).toBe(0);
     expect(await sidebar.locator('img').count()).toBe(0);
-    expect(dialogs).toEqual([]);
+    expect(session.dialogs).toEqual([]);
   });
 
   it('refuses to save without 本人同意 and says so beside the field', async () => {

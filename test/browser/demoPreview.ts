@@ -1,0 +1,47 @@
+// What every browser test starts from: a demo workbook in a temp folder, the
+// local preview serving it, and Chromium on the page. close() undoes it all.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { runCli } from '../../dev/cli';
+import { startPreview, type Preview } from '../../dev/preview/server';
+import { launchChromium } from './chromium';
+
+export interface DemoPreview {
+  readonly book: string;
+  readonly preview: Preview;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Messages of any alert/confirm the page raised (each dismissed): data must never raise one. */
+  readonly dialogs: string[];
+  close(): Promise<void>;
+}
+
+export async function openDemoPreview(options: {
+  /** Extra `demo` arguments, e.g. ['--today', …]; without them the demo is made for today. */
+  readonly demoArgs?: readonly string[];
+  readonly viewport?: { width: number; height: number };
+  readonly acceptDownloads?: boolean;
+} = {}): Promise<DemoPreview> {
+  const dir = mkdtempSync(join(tmpdir(), 'tsunagi-browser-'));
+  const book = join(dir, 'demo.xlsx');
+  const made = await runCli(['demo', book, ...(options.demoArgs ?? [])]);
+  if (made.exitCode !== 0) throw new Error(`demo failed: ${made.stderr}`);
+  const preview = await startPreview({ bookPath: book, port: 0 });
+  const browser = await launchChromium();
+  const page = await browser.newPage({
+    viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'ja-JP', acceptDownloads: options.acceptDownloads ?? false,
+  });
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+  await page.goto(preview.url);
+  return {
+    book, preview, browser, page, dialogs,
+    async close() {
+      await browser.close();
+      await preview.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
