@@ -3,7 +3,6 @@
 import { cellText, type Cell } from '../../domain/cell';
 import { IdAllocator, RECORD_ID_FORMAT } from '../../domain/caseId';
 import { ACTIVITY_FIELDS, TAB } from '../../domain/fields';
-import { matchHeaders } from '../../domain/headers';
 import { todayInTokyo } from '../../domain/normalize';
 import { readActivityRecord } from '../../domain/schema';
 import { sheetRow } from '../../domain/table';
@@ -12,7 +11,8 @@ import { createTab, openBook, readBookSettings, STANDARD_TABS } from '../../shee
 import { logChanges } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
 import { saveOnce } from '../../sheets/recentSaves';
-import { appendRow, readTable } from '../../sheets/tables';
+import { appendRow } from '../../sheets/tables';
+import { readRecordTable } from '../recordTable';
 import { parseArgs, saveActivityArgs } from '../contracts';
 import type { SaveResult } from '../sidebarTypes';
 import { readCaseTable } from './caseTable';
@@ -33,10 +33,8 @@ export function saveActivity(rawArgs?: unknown): SaveResult {
 
     const sheet = book.sheets.get(TAB.activities)
       ?? createTab(book, TAB.activities, STANDARD_TABS.find((t) => t.name === TAB.activities)!.initial());
-    const table = readTable(sheet, book.timeZone);
-    const { columnOf } = matchHeaders(ACTIVITY_FIELDS, table.header);
-    const missing = ACTIVITY_FIELDS.filter((f) => !columnOf.has(f.key)).map((f) => f.header);
-    if (missing.length) throw new Error(`支援記録に列「${missing.join('」「')}」がありません。見出し行を確かめてください。`);
+    const table = readRecordTable(sheet, book.timeZone, settings, { fields: ACTIVITY_FIELDS, kind: 'other', missingColumnsHint: '見出し行を確かめてください。' });
+    const { columnOf } = table;
     const idColumn = columnOf.get('recordId')!;
     const cells: Record<string, Cell> = { ...record.cells };
     if (!cellText(cells.recordId ?? '')) {
