@@ -102,7 +102,7 @@ describe('月次集計 of hostile tabs', () => {
           cases: { header: header(CASE_FIELDS), rows: cases },
           activities: { header: header(ACTIVITY_FIELDS), rows: activities },
           meetings: { header: header(MEETING_FIELDS), rows: meetings },
-          settings: DEFAULT_SETTINGS, fiscalYear,
+          settings: DEFAULT_SETTINGS, fiscalYear, today: `${fiscalYear}-11-05`,
         });
         expect(result.months).toHaveLength(12);
         const metrics = Object.values(result.metrics);
