@@ -37,6 +37,12 @@ export const saveCaseArgs = z.strictObject({
   requestId,
 });
 export const saveActivityArgs = z.strictObject({ ...todayShape, record: activityRecordInput, requestId });
+export const preIntakeSubjectsArgs = z.strictObject({});
+export const linkPreIntakeArgs = z.strictObject({
+  subject: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  caseId: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  requestId,
+});
 export const selectCellArgs = z.strictObject({
   sheet: z.enum([TAB.cases, TAB.activities, TAB.meetings]),
   row: z.int().check(z.minimum(1), z.maximum(1_000_000)),
