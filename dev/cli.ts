@@ -223,7 +223,7 @@ const COMMANDS: Record<string, Command> = {
 
 function usage(): string {
   return [
-    '使い方:',
+    '使い方：',
     ...Object.values(COMMANDS).map((c) => `  npm run -s cli -- ${c.usage}`),
     '  （どのコマンドも --today 2026-11-22 のように今日の日付を指定できます。--json で結果を JSON にします）',
   ].join('\n');
