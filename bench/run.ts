@@ -1,34 +1,45 @@
-// `npm run bench`: the bundle (dist/Code.js) on demo workbooks of 100 to 50,000
-// cases, each size in its own process; prints a table, writes bench/results.json,
-// and fails when an operation's service calls change with the number of rows.
+// `npm run bench [-- --sizes 1000,10000]`: the bundle (dist/Code.js) on demo
+// workbooks of 100 to 50,000 cases, each size in its own process (up to 10,000
+// cases under a 768 MB heap); prints a table, writes bench/results.json, and
+// fails when an operation's service calls change with the number of rows.
 import { execFileSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ACTIVITIES_PER_CASE, runsFor, type SizeResult } from './size';
+import { ACTIVITIES_PER_CASE, OPERATIONS, runsFor, type SizeResult } from './size';
 
 const ROOT = join(__dirname, '..');
-const SIZES = [100, 1_000, 10_000, 50_000];
-const OPERATIONS: readonly { key: string; label: string; fn: string }[] = [
-  { key: 'standardize', label: '標準化 (standardize)', fn: 'standardizeSheet' },
-  { key: 'check', label: '入力チェック (check, mark)', fn: 'checkEntries' },
-  { key: 'sidebar', label: 'サイドバー表示 (sidebar load)', fn: 'getSidebarState' },
-  { key: 'saveCase', label: 'ケース保存 (save a case)', fn: 'saveCase' },
-  { key: 'agenda', label: '次第作成 (agenda)', fn: 'createAgenda' },
-  { key: 'counts', label: '集計再作成 (counts rebuild)', fn: 'rebuildCounts' },
-];
+const DEFAULT_SIZES = [100, 1_000, 10_000, 50_000];
+/** Up to this many cases a size must run in a V8 heap of HEAP_LIMIT_MB (issue 15: the Apps Script working set stays small). */
+const HEAP_LIMITED_UP_TO = 10_000;
+const HEAP_LIMIT_MB = 768;
 /** Time may grow no faster than linearly: 10× the rows, at most about 12× the time. */
 const LINEAR_LIMIT = 12;
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const ms = (n: number): string => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(1)} ms`);
+const kb = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
+
+/** `--sizes 1000,10000` picks sizes; otherwise all four. */
+function sizesFromArgs(argv: readonly string[]): number[] {
+  const at = argv.indexOf('--sizes');
+  if (at < 0) return DEFAULT_SIZES;
+  const sizes = (argv[at + 1] ?? '').split(',').map((s) => Number(s.replace(/_/g, '')));
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    console.error('bench: --sizes wants whole numbers of cases separated by commas, e.g. --sizes 1000,10000');
+    process.exit(2);
+  }
+  return [...new Set(sizes)].sort((a, b) => a - b);
+}
 
 function runSize(cases: number): SizeResult {
   const started = performance.now();
   process.stderr.write(`bench: ${fmt(cases)} cases (${runsFor(cases)} run(s) per operation)… `);
+  const heap = cases <= HEAP_LIMITED_UP_TO ? ` --max-old-space-size=${HEAP_LIMIT_MB}` : '';
   const out = execFileSync(process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'size.ts'), String(cases)], {
     cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''}${heap}`.trim() },
   });
   const line = out.trim().split('\n').pop() ?? '';
   process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`);
@@ -50,7 +61,7 @@ function onlyRowInserts(a: Record<string, number>, b: Record<string, number>): n
 
 function main(): void {
   const started = performance.now();
-  const sizes = SIZES.map(runSize);
+  const sizes = sizesFromArgs(process.argv.slice(2)).map(runSize);
   const codeJsBytes = statSync(join(ROOT, 'dist/Code.js')).size;
   const sidebarBytes = statSync(join(ROOT, 'dist/sidebar.html')).size;
   const byCases = new Map(sizes.map((s) => [s.cases, s]));
@@ -71,14 +82,17 @@ function main(): void {
       if (inserts === 1 || inserts === -1) growth.push(`${fmt(sizes[i]!.cases)}: ${inserts > 0 ? '+' : ''}${inserts} Sheet.insertRowsAfter`);
       else callsOk = false;
     });
-    const t1k = byCases.get(1_000)!.operations[op.key]!.medianMs;
-    const t10k = byCases.get(10_000)!.operations[op.key]!.medianMs;
-    const ratio = Math.round((t10k / t1k) * 100) / 100;
-    const linear = ratio <= LINEAR_LIMIT;
+    const t1k = byCases.get(1_000)?.operations[op.key]?.medianMs;
+    const t10k = byCases.get(10_000)?.operations[op.key]?.medianMs;
+    const ratio = t1k && t10k ? Math.round((t10k / t1k) * 100) / 100 : null;
+    const linear = ratio === null ? null : ratio <= LINEAR_LIMIT;
     if (!callsOk) failed = true;
-    lines.push(`| ${op.label} | ${results.map((r) => `${r.calls} calls, ${ms(r.medianMs)}`).join(' | ')} | ${ratio}× |`);
+    const cell = (r: (typeof results)[number]): string =>
+      `${r.calls} calls; ${ms(r.medianMs)}, CPU ${ms(r.cpuMs)}; ${fmt(r.cellsWritten)} / ${fmt(r.cellsRead)} cells; ${kb(r.resultBytes)}`;
+    lines.push(`| ${op.label} | ${results.map(cell).join(' | ')} | ${ratio === null ? '–' : `${ratio}×`} |`);
     verdicts.push(`${op.label}: calls ${callsOk ? `constant (${base.calls})` : `CHANGE with size (${results.map((r) => r.calls).join(' / ')})`}`
-      + `${growth.length ? ` except ${growth.join(', ')} (a tab grew)` : ''}; time 10,000/1,000 = ${ratio}× → ${linear ? 'linear or better' : 'FASTER THAN LINEAR'}`);
+      + `${growth.length ? ` except ${growth.join(', ')} (a tab grew)` : ''}`
+      + `${ratio === null ? '' : `; time 10,000/1,000 = ${ratio}× → ${linear ? 'linear or better' : 'FASTER THAN LINEAR'}`}`);
     operations[op.key] = {
       function: op.fn,
       note: base.note ?? null,
@@ -91,13 +105,14 @@ function main(): void {
   }
   lines.push(`| 支援記録 rows | ${sizes.map((s) => fmt(s.activities)).join(' | ')} | |`);
   lines.push(`| 会議記録 rows | ${sizes.map((s) => fmt(s.meetings)).join(' | ')} | |`);
-  lines.push(`| peak memory (maxRSS of the process) | ${sizes.map((s) => `${fmt(s.maxRssMB)} MB`).join(' | ')} | |`);
+  lines.push(`| peak memory (maxRSS of the process) | ${sizes.map((s) => `${fmt(s.maxRssMB)} MB${s.heapLimitMB ? ` (heap limit ${fmt(s.heapLimitMB)} MB)` : ''}`).join(' | ')} | |`);
   lines.push(`| runs per operation (median) | ${sizes.map((s) => runsFor(s.cases)).join(' | ')} | |`);
 
   const totalSeconds = Math.round((performance.now() - started) / 100) / 10;
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   console.log(`\ntsunagi bench — ${new Date().toISOString()} — ${machine.cpus} CPUs, ${machine.memoryGiB} GiB, Node ${machine.node}`);
   console.log(`Apps Script service calls and median wall time in Node per operation (${ACTIVITIES_PER_CASE} 支援記録 per case or the demo's own, if more).`);
+  console.log('Each cell: service calls; median wall time, median CPU time; cells written / cells read; bytes returned to the page.');
   console.log('標準化 is its first run on the demo as generated (dates typed as text), each run on a fresh copy; the other operations run on the standardised workbook.\n');
   console.log(lines.join('\n'));
   console.log('');
@@ -109,7 +124,9 @@ function main(): void {
     machine: { cpus: machine.cpus, cpuModel: machine.cpuModel, memory: `${machine.memoryGiB} GiB`, node: machine.node },
     bundle: { codeJsBytes, sidebarBytes },
     totalSeconds,
-    sizes: sizes.map((s) => ({ cases: s.cases, activities: s.activities, meetings: s.meetings, runs: runsFor(s.cases), buildMs: s.buildMs, maxRssMB: s.maxRssMB })),
+    sizes: sizes.map((s) => ({
+      cases: s.cases, activities: s.activities, meetings: s.meetings, runs: runsFor(s.cases), buildMs: s.buildMs, maxRssMB: s.maxRssMB, heapLimitMB: s.heapLimitMB,
+    })),
     operations,
     table: lines.join('\n'),
   };
