@@ -8,7 +8,7 @@ import { sameCell } from '../../domain/record';
 import { readCaseRecord } from '../../domain/schema';
 import { sheetRow } from '../../domain/table';
 import { finding, say, type Finding } from '../../domain/validate/problem';
-import { personKey } from '../../domain/validate/workbook';
+import { personKey, possibleDuplicateOf } from '../../domain/validate/workbook';
 import { openBook, readBookSettings } from '../../sheets/book';
 import { currentUser, logChanges, type ChangeEntry } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
@@ -48,9 +48,12 @@ export function saveCase(rawArgs?: unknown): SaveResult {
     const id = cellText(cells.caseId ?? '');
 
     const samePerson = personKey(record.text);
-    const duplicates: Finding[] = samePerson === null ? [] : table.filled
+    const candidates = samePerson === null ? [] : table.filled
       .filter((i) => i !== index && personKey(table.textOf(i)) === samePerson)
-      .map((i) => finding('personKana', 'possible_duplicate', say.possibleDuplicate(table.textOf(i).caseId ?? '', sheetRow(i))));
+      .map((i) => ({ caseId: table.textOf(i).caseId ?? '', row: sheetRow(i) }));
+    const self = { caseId: id, row: index >= 0 ? sheetRow(index) : 0 };
+    const duplicate = possibleDuplicateOf(self, candidates, candidates.filter((c) => c.caseId !== id).length);
+    const duplicates: Finding[] = duplicate ? [finding('personKana', 'possible_duplicate', duplicate)] : [];
 
     cells.updatedAt = instantToDateCell(new Date(), book.timeZone);
     cells.updatedBy = currentUser();
