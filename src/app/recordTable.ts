@@ -40,9 +40,23 @@ export function readRecordTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZ
   if (missing.length) throw new Error(`${sheet.getName()}に列「${missing.join('」「')}」がありません。${spec.missingColumnsHint}`);
   const cache = new Map<number, RecordText>();
   const rawOf = (index: number): RawRecord => rowRecord(spec.fields, columnOf, rows[index] ?? []);
-  const holds = (key: string, value: string) => {
-    const column = columnOf.get(key)!;
-    return (row: readonly Cell[]): boolean => cellText(row[column] ?? '').trim() === value;
+  // Rows by the trimmed text of a column, built on the first lookup of that
+  // column: a meeting's cases or an outcome's rows are then found without a scan each.
+  const lookups = new Map<string, Map<string, number[]>>();
+  const rowsHolding = (key: string, value: string): readonly number[] => {
+    let byValue = lookups.get(key);
+    if (!byValue) {
+      const column = columnOf.get(key)!;
+      byValue = new Map();
+      rows.forEach((row, index) => {
+        const text = cellText(row[column] ?? '').trim();
+        const list = byValue!.get(text);
+        if (list) list.push(index);
+        else byValue!.set(text, [index]);
+      });
+      lookups.set(key, byValue);
+    }
+    return byValue.get(value) ?? [];
   };
   return {
     sheet, header, rows, columnOf, rawOf,
@@ -55,10 +69,7 @@ export function readRecordTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZ
       return text;
     },
     filled: rows.flatMap((row, index) => (isBlankRow(row) ? [] : [index])),
-    indexOf: (key, value) => rows.findIndex(holds(key, value)),
-    indexesOf: (key, value) => {
-      const match = holds(key, value);
-      return rows.flatMap((row, index) => (match(row) ? [index] : []));
-    },
+    indexOf: (key, value) => rowsHolding(key, value)[0] ?? -1,
+    indexesOf: (key, value) => [...rowsHolding(key, value)],
   };
 }
