@@ -8,6 +8,7 @@ export { getSidebarState, loadSelectedCase } from './app/sidebar/state';
 export { saveCase } from './app/sidebar/saveCase';
 export { saveActivity } from './app/sidebar/saveActivity';
 export { selectCell } from './app/sidebar/selectCell';
+export { searchCases } from './app/sidebar/caseSearch';
 export { menuCounts, menuDailyCounts } from './app/counts/menu';
 export { getCounts, countsCsv } from './app/counts/counts';
 export { rebuildCounts } from './app/counts/rebuild';

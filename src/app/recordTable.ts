@@ -3,7 +3,7 @@
 import { cellText, type Cell } from '../domain/cell';
 import type { FieldDef } from '../domain/fields';
 import { matchHeaders, rowRecord } from '../domain/headers';
-import { normalizeRecord, type RawRecord, type RecordText } from '../domain/record';
+import { fieldsFor, normalizeRecord, type RawRecord, type RecordText } from '../domain/record';
 import type { Settings } from '../domain/settings';
 import { isBlankRow } from '../domain/table';
 import { readTable } from '../sheets/tables';
@@ -17,6 +17,8 @@ export interface RecordTable {
   rawOf(index: number): RawRecord;
   /** The normalised record of a data row (index from 0). */
   textOf(index: number): RecordText;
+  /** Only these fields of a data row, normalised: for operations that look at a few columns of every row. */
+  partOf(index: number, keys: readonly string[]): RecordText;
   /** Data row indexes that hold something. */
   readonly filled: readonly number[];
   /** The first data row whose `key` column holds `value` (trimmed), or -1. */
@@ -40,6 +42,7 @@ export function readRecordTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZ
   if (missing.length) throw new Error(`${sheet.getName()}に列「${missing.join('」「')}」がありません。${spec.missingColumnsHint}`);
   const cache = new Map<number, RecordText>();
   const rawOf = (index: number): RawRecord => rowRecord(spec.fields, columnOf, rows[index] ?? []);
+  const subsets = new Map<string, FieldDef[]>();
   // Rows by the trimmed text of a column, built on the first lookup of that
   // column: a meeting's cases or an outcome's rows are then found without a scan each.
   const lookups = new Map<string, Map<string, number[]>>();
@@ -67,6 +70,15 @@ export function readRecordTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZ
         cache.set(index, text);
       }
       return text;
+    },
+    partOf(index, keys) {
+      const id = keys.join('|');
+      let fields = subsets.get(id);
+      if (!fields) {
+        fields = fieldsFor(spec.fields, keys);
+        subsets.set(id, fields);
+      }
+      return normalizeRecord(fields, rowRecord(fields, columnOf, rows[index] ?? []), settings, spec.kind).text;
     },
     filled: rows.flatMap((row, index) => (isBlankRow(row) ? [] : [index])),
     indexOf: (key, value) => rowsHolding(key, value)[0] ?? -1,

@@ -1,11 +1,12 @@
-// What the sidebar needs to open: the town's lists, the case on the selected
-// row, and the open cases a 支援記録 can be attached to (no names).
-import { CASE_FIELDS, isClosedStatus, TAB } from '../../domain/fields';
+// What the sidebar needs to open: the town's lists and the case on the
+// selected row. The cases a 支援記録 can be attached to come page by page
+// from searchCases.
+import { CASE_FIELDS, TAB } from '../../domain/fields';
 import { todayInTokyo } from '../../domain/normalize';
 import { sheetRow } from '../../domain/table';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import { parseArgs, sidebarStateArgs } from '../contracts';
-import type { CaseChoice, LoadedCase, SidebarState } from '../sidebarTypes';
+import type { LoadedCase, SidebarState } from '../sidebarTypes';
 import { readCaseTable, type CaseTable } from './caseTable';
 
 function formOf(table: CaseTable, index: number): LoadedCase {
@@ -26,11 +27,7 @@ export function getSidebarState(rawArgs?: unknown): SidebarState {
   const book = openBook();
   const { settings, notes } = readBookSettings(book);
   const table = readCaseTable(book, settings);
-  const openCases: CaseChoice[] = table.filled
-    .map((index) => table.textOf(index))
-    .filter((text) => text.caseId && !isClosedStatus(text.status ?? ''))
-    .map((text) => ({ caseId: text.caseId!, ageBand: text.ageBand ?? '', referrerAgency: text.referrerAgency ?? '' }));
-  return { today: args.today ?? todayInTokyo(), settings, selected: selectedCase(book, table), openCases, settingsNotes: notes };
+  return { today: args.today ?? todayInTokyo(), settings, selected: selectedCase(book, table), settingsNotes: notes };
 }
 
 export function loadSelectedCase(): LoadedCase | null {
