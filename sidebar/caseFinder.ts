@@ -49,9 +49,9 @@ export class CaseFinder {
     this.element = h('fieldset', { class: 'finder' },
       h('legend', {}, 'ケースを探す'),
       labelled(this.idInput.id, 'ケースID（一部でも可）', this.idInput),
-      labelled(this.ageBand.id, '年代', this.ageBand),
-      labelled(this.agency.id, 'つなぎ元機関', this.agency),
-      labelled(this.status.id, '状態', this.status),
+      labelled(this.ageBand.id, '年代で絞り込む', this.ageBand),
+      labelled(this.agency.id, 'つなぎ元機関で絞り込む', this.agency),
+      labelled(this.status.id, '状態で絞り込む', this.status),
       h('div', { class: 'footer' }, button('探す', () => { void this.search(); }, { id: 'activity-find' }), this.previous, this.next),
       this.summary,
       this.statusLine.element);
