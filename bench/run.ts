@@ -17,6 +17,21 @@ const HEAP_LIMIT_MB = 768;
 /** Time may grow no faster than linearly: 10× the rows, at most about 12× the time. */
 const LINEAR_LIMIT = 12;
 
+/**
+ * What an operation would take in Apps Script, from what the bench counts (assumed, not measured):
+ * each service call 50–200 ms; each cell read or written 3–15 µs (1–5 s for a whole 10,000 × 31 tab);
+ * the script's own JavaScript 2–5× the CPU time Node needed.
+ */
+export const APPS_SCRIPT = { callSeconds: [0.05, 0.2], cellSeconds: [3e-6, 15e-6], cpuFactor: [2, 5] } as const;
+const ESTIMATE_CASES = 50_000;
+
+/** [low, high] seconds in Apps Script for a measured run, its cells and CPU scaled by `scale` (calls stay constant). */
+function appsScriptSeconds(r: { calls: number; cellsRead: number; cellsWritten: number; cpuMs: number }, scale: number): [number, number] {
+  const cells = (r.cellsRead + r.cellsWritten) * scale;
+  const at = (i: 0 | 1): number => r.calls * APPS_SCRIPT.callSeconds[i] + cells * APPS_SCRIPT.cellSeconds[i] + (r.cpuMs / 1000) * scale * APPS_SCRIPT.cpuFactor[i];
+  return [Math.round(at(0)), Math.round(at(1))];
+}
+
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const ms = (n: number): string => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(1)} ms`);
 const kb = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
@@ -69,6 +84,12 @@ function main(): void {
 
   const header = `| operation | ${sizes.map((s) => `${fmt(s.cases)} cases`).join(' | ')} | 10,000 / 1,000 time |`;
   const lines = [header, `|---|${sizes.map(() => '---|').join('')}---|`];
+  // Apps Script at 50,000 cases: measured there, or scaled linearly from the largest size measured.
+  const largest = sizes[sizes.length - 1]!;
+  const estimateScale = ESTIMATE_CASES / largest.cases;
+  const estimateLines = [
+    `| operation | estimated Apps Script time at ${fmt(ESTIMATE_CASES)} cases${estimateScale === 1 ? '' : ` (from ${fmt(largest.cases)} × ${estimateScale})`} |`, '|---|---|',
+  ];
   const operations: Record<string, unknown> = {};
   const verdicts: string[] = [];
   for (const op of OPERATIONS) {
@@ -93,8 +114,11 @@ function main(): void {
     verdicts.push(`${op.label}: calls ${callsOk ? `constant (${base.calls})` : `CHANGE with size (${results.map((r) => r.calls).join(' / ')})`}`
       + `${growth.length ? ` except ${growth.join(', ')} (a tab grew)` : ''}`
       + `${ratio === null ? '' : `; time 10,000/1,000 = ${ratio}× → ${linear ? 'linear or better' : 'FASTER THAN LINEAR'}`}`);
+    const estimate = appsScriptSeconds(largest.operations[op.key]!, estimateScale);
+    estimateLines.push(`| ${op.label} | ${estimate[0]}–${estimate[1]} s |`);
     operations[op.key] = {
       function: op.fn,
+      appsScriptSecondsAt50k: estimate,
       note: base.note ?? null,
       callsConstant: callsOk,
       callsDifferences: growth,
@@ -117,6 +141,9 @@ function main(): void {
   console.log(lines.join('\n'));
   console.log('');
   for (const v of verdicts) console.log(v);
+  console.log(`\nAssumed for Apps Script: ${APPS_SCRIPT.callSeconds.map((x) => x * 1000).join('–')} ms per call, `
+    + `${APPS_SCRIPT.cellSeconds.map((x) => x * 1e6).join('–')} µs per cell read or written, JavaScript ${APPS_SCRIPT.cpuFactor.join('–')}× Node's CPU time.\n`);
+  console.log(estimateLines.join('\n'));
   console.log(`\ndist/Code.js ${fmt(codeJsBytes)} bytes, dist/sidebar.html ${fmt(sidebarBytes)} bytes; total bench time ${totalSeconds} s`);
 
   const results = {
@@ -129,6 +156,8 @@ function main(): void {
     })),
     operations,
     table: lines.join('\n'),
+    appsScriptAssumptions: APPS_SCRIPT,
+    appsScriptEstimate: estimateLines.join('\n'),
   };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   if (failed) {
