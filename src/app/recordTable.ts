@@ -6,7 +6,7 @@ import { matchHeaders, rowRecord } from '../domain/headers';
 import { fieldsFor, normalizeRecord, type RawRecord, type RecordText } from '../domain/record';
 import type { Settings } from '../domain/settings';
 import { isBlankRow } from '../domain/table';
-import { readTable } from '../sheets/tables';
+import { readHeaderAndRows, readTable } from '../sheets/tables';
 
 export interface RecordTable {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,9 +34,15 @@ export interface RecordTableSpec {
   readonly missingColumnsHint: string;
 }
 
-/** Reads a tab; refuses one that lacks a standard column, naming the columns. */
-export function readRecordTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, settings: Settings, spec: RecordTableSpec): RecordTable {
-  const { header, rows } = readTable(sheet, timeZone);
+/**
+ * Reads a tab; refuses one that lacks a standard column, naming the columns.
+ * With `only`, reads the header and just those sheet rows: the others are
+ * holes in `rows`, which `filled` and the lookups pass over.
+ */
+export function readRecordTable(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, settings: Settings, spec: RecordTableSpec, only?: { first: number; count: number },
+): RecordTable {
+  const { header, rows } = only ? placed(readHeaderAndRows(sheet, timeZone, only.first, only.count), only.first) : readTable(sheet, timeZone);
   const { columnOf } = matchHeaders(spec.fields, header);
   const missing = spec.fields.filter((f) => !columnOf.has(f.key)).map((f) => f.header);
   if (missing.length) throw new Error(`${sheet.getName()}に列「${missing.join('」「')}」がありません。${spec.missingColumnsHint}`);
@@ -84,4 +90,11 @@ export function readRecordTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZ
     indexOf: (key, value) => rowsHolding(key, value)[0] ?? -1,
     indexesOf: (key, value) => [...rowsHolding(key, value)],
   };
+}
+
+/** Rows read from sheet row `first` put at their data-row indexes (sheet row − 2), the rows before them left as holes. */
+function placed(table: { header: readonly Cell[]; rows: Cell[][] }, first: number): { header: readonly Cell[]; rows: Cell[][] } {
+  const rows: Cell[][] = [];
+  table.rows.forEach((row, i) => { rows[first - 2 + i] = row; });
+  return { header: table.header, rows };
 }

@@ -33,6 +33,21 @@ export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: s
 }
 
 /**
+ * Reads the header row and the rows `first`…`first + count − 1` (sheet row
+ * numbers; those past the last row are left out), for an operation about a
+ * few rows of a long tab. `rows[0]` is sheet row `first`.
+ */
+export function readHeaderAndRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, first: number, count: number): Table & { rows: Cell[][] } {
+  const width = sheet.getLastColumn();
+  if (width < 1) return { header: [], rows: [] };
+  const dates = dateConverter(timeZone);
+  const read = (row: number, rows: number): Cell[][] =>
+    sheet.getRange(row, 1, rows, width).getValues().map((values) => values.map((v) => fromSheetValue(v, dates)));
+  const available = Math.min(count, sheet.getLastRow() - first + 1);
+  return { header: read(1, 1)[0]!, rows: first >= 2 && available > 0 ? read(first, available) : [] };
+}
+
+/**
  * Writes a block of rows with its top-left cell at (`startRow`, `startColumn`)
  * in one call, all as wide as the widest, growing the sheet first when they
  * reach past its last row or column.

@@ -179,16 +179,19 @@ describe('selectCell', () => {
 });
 
 describe('service calls', () => {
-  it('are the same for opening the sidebar, searching cases and saving a case with 100 and 10,000 cases', () => {
+  it('are the same for opening the sidebar (cells read too), searching cases and saving a case with 100 and 10,000 cases', () => {
     const measure = (cases: number) => {
       const runtime = demoWorkbook(cases);
       runtime.resetCalls();
-      runtime.call('getSidebarState', { today: TODAY });
+      runtime.select('共通シート', 'C5');
+      const state = runtime.call<SidebarState>('getSidebarState', { today: TODAY });
+      expect(state.selected?.row).toBe(5);
+      const openCells = runtime.cellsRead; // the header and the selected row, not the whole sheet
       runtime.call('searchCases', { ageBand: '40代' });
       const open = runtime.calls;
       runtime.resetCalls();
       save(runtime, NEW_CASE, 'request-calls');
-      return { open, save: runtime.calls };
+      return { open, openCells, save: runtime.calls };
     };
     const small = measure(100);
     expect(small.open).toBeGreaterThan(0);

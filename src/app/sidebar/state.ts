@@ -7,6 +7,7 @@ import { sheetRow } from '../../domain/table';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import { parseArgs, sidebarStateArgs } from '../contracts';
 import type { LoadedCase, SidebarState } from '../sidebarTypes';
+import type { Settings } from '../../domain/settings';
 import { readCaseTable, type CaseTable } from './caseTable';
 
 function formOf(table: CaseTable, index: number): LoadedCase {
@@ -14,23 +15,28 @@ function formOf(table: CaseTable, index: number): LoadedCase {
   return { row: sheetRow(index), caseId: text.caseId ?? '', record: Object.fromEntries(CASE_FIELDS.map((f) => [f.key, text[f.key] ?? ''])) };
 }
 
-/** The case on the row the user has selected in 共通シート, if that is where they are. */
-function selectedCase(book: Book, table: CaseTable): LoadedCase | null {
+/**
+ * The case on the row the user has selected in 共通シート, if that is where
+ * they are. Only the header and that row are read: opening the sidebar costs
+ * the same on a sheet of 50,000 cases; the header alone still refuses a
+ * 共通シート without its standard columns.
+ */
+function selectedCase(book: Book, settings: Settings): LoadedCase | null {
   const range = book.spreadsheet.getActiveRange();
-  if (!range || range.getSheet().getName() !== TAB.cases) return null;
-  const index = range.getRow() - 2;
-  return table.filled.includes(index) ? formOf(table, index) : null;
+  const row = range && range.getSheet().getName() === TAB.cases ? range.getRow() : 0;
+  const table = readCaseTable(book, settings, { first: row, count: row >= 2 ? 1 : 0 });
+  const index = row - 2;
+  return row >= 2 && table.filled.includes(index) ? formOf(table, index) : null;
 }
 
 export function getSidebarState(rawArgs?: unknown): SidebarState {
   const args = parseArgs(sidebarStateArgs, rawArgs);
   const book = openBook();
   const { settings, notes } = readBookSettings(book);
-  const table = readCaseTable(book, settings);
-  return { today: args.today ?? todayInTokyo(), settings, selected: selectedCase(book, table), settingsNotes: notes };
+  return { today: args.today ?? todayInTokyo(), settings, selected: selectedCase(book, settings), settingsNotes: notes };
 }
 
 export function loadSelectedCase(): LoadedCase | null {
   const book = openBook();
-  return selectedCase(book, readCaseTable(book, readBookSettings(book).settings));
+  return selectedCase(book, readBookSettings(book).settings);
 }
