@@ -205,12 +205,14 @@ function main(): void {
   const operations: Record<string, OperationResult> = {};
   // 標準化 runs first, on the demo as generated (dates typed as text, 和暦…), each
   // run on its own copy; the rest run on the workbook it standardised.
-  const pristine = runs > 1 && OPERATIONS.some((op) => op.pristine) ? structuredClone(runtime.model) : null;
-  for (const op of OPERATIONS) {
+  // The copy is let go once no later operation needs it, so it does not weigh on the others' memory.
+  let pristine = runs > 1 && OPERATIONS.some((op) => op.pristine) ? structuredClone(runtime.model) : null;
+  OPERATIONS.forEach((op, i) => {
     const { args, note } = op.setup(runtime.model, cases);
     const runtimeFor = (run: number): Runtime => (op.pristine && run > 0 ? open(structuredClone(pristine!)) : runtime);
     operations[op.key] = measure(runtimeFor, op.fn, args, runs, note);
-  }
+    if (!OPERATIONS.slice(i + 1).some((later) => later.pristine)) pristine = null;
+  });
 
   const result: SizeResult = {
     cases,
