@@ -1,8 +1,9 @@
-// The «支援記録» view: one 支援記録 for an open case, picked by ケースID
-// (never by name), or an アウトリーチ to someone not yet a case under a
+// The «支援記録» view: one 支援記録 for a case found by the server search
+// (ケースID, 年代, 機関, 状態; never by name), or an アウトリーチ to someone not yet a case under a
 // non-identifying 対象; checked live and saved with saveActivity. With a case
 // picked, it offers to link that 対象's earlier records to the case.
 import type { CaseChoice, PreIntakeSubject, SaveResult } from '../src/app/sidebarTypes';
+import { CaseFinder } from './caseFinder';
 import { ACTIVITY_FIELDS } from '../src/domain/fields';
 import { activityRecordSchema } from '../src/domain/schema';
 import type { Settings } from '../src/domain/settings';
@@ -47,10 +48,10 @@ export class ActivityForm {
   private subjects: readonly PreIntakeSubject[] = [];
   private readonly visitors: FieldControl;
   private readonly saveButton: HTMLButtonElement;
-  private readonly emptyNote = h('p', { class: 'note', hidden: true }, '対応中のケースがありません。先に「ケース」でケースを保存してください。');
-  private openCases: readonly CaseChoice[] = [];
+  private readonly finder: CaseFinder;
+  private shown: readonly CaseChoice[] = [];
 
-  constructor(private readonly context: ActivityFormContext, openCases: readonly CaseChoice[]) {
+  constructor(private readonly context: ActivityFormContext) {
     this.core = new FormCore({
       fields: ACTIVITY_FIELDS,
       settings: context.settings,
@@ -62,7 +63,8 @@ export class ActivityForm {
       },
     });
     this.core.useSchema(activityRecordSchema(context.settings, context.today));
-    this.picker = this.core.control('caseId', { label: 'ケース', help: '対応中のケース（終結・つなぎもどし・中断を除く）から、ケースIDで選びます。' }, { kind: 'select', options: [] });
+    this.picker = this.core.control('caseId', { label: 'ケース', help: '上の「ケースを探す」で見つかったケースから選びます。' }, { kind: 'select', options: [] });
+    this.finder = new CaseFinder(context.settings, (cases) => this.showCases(cases));
     this.subject = this.core.control('subject', { label: '対象（まだケースになっていない方）', help: SUBJECT_HELP });
     this.who = h('select', { id: 'activity-who' },
       h('option', { value: 'case' }, 'ケース（共通シートにある方）'),
@@ -89,13 +91,12 @@ export class ActivityForm {
     this.element = h('div', { class: 'view' },
       h('p', { class: 'mode' }, '訪問・同行などの支援を1件ずつ記録します。'),
       this.summary.element,
-      this.emptyNote,
+      this.finder.element,
       h('fieldset', {}, h('legend', { class: 'sr-only' }, '支援記録'),
         h('div', { class: 'field' }, h('label', { for: 'activity-who' }, '記録する相手'), this.who),
         ...fields.map((f) => f.element)),
       this.linkBox,
       h('div', { class: 'footer' }, this.saveButton, this.status.element));
-    this.setOpenCases(openCases);
     this.core.fill({}, false);
     this.showVisitorsRequired();
     this.showWho();
@@ -149,19 +150,32 @@ export class ActivityForm {
     this.context.onSaved();
   }
 
-  setOpenCases(choices: readonly CaseChoice[]): void {
-    this.openCases = choices;
-    this.picker.setChoices(choices.map((c) => c.caseId), choices.map(caseChoiceLabel));
-    this.emptyNote.hidden = choices.length > 0;
+  /**
+   * When the view is shown: the first page of open cases, or, when no case is
+   * picked yet, the case open in the case form (picked when the search finds it).
+   */
+  async activate(caseId: string): Promise<void> {
+    if (caseId && this.who.value !== PRE_INTAKE && this.core.get('caseId') === '') {
+      if (await this.finder.lookUp(caseId)) {
+        this.core.set('caseId', caseId);
+        this.core.validate();
+        this.showLinkOffer();
+      }
+    } else if (!this.finder.searched) {
+      await this.finder.search();
+    }
   }
 
-  /** Picks a case when none is picked yet (the one open in the case form). */
-  suggestCase(caseId: string): void {
-    if (caseId && this.who.value !== PRE_INTAKE && this.core.get('caseId') === '' && this.openCases.some((c) => c.caseId === caseId)) {
-      this.core.set('caseId', caseId);
-      this.core.validate();
-      this.showLinkOffer();
-    }
+  /** A case was saved in the case form: the list may have changed. */
+  async casesChanged(): Promise<void> {
+    await this.finder.refresh();
+  }
+
+  private showCases(cases: readonly CaseChoice[]): void {
+    // The picked case stays offered while another page is shown.
+    const picked = this.shown.find((c) => c.caseId === this.core.get('caseId'));
+    this.shown = picked && !cases.some((c) => c.caseId === picked.caseId) ? [picked, ...cases] : cases;
+    this.picker.setChoices(this.shown.map((c) => c.caseId), this.shown.map(caseChoiceLabel));
   }
 
   private showVisitorsRequired(): void {

@@ -9,6 +9,7 @@ export { saveCase } from './app/sidebar/saveCase';
 export { saveActivity } from './app/sidebar/saveActivity';
 export { getPreIntakeSubjects, linkPreIntakeRecords } from './app/sidebar/preIntake';
 export { selectCell } from './app/sidebar/selectCell';
+export { searchCases } from './app/sidebar/caseSearch';
 export { menuCounts, menuDailyCounts } from './app/counts/menu';
 export { getCounts, countsCsv } from './app/counts/counts';
 export { rebuildCounts } from './app/counts/rebuild';

@@ -2,7 +2,7 @@
 // 対象 with no ケースID, the rules that refuse other shapes, an older 支援記録
 // tab without the 対象 column, and linking the records once the person is a case.
 import { findSheet } from '../../dev/runtime/model';
-import type { LinkPreIntakeResult, PreIntakeSubject, SaveResult, SidebarState } from '../../src/app/sidebarTypes';
+import type { CaseSearchResult, LinkPreIntakeResult, PreIntakeSubject, SaveResult } from '../../src/app/sidebarTypes';
 import { demoWorkbook, tabText, TODAY } from './helpers';
 
 const SUBJECT = '西地区の80代男性(仮称Z)';
@@ -51,7 +51,7 @@ describe('linking the earlier records once the person is a case', () => {
     const subjects = runtime.call<PreIntakeSubject[]>('getPreIntakeSubjects', {});
     expect(subjects).toContainEqual({ subject: SUBJECT, records: 2, firstOn: '2026-11-18', lastOn: '2026-11-20' });
 
-    const caseId = runtime.call<SidebarState>('getSidebarState', { today: TODAY }).openCases[0]!.caseId;
+    const caseId = runtime.call<CaseSearchResult>('searchCases', {}).cases[0]!.caseId;
     const rowsBefore = tabText(runtime, '支援記録');
     const mine = rowsBefore.flatMap((r, i) => (r[2] === SUBJECT ? [i + 1] : []));
     const args = { subject: SUBJECT, caseId, requestId: 'link-000000001' };
@@ -74,7 +74,7 @@ describe('linking the earlier records once the person is a case', () => {
     saveActivity(runtime, visit, 'pre-intake-0021');
     expect(() => runtime.call('linkPreIntakeRecords', { subject: SUBJECT, caseId: '1999-0001', requestId: 'link-000000002' }))
       .toThrow('ケースID「1999-0001」は共通シートにありません');
-    const caseId = runtime.call<SidebarState>('getSidebarState', { today: TODAY }).openCases[0]!.caseId;
+    const caseId = runtime.call<CaseSearchResult>('searchCases', {}).cases[0]!.caseId;
     expect(() => runtime.call('linkPreIntakeRecords', { subject: 'だれでもない', caseId, requestId: 'link-000000003' }))
       .toThrow('ケースIDのない支援記録はありません');
   });

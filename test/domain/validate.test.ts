@@ -539,6 +539,43 @@ describe('possible_duplicate', () => {
   });
 });
 
+describe('many rows sharing one person key or one ケースID (placeholders such as フメイ / 1900-01-01)', () => {
+  const placeholderRows = (k: number, sameId = false): Table => cases(...Array.from({ length: k }, (_, i) => caseRow({
+    ケースID: sameId ? '2024-0001' : `2024-${String(i + 1).padStart(4, '0')}`, 本人氏名: `不明 ${i + 1}`, 本人氏名カナ: 'フメイ', 生年月日: '1900-01-01', 年代: '',
+  })));
+
+  it.each([2, 5, 40, 400])('gives one possible_duplicate per row for %i rows, naming at most 3 others and how many more', (k) => {
+    const found = withCode(run({ cases: placeholderRows(k) }), 'possible_duplicate');
+    expect(found.map((p) => p.row)).toEqual(Array.from({ length: k }, (_, i) => i + 2));
+    for (const p of found) {
+      const named = [...p.message.replace(/^[^：]*：/, '').matchAll(/(\d+)行目のケース/g)].map((m) => Number(m[1]));
+      expect(named).toHaveLength(Math.min(3, k - 1));
+      expect(named).not.toContain(p.row);
+      if (k - 1 > 3) expect(p.message).toContain(`ほか${k - 1 - 3}件と本人氏名カナ・生年月日が同じです`);
+      else expect(p.message).not.toContain('ほか');
+    }
+  });
+
+  it.each([2, 5, 400])('gives one duplicate_case_id per row for %i rows with one ケースID, naming the row and at most 3 others', (k) => {
+    const found = withCode(run({ cases: placeholderRows(k, true) }), 'duplicate_case_id');
+    expect(found).toHaveLength(k);
+    for (const p of found) {
+      const named = [...p.message.replace(/^[^：]*：/, '').matchAll(/(\d+)行目/g)].map((m) => Number(m[1]));
+      expect(named).toContain(p.row);
+      expect(named).toHaveLength(Math.min(4, k));
+      if (k > 4) expect(p.message).toContain(`ほか${k - 4}行で重複しています`);
+    }
+    expect(withCode(run({ cases: placeholderRows(k, true) }), 'possible_duplicate')).toEqual([]);
+  });
+
+  it('keeps the messages short: 800 shared rows give 800 problems, not 639,200', () => {
+    const result = run({ cases: placeholderRows(800) });
+    const found = withCode(result, 'possible_duplicate');
+    expect(found).toHaveLength(800);
+    expect(Math.max(...found.map((p) => p.message.length))).toBeLessThan(200);
+  });
+});
+
 describe('consent_date_missing', () => {
   it('warns when 本人同意 is あり and 同意取得日 is empty', () => {
     expectExactly(runCase({ 同意取得日: '' }), [onCase(2, 'consentOn', '同意取得日', 'consent_date_missing', 'warning')]);
