@@ -4,6 +4,7 @@ import { CASE_FIELDS, isClosedStatus, TAB } from '../../domain/fields';
 import { todayInTokyo } from '../../domain/normalize';
 import { sheetRow } from '../../domain/table';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
+import { readCaseDraft } from '../../sheets/caseDraft';
 import { parseArgs, sidebarStateArgs } from '../contracts';
 import type { CaseChoice, LoadedCase, SidebarState } from '../sidebarTypes';
 import { readCaseTable, type CaseTable } from './caseTable';
@@ -30,7 +31,7 @@ export function getSidebarState(rawArgs?: unknown): SidebarState {
     .map((index) => table.textOf(index))
     .filter((text) => text.caseId && !isClosedStatus(text.status ?? ''))
     .map((text) => ({ caseId: text.caseId!, ageBand: text.ageBand ?? '', referrerAgency: text.referrerAgency ?? '' }));
-  return { today: args.today ?? todayInTokyo(), settings, selected: selectedCase(book, table), openCases, settingsNotes: notes };
+  return { today: args.today ?? todayInTokyo(), settings, selected: selectedCase(book, table), openCases, settingsNotes: notes, draft: readCaseDraft() };
 }
 
 export function loadSelectedCase(): LoadedCase | null {
