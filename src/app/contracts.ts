@@ -42,6 +42,8 @@ export const saveCaseArgs = z.strictObject({
   loaded: z.optional(caseRecordInput),
   requestId,
 });
+/** 「選択中の行を読み込む」 (no ケースID), or one case again by its ID (after a refused save). */
+export const loadCaseArgs = z.strictObject({ caseId: z.optional(caseId) });
 export const caseDraftArgs = z.strictObject({
   record: caseRecordInput,
   editing: z.optional(caseId),

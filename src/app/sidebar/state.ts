@@ -5,7 +5,7 @@ import { todayInTokyo } from '../../domain/normalize';
 import { sheetRow } from '../../domain/table';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import { readCaseDraft } from '../../sheets/caseDraft';
-import { parseArgs, sidebarStateArgs } from '../contracts';
+import { loadCaseArgs, parseArgs, sidebarStateArgs } from '../contracts';
 import type { CaseChoice, LoadedCase, SidebarState } from '../sidebarTypes';
 import { readCaseTable, type CaseTable } from './caseTable';
 
@@ -34,7 +34,11 @@ export function getSidebarState(rawArgs?: unknown): SidebarState {
   return { today: args.today ?? todayInTokyo(), settings, selected: selectedCase(book, table), openCases, settingsNotes: notes, draft: readCaseDraft() };
 }
 
-export function loadSelectedCase(): LoadedCase | null {
+export function loadSelectedCase(rawArgs?: unknown): LoadedCase | null {
+  const args = parseArgs(loadCaseArgs, rawArgs);
   const book = openBook();
-  return selectedCase(book, readCaseTable(book, readBookSettings(book).settings));
+  const table = readCaseTable(book, readBookSettings(book).settings);
+  if (args.caseId === undefined) return selectedCase(book, table);
+  const index = table.indexOfCase(args.caseId);
+  return index < 0 ? null : formOf(table, index);
 }
