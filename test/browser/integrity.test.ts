@@ -84,7 +84,8 @@ describe('the case form', () => {
     await openSidebar();
     await sidebar.getByText('保存していない入力（新しいケース').waitFor();
     await sidebar.getByRole('button', { name: '下書きを復元' }).click();
-    await expect(field('本人氏名').inputValue()).resolves.toBe('下書き 太郎');
+    await sidebar.getByText('下書きを復元しました。').waitFor();
+    await expect(sidebar.locator('#personName').inputValue()).resolves.toBe('下書き 太郎');
     await fillRestOfCase();
     await sidebar.getByRole('button', { name: '保存', exact: true }).click();
     const saved = sidebar.getByText(/ケースID \d{4}-\d{4} を保存しました/);
