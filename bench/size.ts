@@ -148,7 +148,6 @@ function main(): void {
   operations.check = measure(same, 'checkEntries', () => ({ today: TODAY, mark: true }), runs);
   operations.sidebar = measure(same, 'getSidebarState', () => ({ today: TODAY }), runs);
   operations.saveCase = measure(same, 'saveCase', (run) => ({
-    today: TODAY,
     requestId: `bench-${cases}-${run}-${Date.now()}`,
     record: {
       receivedOn: '2026-11-20', referrerAgency: '地域包括支援センター', personName: `試験 ${run}号`, personKana: 'しけん はなこ',
