@@ -6,6 +6,7 @@ export { standardizeSheet } from './app/standardize';
 export { checkEntries } from './app/check';
 export { getSidebarState, loadSelectedCase } from './app/sidebar/state';
 export { saveCase } from './app/sidebar/saveCase';
+export { saveCaseDraft, discardCaseDraft } from './app/sidebar/draft';
 export { saveActivity } from './app/sidebar/saveActivity';
 export { getPreIntakeSubjects, linkPreIntakeRecords } from './app/sidebar/preIntake';
 export { selectCell } from './app/sidebar/selectCell';

@@ -72,7 +72,7 @@ export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, startRow: n
   writeBlock(sheet, startRow, 1, rows, timeZone);
 }
 
-/** Writes header and rows from A1, and clears what lay beyond the new table's right edge. */
+/** Writes header and rows from A1, and clears what lay beyond the new table's right and bottom edges. */
 export function writeTable(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   table: { header: readonly Cell[]; rows: readonly (readonly Cell[])[] },
@@ -84,6 +84,8 @@ export function writeTable(
   if (previous.columns > width && previous.rows > 0) {
     sheet.getRange(1, width + 1, previous.rows, previous.columns - width).clearContent();
   }
+  const written = table.rows.length + 1;
+  if (previous.rows > written) sheet.getRange(written + 1, 1, previous.rows - written, Math.max(width, previous.columns)).clearContent();
 }
 
 /**

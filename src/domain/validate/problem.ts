@@ -1,5 +1,6 @@
 // The shape of what validation finds (SPEC §6) and the Japanese messages for
 // every rule code, in one place so the sheet, the CLI and the sidebar say the same.
+import { eraOverflow } from '../normalize/date';
 
 export type Severity = 'error' | 'warning';
 
@@ -92,8 +93,12 @@ export interface OtherCase {
 export const say = {
   required: (label: string) => `${label}が空欄です。入力してください。`,
   requiredColumn: (label: string) => `列${quote(label)}がありません。「標準化」を実行すると列が追加されます。`,
-  invalidDate: (label: string, value: string) =>
-    `${label}${quote(value)}は日付として読めません。2024/4/1 や 令和6年4月1日 の形で、実在する日付を入力してください。`,
+  invalidDate: (label: string, value: string) => {
+    const sameDay = eraOverflow(value);
+    return sameDay
+      ? `${label}${quote(value)}は${quote(sameDay)}です（元号が変わった後の日付です）。${sameDay} と入力してください。`
+      : `${label}${quote(value)}は日付として読めません。2024/4/1 や 令和6年4月1日 の形で、実在する日付を入力してください。`;
+  },
   futureDate: (label: string, iso: string, today: string) =>
     `${label}（${iso}）が今日（${today}）より後になっています。日付を確かめてください。`,
   unknownValue: (label: string, value: string, suggestion: string | null, where: string) =>
