@@ -9,7 +9,7 @@ import { isDateCell, type Cell } from '../../src/domain/cell';
 import type { CountsResult } from '../../src/domain/counts/metrics';
 import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, type FieldDef } from '../../src/domain/fields';
 import { fiscalYearOf, todayInTokyo } from '../../src/domain/normalize';
-import { CODE, demoWorkbook, tabNames, tabText, TODAY } from './helpers';
+import { clockOn, CODE, demoWorkbook, tabNames, tabText, TODAY } from './helpers';
 
 const FY = 2025;
 const SHEET = `集計_${FY}年度`;
@@ -212,7 +212,7 @@ describe('the daily trigger', () => {
   it('tells a second person who set it instead of adding a second trigger; a trigger that stopped running may be taken over', () => {
     const first = demoWorkbook(10);
     first.call('installDailyCounts');
-    const second = loadBundle(CODE, first.model, { user: 'kacho@town.example.jp' });
+    const second = loadBundle(CODE, first.model, { user: 'kacho@town.example.jp', now: clockOn(TODAY) });
     expect(second.call<CountsState>('getCountsState', { today: TODAY }).daily).toEqual({ installed: true, mine: false, by: 'local@example.invalid', hour: 5 });
     expect(() => second.call('installDailyCounts')).toThrow('すでにlocal@example.invalid さんが設定しています');
     expect(() => second.call('removeDailyCounts')).toThrow('local@example.invalid さんだけが解除できます');
@@ -224,9 +224,9 @@ describe('the daily trigger', () => {
   });
 
   it('takes a setting by someone Apps Script cannot name (no email) as someone else’s', () => {
-    const first = loadBundle(CODE, demoWorkbook(10).model, { user: '' });
+    const first = loadBundle(CODE, demoWorkbook(10).model, { user: '', now: clockOn(TODAY) });
     expect(first.call('installDailyCounts')).toEqual({ installed: true, mine: true, by: '', hour: 5 });
-    const second = loadBundle(CODE, first.model, { user: 'kacho@town.example.jp' });
+    const second = loadBundle(CODE, first.model, { user: 'kacho@town.example.jp', now: clockOn(TODAY) });
     expect(second.call<CountsState>('getCountsState', { today: TODAY }).daily).toEqual({ installed: true, mine: false, by: '', hour: 5 });
     expect(() => second.call('installDailyCounts')).toThrow('すでにほかの利用者が設定しています');
     expect(first.model.triggers).toHaveLength(1);
