@@ -218,7 +218,7 @@ describe('the daily trigger', () => {
     expect(() => second.call('removeDailyCounts')).toThrow('local@example.invalid さんだけが解除できます');
     expect(first.model.triggers).toHaveLength(1);
     // Its owner's trigger has not run for a week: the record is stale.
-    const weekAgo = Date.now() - 7 * 86_400_000;
+    const weekAgo = clockOn(TODAY).getTime() - 7 * 86_400_000;
     first.model.documentProperties.set('tsunagi.dailyCounts', JSON.stringify({ by: 'local@example.invalid', since: weekAgo, lastRun: weekAgo }));
     expect(second.call<DailyCountsState>('installDailyCounts')).toMatchObject({ installed: true, mine: true, by: 'kacho@town.example.jp' });
   });
