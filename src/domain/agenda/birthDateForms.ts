@@ -1,7 +1,9 @@
 // The ways a birth date is written in free text (SPEC §8), as expressions over
 // folded text (nameForms.ts: digits half-width, letters lower case): 西暦
 // (1950/3/4, 1950年3月4日, 19500304, 50.3.4), 和暦 of every era the year falls
-// in (昭和25年3月4日, S25.3.4, 昭25.3.4, 元年) and 3月4日生まれ.
+// in (昭和25年3月4日, S25.3.4, 昭25.3.4, 元年) and 3月4日生まれ. Digits around a
+// form do not stop it (1950/3/41 loses its first digits): text run together
+// still hides the date, and over-masking is accepted where a leak is not.
 
 const ERA_STARTS: readonly { names: readonly string[]; startYear: number }[] = [
   { names: ['明治', '明', 'm'], startYear: 1868 },
@@ -13,8 +15,6 @@ const ERA_STARTS: readonly { names: readonly string[]; startYear: number }[] = [
 
 const SEPARATOR = '\\s*[-/.年]\\s*';
 const MONTH_SEPARATOR = '\\s*[-/.月]\\s*';
-const NOT_DIGIT_BEFORE = '(?<!\\d)';
-const NOT_DIGIT_AFTER = '(?!\\d)';
 
 /** A number as written: any leading zeros. */
 const number = (n: number): string => `0*${n}`;
@@ -33,17 +33,17 @@ export function birthDatePatterns(iso: string): string[] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return [];
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const monthDay = `${number(month)}${MONTH_SEPARATOR}${number(day)}${NOT_DIGIT_AFTER}(?:\\s*日)?`;
+  const monthDay = `${number(month)}${MONTH_SEPARATOR}${number(day)}(?:\\s*日)?`;
   const short = String(year % 100).padStart(2, '0');
   const patterns = [
-    `${NOT_DIGIT_BEFORE}(?:${year}|${short})${SEPARATOR}${monthDay}`,
-    `${NOT_DIGIT_BEFORE}(?:${m[1]}|${short})${m[2]}${m[3]}${NOT_DIGIT_AFTER}`,
-    `${NOT_DIGIT_BEFORE}${monthDay}\\s*(?=生)`,
+    `(?:${year}|${short})${SEPARATOR}${monthDay}`,
+    `(?:${m[1]}|${short})${m[2]}${m[3]}`,
+    `${monthDay}\\s*(?=生)`,
   ];
   for (const { names, eraYear } of eraYears(year)) {
     const yearText = eraYear === 1 ? `(?:${number(1)}|元)` : number(eraYear);
     patterns.push(`(?:${names.join('|')})\\.?\\s*${yearText}${SEPARATOR}${monthDay}`);
-    patterns.push(`(?:${names.join('|')})\\.?\\s*${String(eraYear).padStart(2, '0')}${m[2]}${m[3]}${NOT_DIGIT_AFTER}`);
+    patterns.push(`(?:${names.join('|')})\\.?\\s*${String(eraYear).padStart(2, '0')}${m[2]}${m[3]}`);
   }
   return patterns;
 }

@@ -26,8 +26,14 @@ const GAP = ' *';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Longer than any name: such a cell is searched for as written, which keeps the expression small. */
+const LONGEST_NAME = 32;
+
 /** A folded word as an expression that also finds it with spaces inside. */
-const spelled = (word: string): string => [...word].map(escape).join(GAP);
+const spelled = (word: string): string => {
+  const chars = [...word].map(escape);
+  return chars.join(chars.length > LONGEST_NAME ? '' : GAP);
+};
 
 interface Pattern {
   readonly source: string;
