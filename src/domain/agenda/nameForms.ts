@@ -31,12 +31,17 @@ const KANA_FOLD = new Map<string, string>([
 ]);
 
 const HIRAGANA = /^[\u3041-\u3096\u309D\u309E]$/;
-const SEPARATOR = /^[\s\u3000・･\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
+const SEPARATOR = /^[\s\u3000・･]$/;
+/** Variation selectors (邉󠄂): they only pick a glyph. */
+const isVariationSelector = (c: string): boolean => {
+  const code = c.codePointAt(0)!;
+  return (code >= 0xFE00 && code <= 0xFE0F) || (code >= 0xE0100 && code <= 0xE01EF);
+};
 const REPEAT = /^[々ゝゞヽヾ〻]$/;
 
 /** The folded form of one code point, given the folded one before it (for 々). */
 function foldCodePoint(c: string, previous: string): string {
-  if (SEPARATOR.test(c)) return ' ';
+  if (SEPARATOR.test(c) || isVariationSelector(c)) return ' ';
   if (REPEAT.test(c) && previous !== '' && previous !== ' ') return previous;
   const nfkc = c.normalize('NFKC');
   let folded = [...nfkc].length === 1 ? nfkc : c;
