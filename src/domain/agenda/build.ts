@@ -77,7 +77,7 @@ function itemOf(c: SelectedCase, slot: Slot, order: number, settings: Settings, 
   };
 }
 
-/** Who the agenda must not name: every case that asked for the meeting, on it or not (a household member may be another case). */
+/** Who the agenda must not name: every case that asked for this meeting, on it or left out (a household member may be another case). */
 export function agendaMasker(cases: readonly CaseRow[]): (text: string) => string {
   return textMasker(cases.map(({ text: t }) => ({ name: t.personName ?? '', kana: t.personKana ?? '', birthDate: t.birthDate ?? '' })));
 }
@@ -124,7 +124,8 @@ export function buildAgenda({ request, settings, cases, today }: AgendaInput): A
   const { selected, excluded } = selectCases(cases, meeting, settings, request);
   const start = request.start ?? meeting.startTime;
   const times = schedule(selected.map((c) => c.kind), meeting, start);
-  const mask = agendaMasker(cases);
+  const asked = new Set([...selected.map((c) => c.row), ...excluded.map((e) => e.row)]);
+  const mask = agendaMasker(cases.filter((c) => asked.has(c.row)));
   const items = selected.map((c, i) => itemOf(c, times.items[i]!, i + 1, settings, mask));
   const participants = printedParticipants(participantsOf(selected.map((c) => ({
     referrerAgency: c.text.referrerAgency ?? '', mainAgency: c.text.mainAgency ?? '', relatedAgencies: c.text.relatedAgencies ?? '',
