@@ -4,9 +4,10 @@
 // row can reach it. Small counts are shown as <k here; the JSON keeps them.
 import { dateWithWareki } from '../calendar/days';
 import { FIELDS_OF_PEOPLE } from '../fields';
-import { metricCatalogue, TOTAL_RULE_TEXT } from './catalogue';
+import { metricCatalogue, TOTAL_RULE_TEXT, type TotalRule } from './catalogue';
 import { fiscalYearTitle, MONTHS_IN_YEAR, monthLabel } from './fiscalYear';
 import type { CountsResult } from './metrics';
+import { groupEquations, rowSumEquations, SECONDARY_MARK, shownMarkedCount, suppressCounts, type CountEquation, type CountMark } from './suppression';
 
 export type SummaryCell = string | number;
 /** How a row is formatted on the tab. */
@@ -62,9 +63,32 @@ const COLUMN_WIDTHS = [LABEL_WIDTH, ...new Array<number>(MONTHS_IN_YEAR).fill(MO
 const WIDTH = COLUMN_WIDTHS.length;
 const OPEN_LABEL = '月末の支援中ケース';
 
-/** The number a manager may see: 1 … k-1 become 「<k」. */
-export function shownCount(value: number, threshold: number): SummaryCell {
-  return threshold > 1 && value >= 1 && value < threshold ? `<${threshold}` : value;
+/**
+ * The marks of the main table, rows in catalogue order, columns the 12 months
+ * then the total: sums run along each row to its total (a year-end total is
+ * March's value) and down the five 分野 rows to 新規相談, so a hidden count
+ * cannot be worked out from either (SPEC §9). Months not yet reached are
+ * blank, known to hold nothing, and stay out of every sum.
+ */
+function summaryMarks(rows: readonly { total: TotalRule; monthly: readonly number[]; sum: number; key: string }[], reached: readonly boolean[], threshold: number): CountMark[][] {
+  const months = reached.map((r, i) => (r ? i : -1)).filter((i) => i >= 0);
+  const values = rows.map((r) => [...r.monthly.map((v, i) => (reached[i] ? v : 0)), r.sum]);
+  const equations: CountEquation[] = [];
+  rows.forEach((r, i) => {
+    if (r.total === 'sum') equations.push(...rowSumEquations([i], months, MONTHS_IN_YEAR));
+    if (r.total === 'yearEnd' && reached[MONTHS_IN_YEAR - 1]) equations.push({ total: [i, MONTHS_IN_YEAR], parts: [[i, MONTHS_IN_YEAR - 1]] });
+  });
+  const parent = rows.findIndex((r) => r.key === 'newCases');
+  const fields = FIELDS_OF_PEOPLE.map((f) => rows.findIndex((r) => r.key === `newCases.${f}`));
+  const knownRows: number[] = [];
+  if (parent >= 0 && fields.every((i) => i >= 0)) {
+    // Cases without a 分野 are in 新規相談 but in no 分野 row: a remainder row the reader is assumed to know.
+    const remainder = values.length;
+    values.push(values[parent]!.map((v, c) => v - fields.reduce((s, f) => s + values[f]![c]!, 0)));
+    knownRows.push(remainder);
+    equations.push(...groupEquations(parent, [...fields, remainder], [...months, MONTHS_IN_YEAR]));
+  }
+  return suppressCounts({ values, equations, knownRows }, threshold).slice(0, rows.length);
 }
 
 /** Rows left out, counted once each whatever the number of reasons. */
@@ -89,9 +113,18 @@ export function renderSummary(counts: CountsResult, options: SummaryOptions): Su
   const { builtOn, threshold } = options;
   // Months that have not begun on the build day stay blank rather than show 0 or a projection.
   const reached = months.map((m) => m <= builtOn.slice(0, 7));
-  const shown = (value: number, month?: number): SummaryCell =>
-    (month !== undefined && !reached[month] ? '' : shownCount(value, threshold));
   const metric = (key: string) => counts.metrics[key] ?? { monthly: new Array<number>(MONTHS_IN_YEAR).fill(0), total: 0 };
+  const definitions = metricCatalogue(options.meetingTypes);
+  const marks = summaryMarks(definitions.map((d) => ({ key: d.key, total: d.total, monthly: metric(d.key).monthly, sum: metric(d.key).total })), reached, threshold);
+  const rowOf = new Map(definitions.map((d, i) => [d.key, i]));
+  /** A count as the tab shows it; column 12 is the total. */
+  const shownAt = (key: string, column: number): SummaryCell => {
+    if (column < MONTHS_IN_YEAR && !reached[column]) return '';
+    const { monthly, total } = metric(key);
+    const value = column < MONTHS_IN_YEAR ? monthly[column] ?? 0 : total;
+    return shownMarkedCount(value, marks[rowOf.get(key)!]?.[column] ?? 'shown', threshold);
+  };
+  const secondary = marks.some((row) => row.includes('secondary'));
   const monthLabels = months.map((_, i) => monthLabel(i));
   const grid = new Grid();
 
@@ -104,10 +137,8 @@ export function renderSummary(counts: CountsResult, options: SummaryOptions): Su
   grid.add('blank');
 
   const header = grid.add('header', '項目', ...monthLabels, '合計', '合計の数え方');
-  const definitions = metricCatalogue(options.meetingTypes);
   for (const def of definitions) {
-    const { monthly, total } = metric(def.key);
-    grid.add('data', def.label, ...monthly.map((v, i) => shown(v, i)), shown(total), TOTAL_RULE_TEXT[def.total]);
+    grid.add('data', def.label, ...months.map((_, i) => shownAt(def.key, i)), shownAt(def.key, MONTHS_IN_YEAR), TOTAL_RULE_TEXT[def.total]);
   }
   const mainTable: GridArea = { row: header + 1, column: 2, numRows: definitions.length, numColumns: MONTHS_IN_YEAR + 1 };
   grid.add('blank');
@@ -116,6 +147,7 @@ export function renderSummary(counts: CountsResult, options: SummaryOptions): Su
     '延べ：同じケースも回数の分だけ数えます。実人数：同じケースを1人と数えます。実人数の合計は各月の和ではなく、年度内で重複を除いた人数です。',
     `${OPEN_LABEL}：その月末までに受け付け、その月末までに終結日のないケース（状態ではなく日付で数えます）。合計欄は3月末の値です。`,
     ...(threshold > 1 ? [`少数秘匿：個人が特定されないよう、1〜${threshold - 1}の値は「<${threshold}」と表示しています（設定タブの「少数秘匿」）。`] : []),
+    ...(secondary ? [`「${SECONDARY_MARK}」：「<${threshold}」の値が合計や内訳との差から割り出せないよう、あわせて伏せた値です。「<${threshold}」とは限らず、0のことも、${threshold}以上のこともあります。`] : []),
     ...(reached.every(Boolean) ? [] : ['今年度は作成日までの入力で集計しています。まだ来ていない月は空欄です。']),
     'このタブはアドオンが作り直します（メニュー「月次集計を更新」）。直接書き込んだ内容は次の更新で消えます。',
   ];
@@ -126,8 +158,8 @@ export function renderSummary(counts: CountsResult, options: SummaryOptions): Su
   const chartHeader = grid.add('header', '月', ...FIELDS_OF_PEOPLE, OPEN_LABEL);
   months.forEach((_, i) => {
     grid.add('data', monthLabels[i] ?? '',
-      ...FIELDS_OF_PEOPLE.map((field) => shown(metric(`newCases.${field}`).monthly[i] ?? 0, i)),
-      shown(metric('openAtMonthEnd').monthly[i] ?? 0, i));
+      ...FIELDS_OF_PEOPLE.map((field) => shownAt(`newCases.${field}`, i)),
+      shownAt('openAtMonthEnd', i));
   });
   const chartRows = MONTHS_IN_YEAR + 1;
   const chartTable: GridArea = { row: chartHeader + 1, column: 2, numRows: MONTHS_IN_YEAR, numColumns: FIELDS_OF_PEOPLE.length + 1 };
