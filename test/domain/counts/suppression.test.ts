@@ -106,6 +106,9 @@ describe('the summary tab with 少数秘匿', () => {
   const month = (values: readonly number[]) => ({ monthly: [...values, ...new Array<number>(12 - values.length).fill(0)], total: values.reduce((a, b) => a + b, 0) });
   const counts: CountsResult = {
     fiscalYear: 2024, months: fiscalMonths(2024), skipped: [],
+    breakdowns: { lifeAreas: {}, tags: {}, ageBand: {}, sex: {}, area: {} },
+    durations: { receivedToConsent: { n: 0, median: null }, receivedToPlan: { n: 0, median: null }, receivedToClosed: { n: 0, median: null } },
+    targets: {}, partialMonth: null, previousYear: null,
     metrics: {
       ...Object.fromEntries(keys.map((k) => [k, month([5, 6, 7])])),
       newCases: month([6, 9, 5]),
