@@ -69,6 +69,20 @@ describe('入力チェック', () => {
     expect(() => runtime.call('checkEntries', { today: TODAY })).toThrow(/「共通シート」タブがありません。.*シートを準備/);
   });
 
+  it('reports and marks a meeting type whose 本人同意 in 設定 is neither 必要 nor 不要, which then needs consent', () => {
+    const runtime = demoWorkbook(20);
+    const settings = findSheet(runtime.model, '設定')!;
+    const header = tabText(runtime, '設定')[0]!;
+    const [nameColumn, consentColumn] = [header.indexOf('会議種別'), header.indexOf('本人同意')];
+    ensureCell(settings, 5, nameColumn + 1).value = 'まるごと会議'; // a town adds a meeting and leaves 本人同意 blank
+    ensureCell(settings, 3, consentColumn + 1).value = '要';
+    const result = runtime.call<CheckResult>('checkEntries', { today: TODAY });
+    const onSettings = result.problems.filter((p) => p.sheet === '設定');
+    expect(onSettings.map((p) => [p.row, p.column, p.code, p.severity])).toEqual([[3, '本人同意', 'unknown_value', 'error'], [5, '本人同意', 'unknown_value', 'error']]);
+    expect(settings.cells[4]![consentColumn]!.background).toBe('#f4cccc');
+    expect(settings.cells[4]![consentColumn]!.note).toContain('本人同意が必要な会議として扱います');
+  });
+
   const workbooks = new Map<number, ReturnType<typeof demoWorkbook>>();
   it.each([false, true])('makes the same number of service calls for 100 and 10,000 cases (mark: %s)', (mark) => {
     const callsFor = (cases: number) => {
