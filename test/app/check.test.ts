@@ -116,8 +116,8 @@ describe('入力チェック', () => {
     it('keeps colours and notes the user put on cells without a problem, and the user part of a marked note', () => {
       const runtime = spreadsheetWith('共通シート', [
         ['ケースID', '受付日', 'つなぎ元機関', '本人氏名', '課題領域', '相談の概要', 'つなぎの理由', '本人同意', '状態'],
-        ['2024-0001', '2024/4/1', '地域包括支援センター', '山田', '介護', '概要', '理由', '', '受付'],
-        ['2024-0002', '2024/4/2', '地域包括支援センター', '佐藤', '介護', '概要', '理由', 'あり', '受付'],
+        ['2024-0001', '2024/4/1', '地域包括支援センター', '山田 花子', '介護', '概要', '理由', '', '受付'],
+        ['2024-0002', '2024/4/2', '地域包括支援センター', '佐藤 一郎', '介護', '概要', '理由', 'あり', '受付'],
       ]);
       const sheet = findSheet(runtime.model, '共通シート')!;
       Object.assign(ensureCell(sheet, 3, 4), { background: '#c9daf8', note: '旧姓は鈴木' });
@@ -136,7 +136,7 @@ describe('入力チェック', () => {
       const agencies = Array.from({ length: NOTE_TEXTS_PER_CALL_LIMIT + 5 }, (_, i) => `架空機関${i + 1}`);
       const runtime = spreadsheetWith('共通シート', [
         ['ケースID', '受付日', 'つなぎ元機関', '本人氏名', '課題領域', '相談の概要', 'つなぎの理由', '本人同意', '状態'],
-        ...agencies.map((agency, i) => [`2024-${String(i + 1).padStart(4, '0')}`, '2024/4/1', agency, '山田', '介護', '概要', '理由', 'あり', '受付']),
+        ...agencies.map((agency, i) => [`2024-${String(i + 1).padStart(4, '0')}`, '2024/4/1', agency, '山田 花子', '介護', '概要', '理由', 'あり', '受付']),
       ]);
       const sheet = findSheet(runtime.model, '共通シート')!;
       ensureCell(sheet, 5, 4).note = '旧姓は鈴木';
