@@ -62,11 +62,11 @@ export class Range implements Emulated {
   }
 
   setValues(values: unknown[][]): Range {
-    return this.#write(values, 'setValues', (cell, v) => setField(cell, 'value', enteredValue(v, cell.numberFormat)));
+    return this.#write(values, 'setValues', (cell, v) => this.#enter(cell, v));
   }
 
   setValue(value: unknown): Range {
-    return this.#fill((cell) => setField(cell, 'value', enteredValue(value, cell.numberFormat)));
+    return this.#fill((cell) => this.#enter(cell, value));
   }
 
   getBackgrounds(): string[][] {
@@ -249,6 +249,12 @@ export class Range implements Emulated {
   activate(): Range {
     this.sheet.spreadsheet.active = { sheetId: this.sheet.model.id, rect: this.rect };
     return this;
+  }
+
+  #enter(cell: CellData, input: unknown): void {
+    const entered = enteredValue(input, cell.numberFormat, this.sheet.spreadsheet.model.timeZone);
+    setField(cell, 'value', entered.value);
+    if (entered.numberFormat) setField(cell, 'numberFormat', entered.numberFormat);
   }
 
   #read<T>(fn: (cell: CellData | undefined) => T): T[][] {
