@@ -2,7 +2,7 @@
 // in a fresh vm context whose globals are the emulated services, against a
 // model loaded from an .xlsx.
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { format, types } from 'node:util';
 import vm from 'node:vm';
 import ts from 'typescript';
@@ -10,6 +10,7 @@ import { a1Notation, parseA1 } from './a1';
 import { Bridge, LABEL, SERVICE, type Realm } from './bridge';
 import { CallLog, type WriteRecord } from './calls';
 import { createModel, findSheet, type Model } from './model';
+import { manifestScopes, requireScope } from './scopes';
 import { SCRIPT_TIME_ZONE, createServices } from './services';
 import { RuntimeState, type DialogRecord, type LockState, type MenuRecord, type PromptAnswer, type PromptRecord, type SidebarRecord, type ToastRecord } from './state';
 import { loadWorkbook, saveWorkbook } from './xlsx';
@@ -36,6 +37,12 @@ export interface RuntimeOptions {
   lock?: LockState;
   /** Called after each service call completes, with `Kind.method` and its target, e.g. to start another execution at that point. */
   onServiceCall?: (call: string, target: string) => void;
+  /**
+   * The project's OAuth scopes; a method needing one that is missing throws
+   * Apps Script's permission error; 'inferred' (a manifest without
+   * oauthScopes) allows all. Default: those of `dist/appsscript.json`.
+   */
+  oauthScopes?: readonly string[] | 'inferred';
 }
 
 export interface Runtime {
@@ -106,10 +113,11 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
   const sandbox: Record<string, unknown> = {};
   const context = vm.createContext(sandbox, { name: 'Apps Script', codeGeneration: { strings: true, wasm: false } });
   const realm = vm.runInContext('({ Array, Object, Date, Error, TypeError, RangeError })', context) as Realm;
+  const scopes = options.oauthScopes ?? manifestScopes(resolve('dist', 'appsscript.json'));
   const bridge = new Bridge(realm, (target, method, completed) => {
     log.record(target, method, completed);
     if (completed) options.onServiceCall?.(`${target[SERVICE]}.${method}`, target[LABEL]?.() ?? '');
-  });
+  }, (target, method) => requireScope(scopes, target[SERVICE], method));
   const { spreadsheet, globals } = createServices(state);
   for (const [name, service] of Object.entries(globals)) sandbox[name] = bridge.toContext(service);
   sandbox.console = captureConsole(state.logs);
@@ -185,6 +193,7 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   const model = options.create
     ? createModel(basename(path, extname(path)), { sheetNames: ['Sheet1'] })
     : await loadWorkbook(path);
-  const runtime = loadBundle(code, model, { ...options, htmlDir: options.htmlDir ?? dirname(codePath) });
+  const oauthScopes = options.oauthScopes ?? manifestScopes(join(dirname(codePath), 'appsscript.json'));
+  const runtime = loadBundle(code, model, { ...options, htmlDir: options.htmlDir ?? dirname(codePath), oauthScopes });
   return { runtime, save: () => saveWorkbook(model, path) };
 }

@@ -2,6 +2,7 @@
 // protected (warning-only, because every editor's own executions append to it)
 // and the add-on only ever appends.
 import { TAB } from '../domain/fields';
+import { activeUserEmail } from './activeUser';
 import { createTab, STANDARD_TABS, type Book } from './book';
 import { appendRows } from './tables';
 import { instantToDateCell } from './zonedDate';
@@ -17,17 +18,9 @@ export interface ChangeEntry {
 
 export const LOG_PROTECTION = 'tsunagi: 変更履歴（アドオンが追記します。編集しないでください）';
 
-/**
- * Who is making the change, when Apps Script can tell (SPEC §10). Without the
- * userinfo.email scope, which SPEC §10 does not grant, Apps Script may answer
- * blank or refuse; the change is then logged as by （不明）, never lost.
- */
+/** Who is making the change (SPEC §10); when Apps Script cannot tell, （不明）: the change is logged, never lost. */
 export function currentUser(): string {
-  try {
-    return Session.getActiveUser().getEmail() || '（不明）';
-  } catch {
-    return '（不明）';
-  }
+  return activeUserEmail() || '（不明）';
 }
 
 export function logChanges(book: Book, entries: readonly ChangeEntry[]): void {

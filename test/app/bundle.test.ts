@@ -46,6 +46,8 @@ describe('dist/Code.js', () => {
       expect(manifest.oauthScopes).toEqual([
         'https://www.googleapis.com/auth/spreadsheets.currentonly',
         'https://www.googleapis.com/auth/script.container.ui',
+        // SPEC §10: Session.getActiveUser() names who changed a case only with this scope.
+        'https://www.googleapis.com/auth/userinfo.email',
         // SPEC §10 allows it for the daily time trigger of 月次集計 only.
         'https://www.googleapis.com/auth/script.scriptapp',
       ]);
