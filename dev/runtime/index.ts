@@ -43,11 +43,15 @@ export interface RuntimeOptions {
    * oauthScopes) allows all. Default: those of `dist/appsscript.json`.
    */
   oauthScopes?: readonly string[] | 'inferred';
+  /** False: LockService.getDocumentLock() gives null, as outside the document's context. Default true. */
+  documentLock?: boolean;
 }
 
 export interface Runtime {
   /** Calls the bundle's top-level function declaration `functionName`. */
   call<T = unknown>(functionName: string, ...args: unknown[]): T;
+  /** Calls it as a time-driven trigger does: no UI (getUi() throws), no active range. */
+  runTrigger<T = unknown>(functionName: string, event?: unknown): T;
   /** Service calls made since the start or the last resetCalls(). */
   readonly calls: number;
   resetCalls(): void;
@@ -108,7 +112,7 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
   // in the script's time zone; Node applies a TZ change at once. Under jest,
   // process.env is a sandboxed copy, so there this has no effect.
   if (Intl.DateTimeFormat().resolvedOptions().timeZone !== SCRIPT_TIME_ZONE) process.env.TZ = SCRIPT_TIME_ZONE;
-  const state = new RuntimeState(model, options.user ?? DEFAULT_USER, options.htmlDir ?? resolve('dist'), options.lock);
+  const state = new RuntimeState(model, options.user ?? DEFAULT_USER, options.htmlDir ?? resolve('dist'), options.lock, options.documentLock ?? true);
   const log = new CallLog(() => state.holdsLock);
   const sandbox: Record<string, unknown> = {};
   const context = vm.createContext(sandbox, { name: 'Apps Script', codeGeneration: { strings: true, wasm: false } });
@@ -124,18 +128,28 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
   new vm.Script(codeJs, { filename: 'Code.js' }).runInContext(context);
   const functions = topLevelFunctions(codeJs);
 
+  const call = <T>(functionName: string, args: readonly unknown[]): T => {
+    const fn = sandbox[functionName];
+    if (!functions.has(functionName) || typeof fn !== 'function') {
+      throw new Error(`The bundle has no top-level function declaration named "${functionName}".`);
+    }
+    try {
+      return bridge.fromContext(Reflect.apply(fn, undefined, args.map((a) => bridge.toContext(a)))) as T;
+    } catch (error) {
+      throw hostError(error);
+    } finally {
+      state.releaseLock(); // Apps Script releases a script's locks when it ends
+    }
+  };
+
   return {
-    call<T>(functionName: string, ...args: unknown[]): T {
-      const fn = sandbox[functionName];
-      if (!functions.has(functionName) || typeof fn !== 'function') {
-        throw new Error(`The bundle has no top-level function declaration named "${functionName}".`);
-      }
+    call: <T>(functionName: string, ...args: unknown[]): T => call<T>(functionName, args),
+    runTrigger<T>(functionName: string, event?: unknown): T {
+      state.context = 'trigger';
       try {
-        return bridge.fromContext(Reflect.apply(fn, undefined, args.map((a) => bridge.toContext(a)))) as T;
-      } catch (error) {
-        throw hostError(error);
+        return call<T>(functionName, event === undefined ? [] : [event]);
       } finally {
-        state.releaseLock(); // Apps Script releases a script's locks when it ends
+        state.context = 'user';
       }
     },
     get calls() {

@@ -55,6 +55,7 @@ class SpreadsheetApp implements Emulated {
   }
 
   getUi(): Ui {
+    if (this.spreadsheet.state.context === 'trigger') throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
     return this.ui;
   }
 
@@ -108,9 +109,14 @@ class Lock implements Emulated {
 class LockService implements Emulated {
   readonly [SERVICE] = 'LockService';
 
-  constructor(private readonly state: LockState, private readonly execution: symbol) {}
+  constructor(private readonly state: LockState, private readonly execution: symbol, private readonly documentLock: boolean) {}
 
-  getDocumentLock(): Lock {
+  getDocumentLock(): Lock | null {
+    return this.documentLock ? new Lock(this.state, this.execution) : null;
+  }
+
+  /** One lock for every execution of the script: the same state here, which is at least as strict. */
+  getScriptLock(): Lock {
     return new Lock(this.state, this.execution);
   }
 }
@@ -245,7 +251,7 @@ export function createServices(state: RuntimeState): { spreadsheet: Spreadsheet;
   const spreadsheet = new Spreadsheet(state);
   const globals: Record<string, Emulated> = {
     SpreadsheetApp: new SpreadsheetApp(spreadsheet, new Ui(state)),
-    LockService: new LockService(state.lock, state.execution),
+    LockService: new LockService(state.lock, state.execution, state.documentLock),
     PropertiesService: new PropertiesService(state),
     Session: new Session(state.user),
     HtmlService: new HtmlService(state.htmlDir),

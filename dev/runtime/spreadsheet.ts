@@ -90,7 +90,9 @@ export class Spreadsheet implements Emulated {
     return sheet;
   }
 
-  getActiveRange(): Range {
+  /** null in a time-driven trigger: nobody has selected anything. */
+  getActiveRange(): Range | null {
+    if (this.state.context === 'trigger') return null;
     const sheet = this.sheetFor(this.activeSheetModel());
     const rect = this.active?.sheetId === sheet.model.id ? this.active.rect : undefined;
     return rangeOn(sheet, rect ?? { row: 1, column: 1, numRows: 1, numColumns: 1 });
