@@ -11,6 +11,7 @@ import { Bridge, LABEL, SERVICE, type Realm } from './bridge';
 import { CallLog, type WriteRecord } from './calls';
 import { createModel, findSheet, type Model } from './model';
 import { manifestScopes, requireScope } from './scopes';
+import { callableFromPage, encodeArguments, encodeResult } from './scriptRun';
 import { SCRIPT_TIME_ZONE, createServices } from './services';
 import { RuntimeState, type DialogRecord, type LockState, type MenuRecord, type PromptAnswer, type PromptRecord, type SidebarRecord, type ToastRecord } from './state';
 import { loadWorkbook, saveWorkbook } from './xlsx';
@@ -50,6 +51,8 @@ export interface RuntimeOptions {
 export interface Runtime {
   /** Calls the bundle's top-level function declaration `functionName`. */
   call<T = unknown>(functionName: string, ...args: unknown[]): T;
+  /** Calls it as google.script.run does from the sidebar: arguments and result through its codec (scriptRun.ts). */
+  run<T = unknown>(functionName: string, ...args: unknown[]): T;
   /** Calls it as a time-driven trigger does: no UI (getUi() throws), no active range. */
   runTrigger<T = unknown>(functionName: string, event?: unknown): T;
   /** Service calls made since the start or the last resetCalls(). */
@@ -144,6 +147,10 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
 
   return {
     call: <T>(functionName: string, ...args: unknown[]): T => call<T>(functionName, args),
+    run<T>(functionName: string, ...args: unknown[]): T {
+      if (!callableFromPage(functionName)) throw new Error(`Script function not found: ${functionName}`);
+      return encodeResult(call(functionName, encodeArguments(args))) as T;
+    },
     runTrigger<T>(functionName: string, event?: unknown): T {
       state.context = 'trigger';
       try {
