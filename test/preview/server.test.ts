@@ -98,7 +98,7 @@ describe('GET /api/workbook', () => {
     const [menu] = view.menus;
     expect(menu?.caption).toBe('多機関協働');
     expect(menu?.items.flatMap((i) => (i.kind === 'item' ? [i.caption] : []))).toEqual(MENU);
-    expect(menu?.items.filter((i) => i.kind === 'separator')).toHaveLength(1);
+    expect(menu?.items.filter((i) => i.kind === 'separator')).toHaveLength(2);
   });
 
   it('gives 共通シート as display text: the header row, then the 60 demo cases, date cells as YYYY-MM-DD', async () => {
