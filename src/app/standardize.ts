@@ -4,6 +4,7 @@ import { TAB } from '../domain/fields';
 import { standardizeCases } from '../domain/standardize/standardize';
 import { openBook, readBookSettings, type Book } from '../sheets/book';
 import { logChanges, type ChangeEntry } from '../sheets/changeLog';
+import { assertWithinLimits } from '../sheets/limits';
 import { withDocumentLock } from '../sheets/lock';
 import { readTable, writeTable } from '../sheets/tables';
 import { parseArgs, standardizeArgs } from './contracts';
@@ -49,6 +50,7 @@ export function standardizeSheet(rawArgs?: unknown): StandardizeReport {
     const book = openBook();
     const sheet = targetSheet(book, args.sheetName);
     const name = sheet.getName();
+    assertWithinLimits(sheet);
     const bookSettings = readBookSettings(book);
     const { settings } = bookSettings;
     const table = readTable(sheet, book.timeZone);
