@@ -13,6 +13,8 @@ export interface LocalBook {
   runFromPage(functionName: string, args: readonly unknown[]): unknown;
   /** The Apps Script service calls the last run() made. */
   readonly calls: number;
+  /** The Apps Script service calls of every run() since the book was opened. */
+  readonly allCalls: number;
   save(): Promise<void>;
 }
 
@@ -33,12 +35,14 @@ async function open(path: string, create: boolean): Promise<LocalBook> {
   }
   const { runtime, save } = opened;
   let calls = 0;
+  let allCalls = 0;
   const counted = <T>(work: () => T): T => {
     runtime.resetCalls();
     try {
       return work();
     } finally {
       calls = runtime.calls;
+      allCalls += calls;
     }
   };
   return {
@@ -48,6 +52,9 @@ async function open(path: string, create: boolean): Promise<LocalBook> {
     runFromPage: (functionName: string, args: readonly unknown[]): unknown => counted(() => runtime.run(functionName, ...args)),
     get calls() {
       return calls;
+    },
+    get allCalls() {
+      return allCalls;
     },
     save,
   };

@@ -7,6 +7,7 @@ export { checkEntries } from './app/check';
 export { getSidebarState, loadSelectedCase } from './app/sidebar/state';
 export { saveCase } from './app/sidebar/saveCase';
 export { saveActivity } from './app/sidebar/saveActivity';
+export { getPreIntakeSubjects, linkPreIntakeRecords } from './app/sidebar/preIntake';
 export { selectCell } from './app/sidebar/selectCell';
 export { menuCounts, menuDailyCounts } from './app/counts/menu';
 export { getCounts, countsCsv } from './app/counts/counts';

@@ -6,7 +6,7 @@ import { matchHeaders, rowRecord } from '../domain/headers';
 import { normalizeRecord, type RawRecord, type RecordText } from '../domain/record';
 import type { Settings } from '../domain/settings';
 import { isBlankRow } from '../domain/table';
-import { readTable } from '../sheets/tables';
+import { readTable, writeBlock } from '../sheets/tables';
 
 export interface RecordTable {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,12 +30,25 @@ export interface RecordTableSpec {
   readonly kind: 'case' | 'other';
   /** What to tell the person when standard columns are missing, after naming them. */
   readonly missingColumnsHint: string;
+  /**
+   * Columns added since towns made their tabs (支援記録 対象): when missing, their
+   * headers are written after the last column instead of refusing the tab.
+   */
+  readonly addable?: readonly string[];
 }
 
 /** Reads a tab; refuses one that lacks a standard column, naming the columns. */
 export function readRecordTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, settings: Settings, spec: RecordTableSpec): RecordTable {
-  const { header, rows } = readTable(sheet, timeZone);
-  const { columnOf } = matchHeaders(spec.fields, header);
+  const table = readTable(sheet, timeZone);
+  const { rows } = table;
+  const header: Cell[] = [...table.header];
+  let { columnOf } = matchHeaders(spec.fields, header);
+  const added = spec.fields.filter((f) => !columnOf.has(f.key) && spec.addable?.includes(f.key)).map((f) => f.header);
+  if (added.length && spec.fields.every((f) => columnOf.has(f.key) || spec.addable?.includes(f.key))) {
+    writeBlock(sheet, 1, header.length + 1, [added], timeZone);
+    header.push(...added);
+    ({ columnOf } = matchHeaders(spec.fields, header));
+  }
   const missing = spec.fields.filter((f) => !columnOf.has(f.key)).map((f) => f.header);
   if (missing.length) throw new Error(`${sheet.getName()}に列「${missing.join('」「')}」がありません。${spec.missingColumnsHint}`);
   const cache = new Map<number, RecordText>();

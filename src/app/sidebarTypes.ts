@@ -37,3 +37,19 @@ export interface SelectResult {
   readonly sheet: string;
   readonly a1: string;
 }
+
+/** Outreach recorded under a 対象 and not yet linked to a case. */
+export interface PreIntakeSubject {
+  readonly subject: string;
+  readonly records: number;
+  /** The first and last 実施日 (YYYY-MM-DD; '' when unreadable). */
+  readonly firstOn: string;
+  readonly lastOn: string;
+}
+
+export interface LinkPreIntakeResult {
+  readonly caseId: string;
+  readonly subject: string;
+  /** Sheet rows that now name the case. */
+  readonly rows: readonly number[];
+}

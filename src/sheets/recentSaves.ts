@@ -8,8 +8,9 @@ const KEY = 'tsunagi.recentSaves';
 export const MAX_BYTES = 6000;
 const MAX_ENTRY_BYTES = 600;
 
+/** A save's answer; `saved: false` is a refusal, and no `saved` at all means it went through. */
 interface Result {
-  readonly saved: boolean;
+  readonly saved?: boolean;
   readonly warnings?: readonly unknown[];
 }
 
@@ -38,12 +39,13 @@ function readAll<T>(properties: GoogleAppsScript.Properties.Properties): Remembe
 }
 
 /** The newest entries whose JSON fits in MAX_BYTES; an entry too long loses its warnings. */
-function bounded<T extends Result>(entries: readonly Remembered<T>[]): Remembered<T>[] {
+function bounded<T extends object>(entries: readonly Remembered<T>[]): Remembered<T>[] {
   const kept: Remembered<T>[] = [];
   let bytes = 2;
   for (const entry of [...entries].reverse()) {
     const short = utf8Bytes(JSON.stringify(entry)) <= MAX_ENTRY_BYTES ? entry : { ...entry, result: { ...entry.result, warnings: [] } };
     const size = utf8Bytes(JSON.stringify(short)) + 1;
+    if (size > MAX_BYTES / 2) continue; // an answer this long is not remembered, rather than crowd out the others
     if (bytes + size > MAX_BYTES) break;
     kept.unshift(short);
     bytes += size;
@@ -52,14 +54,14 @@ function bounded<T extends Result>(entries: readonly Remembered<T>[]): Remembere
 }
 
 /** Runs `save` once per request ID; call it under the document lock. */
-export function saveOnce<T extends Result>(requestId: string, save: () => T): T {
+export function saveOnce<T extends object>(requestId: string, save: () => T): T {
   const properties = PropertiesService.getDocumentProperties();
   const remembered = readAll<T>(properties);
   const earlier = remembered.find((r) => r.requestId === requestId);
   if (earlier) return earlier.result;
   const result = save();
   // A refusal wrote nothing: asking again gives the same refusal, so only saves are remembered.
-  if (!result.saved) return result;
+  if ((result as Result).saved === false) return result;
   try {
     properties.setProperty(KEY, JSON.stringify(bounded([...remembered, { requestId, result }])));
   } catch {

@@ -124,7 +124,7 @@ describe('saveActivity', () => {
     const outreach = { caseId, activityOn: '2026-11-20', activityType: 'アウトリーチ', staff: '相談員A', visitors: '2', content: '自宅訪問' };
     const saved = runtime.call<SaveResult>('saveActivity', { today: TODAY, record: outreach, requestId: 'activity-0001' });
     expect(saved).toMatchObject({ saved: true, id: expect.stringMatching(/^R2026-\d{5}$/), row: rows + 1 });
-    expect(tabText(runtime, '支援記録')[rows]!.slice(1)).toEqual([caseId, '2026-11-20', 'アウトリーチ', '相談員A', '2', '自宅訪問']);
+    expect(tabText(runtime, '支援記録')[rows]!.slice(1)).toEqual([caseId, '', '2026-11-20', 'アウトリーチ', '相談員A', '2', '自宅訪問']);
     const unknown = runtime.call<SaveResult>('saveActivity', { today: TODAY, record: { ...outreach, caseId: '1999-0001' }, requestId: 'activity-0002' });
     expect(!unknown.saved && unknown.errors.map((e) => e.code)).toEqual(['unknown_case']);
     const noVisitors = runtime.call<SaveResult>('saveActivity', { today: TODAY, record: { ...outreach, visitors: '' }, requestId: 'activity-0003' });

@@ -37,6 +37,7 @@ export const RULE_SEVERITY = {
   closing_required: 'error',
   duplicate_case_id: 'error',
   unknown_case: 'error',
+  subject_outreach_only: 'error',
   consent_date_missing: 'warning',
   closed_date_on_open_case: 'warning',
   monitoring_overdue: 'warning',
@@ -95,6 +96,10 @@ export const say = {
   closingRequired: (label: string, status: string) => `状態が${quote(status)}のときは${label}が必要です。入力してください。`,
   duplicateCaseId: (id: string, rows: readonly number[]) =>
     `ケースID${quote(id)}が${rows.map((r) => `${r}行目`).join('・')}で重複しています。どちらかのケースIDを空欄にすると新しい番号が付きます。`,
+  subjectRequired: () =>
+    `ケースIDも対象も空欄です。ケースの記録ならケースIDを、まだケースになっていない方へのアウトリーチなら対象（氏名ではなく「○○地区の高齢男性（仮称A）」のような呼び名）を入力してください。`,
+  subjectOutreachOnly: (type: string) =>
+    `対象は、まだケースになっていない方へのアウトリーチだけに使います。種別が${quote(type)}の記録は、ケースIDで記録してください（種別がアウトリーチなら、種別を直してください）。`,
   unknownCase: (id: string) => `ケースID${quote(id)}は共通シートにありません。共通シートのケースIDを入力してください。`,
   consentDateMissing: () => `本人同意が「あり」ですが同意取得日が空欄です。同意を得た日を入力してください。`,
   closedDateOnOpen: (status: string) => `状態が${quote(status)}（支援中のケース）なのに終結日が入っています。状態か終結日を確かめてください。`,
