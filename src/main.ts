@@ -22,3 +22,4 @@ export { createAgenda } from './app/agenda/create';
 export { showAgendaPrintView } from './app/agenda/printView';
 export { listMeetings, getMeetingForOutcomes } from './app/agenda/meetings';
 export { recordMeetingOutcome } from './app/agenda/outcome';
+export { menuSelfTest, runSelfTest, selfTestTrigger } from './app/selfTest/run';
