@@ -2,9 +2,9 @@
 // raw into plain-text cells and dates into date cells, so neither Sheets'
 // parsing of typed text nor a stored apostrophe can change a case.
 import { findSheet } from '../../dev/runtime/model';
-import type { SaveResult } from '../../src/app/sidebarTypes';
+import type { LoadedCase, SaveResult } from '../../src/app/sidebarTypes';
 import { CASE_FIELDS } from '../../src/domain/fields';
-import { demoWorkbook, tabText, TODAY } from './helpers';
+import { demoWorkbook, tabText } from './helpers';
 
 const LOOKS_LIKE_OTHER_THINGS = {
   receivedOn: '2024/4/1', referrerAgency: '地域包括支援センター', personName: '試験 花子', personKana: 'シケン ハナコ',
@@ -13,8 +13,12 @@ const LOOKS_LIKE_OTHER_THINGS = {
 };
 
 const column = (header: string) => CASE_FIELDS.findIndex((f) => f.header === header);
-const save = (runtime: ReturnType<typeof demoWorkbook>, requestId: string, editing?: string) =>
-  runtime.call<SaveResult>('saveCase', { today: TODAY, record: LOOKS_LIKE_OTHER_THINGS, requestId, ...(editing ? { editing } : {}) });
+/** A new case, or (with `editing`) the case saved again from the form exactly as it loads. */
+function save(runtime: ReturnType<typeof demoWorkbook>, requestId: string, editing?: string): SaveResult {
+  if (!editing) return runtime.call<SaveResult>('saveCase', { record: LOOKS_LIKE_OTHER_THINGS, requestId });
+  const loaded = runtime.call<LoadedCase>('loadSelectedCase', { caseId: editing });
+  return runtime.call<SaveResult>('saveCase', { record: loaded.record, loaded: loaded.record, editing, requestId });
+}
 
 function expectTypedValues(runtime: ReturnType<typeof demoWorkbook>, row: number): void {
   const cells = findSheet(runtime.model, '共通シート')!.cells[row - 1]!;

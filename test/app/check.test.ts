@@ -98,7 +98,7 @@ describe('入力チェック', () => {
   });
 
   describe('writes only the marks that change', () => {
-    const CHANGE_LOG_ROW = 8; // the one 変更履歴 row each check with marks appends
+    const CHANGE_LOG_ROW = 16; // the one 変更履歴 row each check with marks appends: 8 values and the 8 formats chosen for them
 
     it('writes only the planted cells on a first check, and nothing but its 変更履歴 row when nothing changed', () => {
       const runtime = demoWorkbook(1_000);

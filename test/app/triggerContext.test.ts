@@ -6,7 +6,7 @@ import { writeDemo } from '../../dev/demo/write';
 import { createModel, loadBundle } from '../../dev/runtime';
 import type { SaveResult } from '../../src/app/sidebarTypes';
 import { CASE_FIELDS } from '../../src/domain/fields';
-import { CODE, tabNames, tabText, TODAY } from './helpers';
+import { clockOn, CODE, tabNames, tabText, TODAY } from './helpers';
 
 const HTML = join(__dirname, '../../dist');
 const ZONE = 'America/Los_Angeles';
@@ -14,7 +14,7 @@ const ZONE = 'America/Los_Angeles';
 /** A prepared demo workbook on a spreadsheet set to Los Angeles time. */
 function losAngelesBook(options: { documentLock?: boolean } = {}) {
   const model = createModel('test', { sheetNames: ['シート1'], timeZone: ZONE });
-  const runtime = loadBundle(CODE, model, { htmlDir: HTML, ...options });
+  const runtime = loadBundle(CODE, model, { htmlDir: HTML, now: clockOn(TODAY), ...options });
   runtime.call('prepareWorkbook', { today: TODAY });
   writeDemo(model, { cases: 30, seed: 2, today: TODAY });
   return runtime;
@@ -41,14 +41,14 @@ describe('a spreadsheet in Los Angeles time', () => {
   it('keeps the dates staff typed, and stamps 最終更新 in the spreadsheet’s zone', () => {
     const runtime = losAngelesBook();
     const saved = runtime.call<SaveResult>('saveCase', {
-      today: TODAY, requestId: 'zone-0001',
+      requestId: 'zone-0001',
       record: { receivedOn: '令和6年4月1日', referrerAgency: '地域包括支援センター', personName: '試験', lifeAreas: '介護', summary: 's', reason: 'r', consent: 'あり', consentOn: '2024/4/2', status: '受付' },
     });
     if (!saved.saved) throw new Error('not saved');
     const row = tabText(runtime, '共通シート')[saved.row - 1]!;
     const at = (header: string) => row[CASE_FIELDS.findIndex((f) => f.header === header)];
     expect([at('受付日'), at('同意取得日')]).toEqual(['2024-04-01', '2024-04-02']);
-    const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, dateStyle: 'short' }).format(new Date());
+    const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, dateStyle: 'short' }).format(clockOn(TODAY));
     expect(at('最終更新')!.slice(0, 10)).toBe(stamp);
     expect(runtime.call('checkEntries', { today: TODAY, mark: false })).toMatchObject({ problems: expect.any(Array) });
   });

@@ -145,12 +145,12 @@ describe('who made the change', () => {
       return runtime;
     };
     const granted = open();
-    granted.call('saveCase', { today: TODAY, record: NEW_CASE, requestId: 'audit-0201' });
+    granted.call('saveCase', { record: NEW_CASE, requestId: 'audit-0201' });
     expect(logRows(granted).at(-1)![1]).toBe('soudan@town.example.jp');
 
     const manifest = JSON.parse(readFileSync(join(__dirname, '../../dist/appsscript.json'), 'utf8')) as { oauthScopes: string[] };
     const denied = open(manifest.oauthScopes.filter((s) => !s.endsWith('/userinfo.email')));
-    expect(denied.call<SaveResult>('saveCase', { today: TODAY, record: NEW_CASE, requestId: 'audit-0202' }).saved).toBe(true);
+    expect(denied.call<SaveResult>('saveCase', { record: NEW_CASE, requestId: 'audit-0202' }).saved).toBe(true);
     expect(logRows(denied).at(-1)![1]).toBe('（不明）');
     expect(denied.call('getCountsState', { today: TODAY })).toMatchObject({ daily: { installed: false, mine: false } });
     denied.call('menuDailyCounts');
