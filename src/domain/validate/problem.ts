@@ -103,5 +103,5 @@ export const say = {
     `${otherRow}行目のケース${otherId ? quote(otherId) : ''}と本人氏名カナ・生年月日が同じです。同じ方なら一つのケースにまとめてください。`,
   invalidCaseId: (value: string) => `ケースID${quote(value)}は「2024-0001」の形（年度-4桁の番号）ではありません。空欄にすると自動で付番します。`,
   invalidTime: (value: string) => `開始時刻${quote(value)}は時刻として読めません。14:00 の形で入力してください。`,
-  invalidCount: (value: string) => `訪問人数${quote(value)}は1以上の整数で入力してください。`,
+  invalidCount: (label: string, value: string) => `${label}${quote(value)}は1以上の整数で入力してください。`,
 };
