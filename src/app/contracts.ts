@@ -38,7 +38,7 @@ export const saveCaseArgs = z.strictObject({
 });
 export const saveActivityArgs = z.strictObject({ ...todayShape, record: activityRecordInput, requestId });
 export const selectCellArgs = z.strictObject({
-  sheet: z.enum([TAB.cases, TAB.activities, TAB.meetings]),
+  sheet: z.enum([TAB.cases, TAB.activities, TAB.meetings, TAB.plans, TAB.tasks]),
   row: z.int().check(z.minimum(1), z.maximum(1_000_000)),
   /** The column's header text, as a problem names it. */
   column: z.string().check(z.minLength(1), z.maxLength(100)),
