@@ -19,3 +19,6 @@ export { createAgenda } from './app/agenda/create';
 export { showAgendaPrintView } from './app/agenda/printView';
 export { listMeetings, getMeetingForOutcomes } from './app/agenda/meetings';
 export { recordMeetingOutcome } from './app/agenda/outcome';
+export { getPlanCases, getCasePlans } from './app/plan/state';
+export { savePlanDraft, decidePlan, reviewPlan } from './app/plan/steps';
+export { createPlanPrint, menuPlanPrint } from './app/plan/print';

@@ -7,9 +7,9 @@ import { activityRecordInput, caseRecordInput } from '../domain/schema';
 import { TIME_PATTERN } from '../domain/validate/fieldRules';
 import * as z from '../domain/zod';
 
-const isoDate = z.string().check(z.refine(isIsoDate, { message: '日付は 2024-04-01 の形で指定してください。' }));
+export const isoDate = z.string().check(z.refine(isIsoDate, { message: '日付は 2024-04-01 の形で指定してください。' }));
 
-const todayShape = {
+export const todayShape = {
   /** The day rules treat as today (tests and the CLI's --today); default: today in Asia/Tokyo. */
   today: z.optional(isoDate),
 };
@@ -26,7 +26,7 @@ export const checkArgs = z.strictObject({
 });
 
 /** Sent with every save, so a double click or a retried call saves once. */
-const requestId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '送信IDの形が正しくありません。' }));
+export const requestId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '送信IDの形が正しくありません。' }));
 
 export const sidebarStateArgs = z.strictObject({ ...todayShape });
 export const saveCaseArgs = z.strictObject({

@@ -14,6 +14,7 @@ export const MENU_ITEMS: readonly (readonly [caption: string, handler: string] |
   ['月次集計を更新', 'menuCounts'],
   ['毎日の自動更新を設定 / 解除', 'menuDailyCounts'],
   null,
+  ['プランを印刷用に作成', 'menuPlanPrint'],
   ['会議次第を作成…', 'menuAgenda'],
   ['サイドバーを開く', 'menuOpenSidebar'],
 ];

@@ -3,7 +3,7 @@
 // lock. 共通シート is written with one setValues over the block of rows and
 // columns the outcomes touch; every changed value is logged to 変更履歴.
 // Nothing is written when any outcome would leave a case breaking a rule.
-import { judgeOutcome, OUTCOME_KEYS, type OutcomeChange, type OutcomeValues } from '../../domain/agenda/outcome';
+import { FOLLOW_KEYS, judgeOutcome, type OutcomeChange, type OutcomeValues } from '../../domain/agenda/outcome';
 import type { Cell } from '../../domain/cell';
 import { MEETING_FIELDS, TAB } from '../../domain/fields';
 import { isIsoDate, joinList, splitList, todayInTokyo } from '../../domain/normalize';
@@ -26,7 +26,7 @@ import type { OutcomeResult } from './types';
 type Args = ReturnType<typeof parseArgs<typeof meetingOutcomeArgs>>;
 type CaseFinding = Finding & { readonly caseId: string };
 
-interface CaseUpdate {
+export interface CaseUpdate {
   readonly index: number;
   readonly caseId: string;
   readonly changes: readonly OutcomeChange[];
@@ -59,11 +59,11 @@ function judgeAll(args: Args, listed: readonly string[], cases: CaseTable, setti
 }
 
 /** One setValues over the rows and columns the updates touch, stamped with 最終更新 and 更新者. */
-function writeCaseUpdates(book: Book, cases: CaseTable, updates: readonly CaseUpdate[]): void {
+export function writeCaseUpdates(book: Book, cases: CaseTable, updates: readonly CaseUpdate[]): void {
   if (updates.length === 0) return;
   const stamp: Record<string, Cell> = { updatedAt: instantToDateCell(new Date(), book.timeZone), updatedBy: currentUser() };
   const columnOf = (key: string): number => cases.columnOf.get(key)!;
-  const columns = [...OUTCOME_KEYS, 'updatedAt', 'updatedBy'].map(columnOf);
+  const columns = [...FOLLOW_KEYS, 'updatedAt', 'updatedBy'].map(columnOf);
   const [top, bottom] = [Math.min(...updates.map((u) => u.index)), Math.max(...updates.map((u) => u.index))];
   const [left, right] = [Math.min(...columns), Math.max(...columns)];
   // The rows between are written back as they were read a moment ago under the lock.
