@@ -14,6 +14,7 @@ import { fiscalYearTitle, isFiscalYearInRange, monthLabel } from '../src/domain/
 import type { CountsResult } from '../src/domain/counts/metrics';
 import type { PrepareResult } from '../src/app/prepare';
 import type { StandardizeReport } from '../src/app/standardize';
+import type { PlanPrinted } from '../src/app/plan/print';
 import { createBook, openBook } from './session';
 
 class UsageError extends Error {}
@@ -25,6 +26,7 @@ const USAGE = `使い方:
   npm run cli -- validate <book.xlsx> [--json] [--mark]
   npm run cli -- agenda <book.xlsx> --meeting <会議種別> --date <YYYY-MM-DD> [--start HH:MM] [--place 場所] [--include-due] [--json]
   npm run cli -- counts <book.xlsx> --fiscal-year <N> [--json] [--csv FILE]
+  npm run cli -- plan <book.xlsx> --case <ケースID> [--version N] [--json]
   （どのコマンドも --today YYYY-MM-DD を指定できます）`;
 
 const OPTIONS = {
@@ -41,6 +43,8 @@ const OPTIONS = {
   'include-due': { type: 'boolean' },
   'fiscal-year': { type: 'string' },
   csv: { type: 'string' },
+  case: { type: 'string' },
+  version: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -63,7 +67,7 @@ function refuseExisting(path: string): void {
 }
 
 type Options = { today?: string; json?: boolean; sheet?: string; cases?: string; seed?: string; mark?: boolean; 'fiscal-year'?: string; csv?: string;
-  meeting?: string; date?: string; start?: string; place?: string; 'include-due'?: boolean;
+  meeting?: string; date?: string; start?: string; place?: string; 'include-due'?: boolean; case?: string; version?: string;
 };
 
 function fiscalYearOption(raw: string | undefined): number {
@@ -125,7 +129,7 @@ const commands: Record<string, (path: string, o: Options, today: string | undefi
     await book.save();
     return {
       json: { book: path, ...written, calls: book.calls },
-      text: `「${path}」に架空のデモデータを作成しました（ケース${written.cases}件、支援記録${written.activities}件、会議記録${written.meetings}件、わざと入れた誤り${written.planted}件）。`,
+      text: `「${path}」に架空のデモデータを作成しました（ケース${written.cases}件、支援記録${written.activities}件、会議記録${written.meetings}件、支援プラン${written.plans}件、わざと入れた誤り${written.planted}件）。`,
       exitCode: 0,
     };
   },
@@ -178,6 +182,15 @@ const commands: Record<string, (path: string, o: Options, today: string | undefi
       written = `\nCSV を「${o.csv}」に書き出しました。`;
     }
     return { json: { ...counts, calls }, text: countsText(counts) + written, exitCode: 0 };
+  },
+  async plan(path, o, today) {
+    if (!o.case) throw new UsageError(`--case にケースIDを指定してください（例 --case 2024-0001）。\n${USAGE}`);
+    if (o.version !== undefined && !/^[1-9]\d{0,2}$/.test(o.version)) throw new UsageError(`--version には1以上の版の番号を指定してください（指定：${o.version}）。`);
+    const book = await openBook(path);
+    const printed = book.run<PlanPrinted>('createPlanPrint', { today, caseId: o.case, ...(o.version ? { version: Number(o.version) } : {}) });
+    await book.save();
+    const tasks = printed.tasks.map((t, i) => `  ${i + 1}. ${t.owner}：${t.content}${t.frequency ? `（${t.frequency}）` : ''} … ${t.progress}`);
+    return { json: { ...printed, calls: book.calls }, text: [`「${printed.sheet}」を作成しました（${printed.version}版・${printed.status}）。`, ...tasks].join('\n'), exitCode: 0 };
   },
 };
 

@@ -21,14 +21,16 @@ function writeRows(model: Model, tab: string, rows: readonly (readonly Cell[])[]
   }));
 }
 
-export function writeDemo(model: Model, options: DemoOptions): { cases: number; activities: number; meetings: number; planted: number } {
+export function writeDemo(model: Model, options: DemoOptions): { cases: number; activities: number; meetings: number; plans: number; tasks: number; planted: number } {
   const demo = generateDemo(options);
   writeRows(model, TAB.cases, demo.cases);
   writeRows(model, TAB.activities, demo.activities);
   writeRows(model, TAB.meetings, demo.meetings);
+  writeRows(model, TAB.plans, demo.plans);
+  writeRows(model, TAB.tasks, demo.tasks);
   // The demo town lists its 圏域, so the dropdown has something to offer.
   const settings = findSheet(model, TAB.settings);
   const areaColumn = settings?.cells[0]?.findIndex((c) => c?.value === SETTINGS_HEADERS.area) ?? -1;
   if (areaColumn >= 0) writeRows(model, TAB.settings, DEMO_AREAS.map((a) => [a]), areaColumn + 1);
-  return { cases: demo.cases.length, activities: demo.activities.length, meetings: demo.meetings.length, planted: demo.planted.length };
+  return { cases: demo.cases.length, activities: demo.activities.length, meetings: demo.meetings.length, plans: demo.plans.length, tasks: demo.tasks.length, planted: demo.planted.length };
 }
