@@ -13,8 +13,8 @@ export function dayAndYear(args: { today?: string; fiscalYear?: number }): { tod
 }
 
 export function countBook(book: Book, fiscalYear: number): { counts: CountsResult; settings: Settings } {
-  const { cases, activities, meetings, settings } = readCaseWorkbook(book);
-  const counts = countFiscalYear({ cases, activities, meetings, settings, fiscalYear });
+  const { cases, activities, meetings, plans, settings } = readCaseWorkbook(book);
+  const counts = countFiscalYear({ cases, activities, meetings, plans, settings, fiscalYear });
   return { counts, settings };
 }
 
