@@ -3,6 +3,7 @@
 import { FISCAL_YEAR_RANGE } from '../domain/counts/fiscalYear';
 import { CASE_STATUSES, TAB } from '../domain/fields';
 import { isIsoDate } from '../domain/normalize';
+import { decisionInput, reviewInput } from '../domain/plan/schema';
 import { activityRecordInput, caseRecordInput } from '../domain/schema';
 import { TIME_PATTERN } from '../domain/validate/fieldRules';
 import * as z from '../domain/zod';
@@ -97,6 +98,11 @@ export const caseOutcome = z.strictObject({
   nextMonitoringOn: optionalText(40),
   closedOn: optionalText(40),
   closingNote: optionalText(2000),
+  /** A consent meeting deciding the case's 案 or reviewing its plan (SPEC §12); 決定日・評価日 are the meeting's date. */
+  plan: z.optional(z.union([
+    z.strictObject({ action: z.literal('decide'), ...decisionInput }),
+    z.strictObject({ action: z.literal('review'), ...reviewInput }),
+  ])),
 });
 export const meetingOutcomeArgs = z.strictObject({
   ...todayShape,

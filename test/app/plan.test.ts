@@ -110,6 +110,44 @@ describe('a plan from 案 to 見直し', () => {
   });
 });
 
+describe('at the meeting and after it', () => {
+  it('shows the 案 on the agenda, then 会議のあと decides it with the meeting\'s date and 会議ID', () => {
+    const runtime = demoWorkbook(30);
+    const MEETING = { meetingType: '重層的支援会議', date: '2026-11-20' };
+    const caseId = newCase(runtime, { nextMeetingType: MEETING.meetingType, nextMeetingOn: MEETING.date });
+    draft(runtime, caseId, { ...PLAN, personWish: '試験さんは家で暮らしたい' });
+    const created = runtime.call<{ meetingId: string; items: { caseId: string; plan: unknown }[] }>('createAgenda', { today: TODAY, ...MEETING, includeDue: false });
+    expect(created.items.find((i) => i.caseId === caseId)!.plan).toEqual({
+      version: 1, status: '案', shortTermGoal: '介護サービスを使い始める',
+      tasks: [{ owner: '地域包括支援センター', content: '介護保険の申請を手伝う', frequency: '月1回', progress: '未着手' }, { owner: '本人', content: '通所の見学に行く', frequency: '1回', progress: '未着手' }],
+    });
+    const outcome = (plan: Record<string, unknown>, meetingId = created.meetingId) => runtime.call<{ saved: boolean; errors?: { message: string }[] }>('recordMeetingOutcome', {
+      today: TODAY, meetingId, meetingStatus: '開催済', requestId: requestId(),
+      outcomes: [{ caseId, nextMeetingType: '', nextMeetingOn: '', plan }],
+    });
+    expect(outcome({ action: 'decide', version: 1 })).toMatchObject({ saved: true });
+    const plan = rowsOf(runtime, '支援プラン', caseId)[0]!;
+    expect([plan[col(PLAN_FIELDS, 'planStatus')], plan[col(PLAN_FIELDS, 'decidedOn')], plan[col(PLAN_FIELDS, 'decidedMeetingId')]]).toEqual(['決定', MEETING.date, created.meetingId]);
+    const theCase = caseRow(runtime, caseId);
+    expect([theCase[col(CASE_FIELDS, 'status')], theCase[col(CASE_FIELDS, 'planOn')], theCase[col(CASE_FIELDS, 'nextMeetingType')]]).toEqual(['支援中', MEETING.date, '']);
+    expect(tabText(runtime, '変更履歴').filter((r) => r[4] === caseId && r[3] === '支援プラン').map((r) => r[2])).toContain(`会議の結果を記録（${created.meetingId}）`);
+  });
+
+  it('refuses plan decisions at a meeting held without consent, and writes nothing', () => {
+    const runtime = demoWorkbook(30);
+    const MEETING = { meetingType: '支援会議', date: '2026-11-20' };
+    const caseId = newCase(runtime, { nextMeetingType: MEETING.meetingType, nextMeetingOn: MEETING.date });
+    draft(runtime, caseId);
+    const created = runtime.call<{ meetingId: string }>('createAgenda', { today: TODAY, ...MEETING, includeDue: false });
+    const before = tabText(runtime, '支援プラン');
+    const result = runtime.call('recordMeetingOutcome', {
+      today: TODAY, meetingId: created.meetingId, meetingStatus: '開催済', requestId: requestId(), outcomes: [{ caseId, plan: { action: 'decide', version: 1 } }],
+    });
+    expect(result).toMatchObject({ saved: false, errors: [{ caseId, message: expect.stringContaining('本人同意が必要な会議') }] });
+    expect(tabText(runtime, '支援プラン')).toEqual(before);
+  });
+});
+
 describe('refusals', () => {
   it('refuses a plan while 本人同意 is not あり, with the reason, and writes nothing', () => {
     const runtime = demoWorkbook(30);

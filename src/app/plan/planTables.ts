@@ -5,6 +5,8 @@ import { cellText, type Cell } from '../../domain/cell';
 import { TAB, type FieldDef } from '../../domain/fields';
 import { PLAN_FIELDS, TASK_FIELDS } from '../../domain/plan/fields';
 import type { CasePlans, PlanEdit, ReadRow } from '../../domain/plan/lifecycle';
+import type { CasePlanSources, PlanSource } from '../../domain/plan/agendaPlan';
+import type { RecordText } from '../../domain/record';
 import { planKey } from '../../domain/plan/rules';
 import type { Settings } from '../../domain/settings';
 import { sheetRow } from '../../domain/table';
@@ -102,4 +104,28 @@ export function writePlanEdit(book: Book, tables: Required<{ [K in keyof PlanTab
   }
   writeRowChanges(book, tables.tasks, TASK_FIELDS, taskUpdates, taskAppends);
   return log;
+}
+
+/** The plan in force and the 案 of each case asked for, for agenda items. */
+export function planSourcesOf(tables: PlanTables, caseIds: ReadonlySet<string>): Map<string, CasePlanSources> {
+  const sources = new Map<string, { current?: PlanSource; draft?: PlanSource }>();
+  const tasks = new Map<string, RecordText[]>();
+  if (tables.tasks) {
+    for (const i of tables.tasks.filled) {
+      const t = tables.tasks.textOf(i);
+      if (!caseIds.has(t.caseId ?? '')) continue;
+      const key = planKey(t.caseId!, t.version ?? '');
+      tasks.set(key, [...(tasks.get(key) ?? []), t]);
+    }
+  }
+  for (const i of tables.plans?.filled ?? []) {
+    const plan = tables.plans!.textOf(i);
+    const caseId = plan.caseId ?? '';
+    const slot = plan.planStatus === '決定' ? 'current' : plan.planStatus === '案' ? 'draft' : null;
+    if (!caseIds.has(caseId) || !slot) continue;
+    const entry = sources.get(caseId) ?? {};
+    entry[slot] ??= { plan, tasks: tasks.get(planKey(caseId, plan.version ?? '')) ?? [] };
+    sources.set(caseId, entry);
+  }
+  return sources;
 }

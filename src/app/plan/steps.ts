@@ -22,15 +22,14 @@ export type PlanStepResult =
   | { readonly saved: true; readonly caseId: string; readonly version: number; readonly caseChanges: readonly string[]; readonly warnings: readonly Finding[] }
   | { readonly saved: false; readonly errors: readonly Finding[]; readonly warnings: readonly Finding[] };
 
-type Step = (plans: CasePlans, settings: Settings, today: string) => PlanVerdict;
+export type Step = (plans: CasePlans, settings: Settings, today: string) => PlanVerdict;
 
 /**
- * Applies one step to a case inside an open book (under the lock): the plan
- * rows, then what 共通シート follows, judged like a meeting's outcome so that
- * no step leaves the case breaking a rule. Used by the endpoints below and by
- * 会議のあと.
+ * Judges one step for a case inside an open book (under the lock): the plan
+ * rows as they stand now, and what 共通シート follows, judged like a meeting's
+ * outcome so that no step leaves the case breaking a rule. Writes nothing.
  */
-export function applyPlanStep(book: Book, settings: Settings, cases: CaseTable, caseId: string, step: Step, today: string, operation: (edit: PlanEdit) => string) {
+export function judgePlanStep(book: Book, settings: Settings, cases: CaseTable, caseId: string, step: Step, today: string) {
   const tables = readPlanTables(book, settings, true);
   const plans = casePlansOf(cases, tables, caseId);
   let verdict: PlanVerdict;
@@ -43,10 +42,17 @@ export function applyPlanStep(book: Book, settings: Settings, cases: CaseTable, 
   if (!verdict.ok) return verdict;
   const follow = judgeOutcome(cases.rawOf(plans.caseIndex), verdict.edit.caseOutcome, settings, today);
   if (follow.errors.length) return { ok: false as const, errors: follow.errors };
-  const name = operation(verdict.edit);
-  const log: ChangeEntry[] = writePlanEdit(book, { plans: tables.plans!, tasks: tables.tasks! }, plans, verdict.edit, name);
-  log.push(...follow.changes.map((c) => ({ operation: name, sheet: TAB.cases, caseId, field: c.header, before: c.before, after: c.after })));
-  return { ok: true as const, edit: verdict.edit, warnings: [...verdict.warnings, ...follow.warnings], log, caseIndex: plans.caseIndex, caseChanges: follow.changes };
+  return { ok: true as const, tables, plans, edit: verdict.edit, warnings: [...verdict.warnings, ...follow.warnings], caseIndex: plans.caseIndex, caseChanges: follow.changes };
+}
+
+type Judged = Extract<ReturnType<typeof judgePlanStep>, { ok: true }>;
+
+/** Writes a judged step's plan and task rows (not 共通シート); answers the 変更履歴 entries, the case's among them. */
+export function writePlanStep(book: Book, judged: Judged, operation: string): ChangeEntry[] {
+  const { tables, plans, edit } = judged;
+  const log = writePlanEdit(book, { plans: tables.plans!, tasks: tables.tasks! }, plans, edit, operation);
+  log.push(...judged.caseChanges.map((c) => ({ operation, sheet: TAB.cases, caseId: plans.caseId, field: c.header, before: c.before, after: c.after })));
+  return log;
 }
 
 function runStep(requestId: string, caseId: string, today: string, operation: (edit: PlanEdit) => string, step: Step): PlanStepResult {
@@ -54,10 +60,11 @@ function runStep(requestId: string, caseId: string, today: string, operation: (e
     const book = openBook();
     const { settings } = readBookSettings(book);
     const cases = readCaseTable(book, settings);
-    const applied = applyPlanStep(book, settings, cases, caseId, step, today, operation);
+    const applied = judgePlanStep(book, settings, cases, caseId, step, today);
     if (!applied.ok) return { saved: false, errors: applied.errors, warnings: [] };
+    const log = writePlanStep(book, applied, operation(applied.edit));
     writeCaseUpdates(book, cases, applied.caseChanges.length ? [{ index: applied.caseIndex, caseId, changes: applied.caseChanges }] : []);
-    logChanges(book, applied.log);
+    logChanges(book, log);
     return { saved: true, caseId, version: applied.edit.version, caseChanges: applied.caseChanges.map((c) => `${c.header}：${c.before || '（空欄）'} → ${c.after || '（空欄）'}`), warnings: applied.warnings };
   }));
 }

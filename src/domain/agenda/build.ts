@@ -7,7 +7,8 @@ import { splitList } from '../normalize';
 import type { MeetingType, Settings } from '../settings';
 import { closestValue } from '../suggest';
 import { initialsOf } from './initials';
-import { scrubName, shorten } from './masking';
+import { agendaPlanOf, type AgendaPlan, type CasePlanSources } from '../plan/agendaPlan';
+import { scrubName, shorten, type PersonName } from './masking';
 import { minutesOf, schedule } from './schedule';
 import { selectCases, type SelectedCase } from './selection';
 import type { Agenda, AgendaItem, AgendaRequest, CaseRow, ItemKind, Slot } from './types';
@@ -38,7 +39,7 @@ export function findMeetingType(settings: Settings, name: string): MeetingType {
   throw new Error(`会議種別「${name}」は設定タブの「会議種別」にありません。${close ? `「${close}」のことでしたら、そのように指定してください。` : ''}設定にある会議種別：${names.join('、')}`);
 }
 
-function itemOf(c: SelectedCase, slot: Slot, order: number, showInitials: boolean): AgendaItem {
+function itemOf(c: SelectedCase, slot: Slot, order: number, showInitials: boolean, plan: (kind: ItemKind, person: PersonName) => AgendaPlan | null): AgendaItem {
   const t = c.text;
   const person = { name: t.personName ?? '', kana: t.personKana ?? '' };
   const masked = (text: string, length: number): string => shorten(scrubName(text, person), length);
@@ -60,6 +61,7 @@ function itemOf(c: SelectedCase, slot: Slot, order: number, showInitials: boolea
     consent: t.consent ?? '',
     summary: masked(t.summary ?? '', SUMMARY_LENGTH),
     decide: DECIDE[c.kind],
+    plan: plan(c.kind, person),
   };
 }
 
@@ -92,15 +94,18 @@ export interface AgendaInput {
   readonly cases: readonly CaseRow[];
   /** For the note on a date already past; none without it. */
   readonly today?: string;
+  /** The cases' plans by ケースID; none shown without it. */
+  readonly plans?: ReadonlyMap<string, CasePlanSources>;
 }
 
-export function buildAgenda({ request, settings, cases, today }: AgendaInput): Agenda {
+export function buildAgenda({ request, settings, cases, today, plans }: AgendaInput): Agenda {
   const meeting = findMeetingType(settings, request.meetingType);
   const { selected, excluded } = selectCases(cases, meeting, settings, request);
   const start = request.start ?? meeting.startTime;
   const times = schedule(selected.map((c) => c.kind), meeting, start);
   const showInitials = settings.agendaNameDisplay === 'イニシャル';
-  const items = selected.map((c, i) => itemOf(c, times.items[i]!, i + 1, showInitials));
+  const items = selected.map((c, i) => itemOf(c, times.items[i]!, i + 1, showInitials,
+    (kind, person) => agendaPlanOf(kind, plans?.get(c.text.caseId ?? ''), person, settings)));
   const participants = participantsOf(selected.map((c) => ({
     referrerAgency: c.text.referrerAgency ?? '', mainAgency: c.text.mainAgency ?? '', relatedAgencies: c.text.relatedAgencies ?? '',
   })), settings);
