@@ -17,6 +17,10 @@ const OPERATIONS: readonly { key: string; label: string; fn: string }[] = [
   { key: 'saveCase', label: 'ケース保存 (save a case)', fn: 'saveCase' },
   { key: 'agenda', label: '次第作成 (agenda)', fn: 'createAgenda' },
   { key: 'counts', label: '集計再作成 (counts rebuild)', fn: 'rebuildCounts' },
+  { key: 'planDraft', label: 'プラン案の保存 (plan draft)', fn: 'savePlanDraft' },
+  { key: 'planDecide', label: 'プランの決定 (plan decide)', fn: 'decidePlan' },
+  { key: 'planReview', label: 'プランの評価・見直し (plan review)', fn: 'reviewPlan' },
+  { key: 'planPrint', label: '本人用プランの作成 (plan print)', fn: 'createPlanPrint' },
 ];
 /** Time may grow no faster than linearly: 10× the rows, at most about 12× the time. */
 const LINEAR_LIMIT = 12;

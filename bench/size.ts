@@ -101,6 +101,15 @@ const median = (values: readonly number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/** ケースID of consenting cases still in アセスメント中 (the demo gives them no plan yet), one per run. */
+function casesToPlan(model: Model, runs: number): string[] {
+  const sheet = sheetOf(model, '共通シート');
+  const [id, consent, status] = ['ケースID', '本人同意', '状態'].map((h) => columnOf(model, '共通シート', h));
+  const ids = sheet.cells.slice(1).filter((row) => row?.[consent!]?.value === 'あり' && row?.[status!]?.value === 'アセスメント中').map((row) => String(row![id!]!.value));
+  if (ids.length < runs) throw new Error(`only ${ids.length} cases to plan`);
+  return ids.slice(0, runs);
+}
+
 /** Times `runs` calls; the calls counted are those of the first run. */
 function measure(runtimeFor: (run: number) => Runtime, fn: string, argsFor: (run: number) => unknown, runs: number, note?: string): OperationResult {
   const allMs: number[] = [];
@@ -158,6 +167,18 @@ function main(): void {
   operations.agenda = measure(same, 'createAgenda', () => ({ today: TODAY, meetingType: '支援会議', date }), runs,
     `支援会議 on ${date} (the busiest date); run 1 creates the tab, later runs replace it`);
   operations.counts = measure(same, 'rebuildCounts', () => ({ today: TODAY, fiscalYear: 2026 }), runs, 'run 1 is the first build');
+  // A plan through its life, one case per run: 案 with two tasks, 決定, 評価 (見直し opens version 2), the person's copy.
+  const planned = casesToPlan(runtime.model, runs);
+  const step = (run: number, extra: Record<string, unknown>) => ({ today: TODAY, caseId: planned[run], requestId: `bench-plan-${cases}-${run}-${Date.now()}`, ...extra });
+  operations.planDraft = measure(same, 'savePlanDraft', (run) => step(run, {
+    plan: { shortTermGoal: '介護サービスを使い始める', nextReviewOn: '2027-02-01' },
+    tasks: [{ owner: '地域包括支援センター', content: '介護保険の申請を手伝う' }, { owner: '本人', content: '通所の見学に行く' }],
+  }), runs, 'a new 案 with two tasks for a case in アセスメント中');
+  operations.planDecide = measure(same, 'decidePlan', (run) => step(run, { version: 1 }), runs);
+  operations.planReview = measure(same, 'reviewPlan', (run) => step(run, {
+    version: 1, achievement: '一部達成', reviewPolicy: '見直し', tasks: [{ progress: '実施済' }, { progress: '実施中' }],
+  }), runs, '見直し: version 2 opened as 案 with the tasks copied');
+  operations.planPrint = measure(same, 'createPlanPrint', (run) => ({ today: TODAY, caseId: planned[run] }), runs);
 
   const result: SizeResult = {
     cases,
