@@ -64,12 +64,13 @@ describe('plan', () => {
     ['a case without a plan', ['--case', String(demoRows.cases.find((c) => !demoRows.plans.some((p) => p[0] === c[0]))![0])], '支援プランがまだありません'],
     ['no --case', [], '--case にケースIDを指定してください'],
     ['a bad --version', ['--case', revisedId, '--version', '0'], '--version には1以上'],
-  ])('exits 2 for %s, with the message on stderr and the file unchanged', async (_label, args, message) => {
+  ])('exits 2 for %s, with the message on stderr and in the JSON, and the file unchanged', async (_label, args, message) => {
     const path = copyOfDemo('refused.xlsx');
     const before = readFileSync(path);
     const result = await cli('plan', path, ...args, '--json');
-    expect(result).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(message);
+    expect(JSON.parse(result.stdout)).toEqual({ error: expect.stringContaining(message), calls: expect.any(Number) });
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
