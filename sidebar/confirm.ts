@@ -8,8 +8,9 @@ export interface Confirmation {
   hide(): void;
 }
 
-export function createConfirmation(): Confirmation {
-  const element = h('div', { class: 'confirm', role: 'alertdialog', 'aria-modal': 'false', 'aria-labelledby': 'confirm-text', hidden: true });
+/** `id` names the question's element; each form has its own. */
+export function createConfirmation(id = 'confirm'): Confirmation {
+  const element = h('div', { class: 'confirm', role: 'alertdialog', 'aria-modal': 'false', 'aria-labelledby': `${id}-text`, hidden: true });
   const hide = (): void => { element.hidden = true; fill(element); };
   return {
     element,
@@ -17,7 +18,7 @@ export function createConfirmation(): Confirmation {
     ask(question, yes, onYes) {
       const back = button('やめる', hide);
       fill(element,
-        h('p', { id: 'confirm-text' }, question),
+        h('p', { id: `${id}-text` }, question),
         h('div', { class: 'actions' }, button(yes, () => { hide(); onYes(); }, { class: 'danger' }), back));
       element.hidden = false;
       back.focus();

@@ -77,7 +77,19 @@ async function runFunction(book: LocalBook, functionName: string, args: unknown[
   return response;
 }
 
+/**
+ * Whether a parsed JSON value holds a `__proto__` key anywhere. JSON.parse keeps
+ * it as an own key, but copying the object (as the runtime's bridge does) would
+ * set the copy's prototype instead: a hidden field no schema could see.
+ */
+function holdsProtoKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(holdsProtoKey);
+  return Object.keys(value).some((key) => key === '__proto__' || holdsProtoKey((value as Record<string, unknown>)[key]));
+}
+
 function parseRun(body: unknown): { functionName: string; args: unknown[] } {
+  if (holdsProtoKey(body)) throw new HttpError(400, '「__proto__」という名前の項目は送れません。');
   if (!isRecord(body) || typeof body.functionName !== 'string' || !body.functionName
     || (body.args !== undefined && !Array.isArray(body.args))) {
     throw new HttpError(400, '{"functionName": 関数名, "args": [引数…]} の形で送ってください。');

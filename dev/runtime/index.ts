@@ -36,6 +36,8 @@ export interface RuntimeOptions {
   lock?: LockState;
   /** Called after each service call completes, with `Kind.method` and its target, e.g. to start another execution at that point. */
   onServiceCall?: (call: string, target: string) => void;
+  /** The instant `new Date()` and `Date.now()` give inside the script (tests fix "today" this way); default: the real clock. */
+  now?: Date;
 }
 
 export interface Runtime {
@@ -44,6 +46,9 @@ export interface Runtime {
   /** Service calls made since the start or the last resetCalls(). */
   readonly calls: number;
   resetCalls(): void;
+  /** Cells read and written by those calls (a range's area per read or write; resetCalls() zeroes them too). */
+  readonly cellsRead: number;
+  readonly cellsWritten: number;
   /** The same calls by `Kind.method`, e.g. `{"Range.getValues": 3}`. */
   callsByMethod(): Record<string, number>;
   readonly model: Model;
@@ -68,6 +73,8 @@ export interface Runtime {
   /** The active sheet and range, as a person's selection would set them (not counted). */
   select(sheetName: string, a1Notation?: string): void;
   selection(): { sheet: string; range: string };
+  /** Sets the script's clock (undefined: the real one), as the days pass between two executions. */
+  setNow(now: Date | undefined): void;
 }
 
 /** Names of the script's top-level function declarations: what Apps Script can run from a menu or google.script.run. */
@@ -89,6 +96,27 @@ function hostError(error: unknown): unknown {
   return copy;
 }
 
+/**
+ * Replaces the context's Date with one whose clock can be fixed. Instances
+ * stay real Dates of the context (same prototype), so `instanceof Date` and
+ * the bridge are unaffected; only `new Date()` and `Date.now()` read the clock.
+ */
+const CLOCK_SCRIPT = `(() => {
+  const RealDate = Date;
+  const clock = { now: undefined };
+  function ClockDate(...args) {
+    if (!new.target) return String(new RealDate(clock.now !== undefined ? clock.now : RealDate.now()));
+    if (args.length === 0 && clock.now !== undefined) return Reflect.construct(RealDate, [clock.now], new.target);
+    return Reflect.construct(RealDate, args, new.target);
+  }
+  ClockDate.prototype = RealDate.prototype;
+  ClockDate.now = () => (clock.now !== undefined ? clock.now : RealDate.now());
+  ClockDate.UTC = RealDate.UTC;
+  ClockDate.parse = RealDate.parse;
+  globalThis.Date = ClockDate;
+  return (ms) => { clock.now = ms; };
+})()`;
+
 function captureConsole(logs: string[]): Record<string, (...args: unknown[]) => void> {
   const write = (...args: unknown[]): void => {
     logs.push(format(...args));
@@ -106,8 +134,10 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
   const sandbox: Record<string, unknown> = {};
   const context = vm.createContext(sandbox, { name: 'Apps Script', codeGeneration: { strings: true, wasm: false } });
   const realm = vm.runInContext('({ Array, Object, Date, Error, TypeError, RangeError })', context) as Realm;
-  const bridge = new Bridge(realm, (target, method, completed) => {
-    log.record(target, method, completed);
+  const setClock = vm.runInContext(CLOCK_SCRIPT, context) as (ms: number | undefined) => void;
+  setClock(options.now?.getTime());
+  const bridge = new Bridge(realm, (target, method, completed, args) => {
+    log.record(target, method, completed, args);
     if (completed) options.onServiceCall?.(`${target[SERVICE]}.${method}`, target[LABEL]?.() ?? '');
   });
   const { spreadsheet, globals } = createServices(state);
@@ -132,6 +162,12 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
     },
     get calls() {
       return log.total;
+    },
+    get cellsRead() {
+      return log.cellsRead;
+    },
+    get cellsWritten() {
+      return log.cellsWritten;
     },
     resetCalls: () => log.reset(),
     callsByMethod: () => Object.fromEntries(log.byMethod),
@@ -158,6 +194,7 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
       if (!sheet) throw new Error(`No sheet named "${sheetName}".`);
       spreadsheet.active = a1 === undefined ? { sheetId: sheet.id } : { sheetId: sheet.id, rect: parseA1(a1, () => sheet).rect };
     },
+    setNow: (now) => setClock(now?.getTime()),
     selection() {
       const sheet = spreadsheet.activeSheetModel();
       const rect = spreadsheet.active?.sheetId === sheet.id ? spreadsheet.active.rect : undefined;

@@ -50,6 +50,8 @@ export interface CellData {
   fontSize?: number;
   /** The cell's ruled edges (solid, thin, black: the one border the add-on draws). */
   borders?: CellBorders;
+  /** The link target of a text cell (a hyperlink in the .xlsx). */
+  link?: string;
 }
 
 export interface CellBorders {

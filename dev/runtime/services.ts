@@ -1,6 +1,7 @@
 // The global Apps Script services the bundle sees, as host objects; the
 // runtime hands them over through the counting bridge.
 import { format } from 'node:util';
+import { RichTextValueBuilder } from './richText';
 import { SERVICE, type Emulated } from './bridge';
 import { Charts } from './charts';
 import { formatJavaPattern } from './dates';
@@ -56,6 +57,10 @@ class SpreadsheetApp implements Emulated {
 
   getUi(): Ui {
     return this.ui;
+  }
+
+  newRichTextValue(): RichTextValueBuilder {
+    return new RichTextValueBuilder();
   }
 
   newDataValidation(): DataValidationBuilder {

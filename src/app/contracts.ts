@@ -1,11 +1,11 @@
 // The arguments every server function accepts, as zod schemas shared with the
 // sidebar: whatever crosses from the page to the server is checked here first.
 import { FISCAL_YEAR_RANGE } from '../domain/counts/fiscalYear';
-import { CASE_STATUSES, TAB } from '../domain/fields';
+import { AGE_BANDS, CASE_STATUSES, TAB } from '../domain/fields';
 import { isIsoDate } from '../domain/normalize';
 import { decisionInput, reviewInput } from '../domain/plan/schema';
 import { activityRecordInput, caseRecordInput } from '../domain/schema';
-import { TIME_PATTERN } from '../domain/validate/fieldRules';
+import { CASE_ID_PATTERN, TIME_PATTERN } from '../domain/validate/fieldRules';
 import * as z from '../domain/zod';
 
 export const isoDate = z.string().check(z.refine(isIsoDate, { message: '日付は 2024-04-01 の形で指定してください。' }));
@@ -29,15 +29,47 @@ export const checkArgs = z.strictObject({
 /** Sent with every save, so a double click or a retried call saves once. */
 export const requestId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '送信IDの形が正しくありません。' }));
 
+/** A ケースID as the add-on assigns it: never blank, so it can only name a row that has one. */
+const caseId = z.string().check(z.regex(CASE_ID_PATTERN, { message: 'ケースIDは 2024-0001 の形で指定してください。' }));
+
+// Saves take no `today`: the server decides it, so no page can move the
+// future-date or meeting-date rules.
 export const sidebarStateArgs = z.strictObject({ ...todayShape });
 export const saveCaseArgs = z.strictObject({
-  ...todayShape,
   record: caseRecordInput,
   /** The ケースID of the case being edited; absent for a new case. */
-  editing: z.optional(z.string().check(z.maxLength(20))),
+  editing: z.optional(caseId),
+  /** With `editing`: the form as it was loaded, so only what the person changed is saved. */
+  loaded: z.optional(caseRecordInput),
   requestId,
 });
-export const saveActivityArgs = z.strictObject({ ...todayShape, record: activityRecordInput, requestId });
+/** 「選択中の行を読み込む」 (no ケースID), or one case again by its ID (after a refused save). */
+export const loadCaseArgs = z.strictObject({ caseId: z.optional(caseId) });
+export const caseDraftArgs = z.strictObject({
+  record: caseRecordInput,
+  editing: z.optional(caseId),
+  loaded: z.optional(caseRecordInput),
+});
+export const saveActivityArgs = z.strictObject({
+  record: activityRecordInput,
+  /** The person saw that a record of the same case, date and 種別 exists, and saves anyway. */
+  allowSameDay: z._default(z.boolean(), false),
+  requestId,
+});
+/** 状態: 'open' (default) leaves out 終結・つなぎもどし・中断, 'all' keeps every case, a status keeps only it. */
+export const caseSearchArgs = z.strictObject({
+  caseId: z.optional(z.string().check(z.maxLength(20))),
+  ageBand: z.optional(z.enum(AGE_BANDS)),
+  referrerAgency: z.optional(z.string().check(z.maxLength(100))),
+  status: z.optional(z.enum(['open', 'all', ...CASE_STATUSES])),
+  page: z.optional(z.int().check(z.minimum(0), z.maximum(10_000))),
+});
+export const preIntakeSubjectsArgs = z.strictObject({});
+export const linkPreIntakeArgs = z.strictObject({
+  subject: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  caseId: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  requestId,
+});
 export const selectCellArgs = z.strictObject({
   sheet: z.enum([TAB.cases, TAB.activities, TAB.meetings, TAB.plans, TAB.tasks]),
   row: z.int().check(z.minimum(1), z.maximum(1_000_000)),
@@ -99,7 +131,7 @@ export const meetingListArgs = z.strictObject({ ...todayShape });
 export const meetingArgs = z.strictObject({ ...todayShape, meetingId });
 /** What the meeting decided for one case; a field left out stays as it is, '' empties it. */
 export const caseOutcome = z.strictObject({
-  caseId: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  caseId,
   status: z.optional(z.enum(CASE_STATUSES)),
   nextMeetingType: optionalText('次回会議種別', 100),
   nextMeetingOn: optionalText('次回会議予定日', 40),
@@ -113,7 +145,6 @@ export const caseOutcome = z.strictObject({
   ])),
 });
 export const meetingOutcomeArgs = z.strictObject({
-  ...todayShape,
   meetingId,
   meetingStatus: z.enum(['開催済', '中止']),
   /** 出席機関; left as it is when absent. */

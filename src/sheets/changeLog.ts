@@ -1,6 +1,8 @@
 // 変更履歴: one appended row per change the add-on makes (SPEC §10). The tab is
 // protected (warning-only, because every editor's own executions append to it)
-// and the add-on only ever appends.
+// and the add-on only ever appends. Because that protection only warns, the
+// add-on remembers how many rows it left, and says so in the log when the tab
+// was deleted or rows were removed since.
 import { TAB } from '../domain/fields';
 import { createTab, STANDARD_TABS, type Book } from './book';
 import { appendRows } from './tables';
@@ -30,8 +32,16 @@ export function currentUser(): string {
   }
 }
 
+/** Data rows 変更履歴 had when the add-on last appended to it (document property). */
+const ROWS_KEY = 'tsunagi.changeLogRows';
+
+export const logGapNote = (rows: number): string =>
+  `変更履歴が見つからない（または短くなっている）ため作り直しました（以前 ${rows} 行）`;
+
 export function logChanges(book: Book, entries: readonly ChangeEntry[]): void {
   if (entries.length === 0) return;
+  const properties = PropertiesService.getDocumentProperties();
+  const expected = Number(properties.getProperty(ROWS_KEY) ?? '0') || 0;
   let sheet = book.sheets.get(TAB.changeLog);
   if (!sheet) {
     const spec = STANDARD_TABS.find((t) => t.name === TAB.changeLog)!;
@@ -41,5 +51,11 @@ export function logChanges(book: Book, entries: readonly ChangeEntry[]): void {
   }
   const at = instantToDateCell(new Date(), book.timeZone);
   const user = currentUser();
-  appendRows(sheet, entries.map((e) => [at, user, e.operation, e.sheet, e.caseId, e.field, e.before, e.after]), book.timeZone);
+  const rowsNow = Math.max(0, sheet.getLastRow() - 1);
+  const gap: ChangeEntry[] = rowsNow < expected
+    ? [{ operation: logGapNote(expected), sheet: TAB.changeLog, caseId: '', field: '', before: String(expected), after: String(rowsNow) }]
+    : [];
+  const rows = [...gap, ...entries].map((e) => [at, user, e.operation, e.sheet, e.caseId, e.field, e.before, e.after]);
+  appendRows(sheet, rows, book.timeZone);
+  properties.setProperty(ROWS_KEY, String(rowsNow + rows.length));
 }

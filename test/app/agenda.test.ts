@@ -9,7 +9,7 @@ import type { AgendaCreated, AgendaPreview, MeetingForOutcomes, MeetingList, Out
 import { cellText, isDateCell } from '../../src/domain/cell';
 import { CASE_FIELDS, MEETING_FIELDS } from '../../src/domain/fields';
 import { parseDate, toWareki } from '../../src/domain/normalize';
-import { demoWorkbook, newSpreadsheet, tabNames, tabText, TODAY } from './helpers';
+import { clockOn, demoWorkbook, newSpreadsheet, tabNames, tabText, TODAY } from './helpers';
 
 /** In the demo made for TODAY (2026-11-22): the next 支援会議 (2nd Tuesday) and 重層的支援会議 (4th Thursday). */
 const SUPPORT = { meetingType: '支援会議', date: '2026-12-08' };
@@ -199,7 +199,11 @@ describe('after the meeting', () => {
     return { runtime, meeting };
   }
 
-  const record = (runtime: Runtime, args: Record<string, unknown>) => runtime.call<OutcomeResult>('recordMeetingOutcome', { today: AFTER, ...args });
+  /** Saved on a day after the meeting, unless the runtime's clock was set otherwise. */
+  const record = (runtime: Runtime, args: Record<string, unknown>, on = AFTER) => {
+    runtime.setNow(clockOn(on));
+    return runtime.call<OutcomeResult>('recordMeetingOutcome', args);
+  };
 
   it('lists 予定 meetings and the dates cases wait for, without names', () => {
     const runtime = demoWorkbook(60);
@@ -281,9 +285,9 @@ describe('after the meeting', () => {
   it('will not mark a meeting 開催済 before its day, but takes 中止', () => {
     const runtime = demoWorkbook(60);
     const { meetingId } = create(runtime, SUPPORT);
-    expect(() => record(runtime, { today: TODAY, meetingId, meetingStatus: '開催済', requestId: 'outcome-0003', outcomes: [] }))
+    expect(() => record(runtime, { meetingId, meetingStatus: '開催済', requestId: 'outcome-0003', outcomes: [] }, TODAY))
       .toThrow('開催日（2026-12-08）がまだ来ていないため、「開催済」にできません。');
-    expect(record(runtime, { today: TODAY, meetingId, meetingStatus: '中止', decisions: '台風のため中止。', requestId: 'outcome-0004', outcomes: [] }))
+    expect(record(runtime, { meetingId, meetingStatus: '中止', decisions: '台風のため中止。', requestId: 'outcome-0004', outcomes: [] }, TODAY))
       .toMatchObject({ saved: true, meetingStatus: '中止', updatedCases: [] });
     expect(() => record(runtime, { meetingId: 'M1999-001', meetingStatus: '中止', requestId: 'outcome-0005', outcomes: [] })).toThrow('会議ID「M1999-001」が会議記録に見つかりません。');
   });
@@ -310,8 +314,9 @@ describe('service calls', () => {
       const forOutcomes = runtime.call<MeetingForOutcomes>('getMeetingForOutcomes', { today: AFTER, meetingId });
       const load = calls('getMeetingForOutcomes', { today: AFTER, meetingId });
       const [a, b] = forOutcomes.cases;
+      runtime.setNow(clockOn(AFTER));
       const outcome = calls('recordMeetingOutcome', {
-        today: AFTER, meetingId, meetingStatus: '開催済', requestId: `calls-${cases}`,
+        meetingId, meetingStatus: '開催済', requestId: `calls-${cases}`,
         outcomes: [{ caseId: a!.caseId, status: '支援中', nextMonitoringOn: '2027-01-05' }, { caseId: b!.caseId, nextMeetingType: '', nextMeetingOn: '' }],
       });
       return { list, preview, created, replaced, print, load, outcome };

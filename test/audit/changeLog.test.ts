@@ -8,9 +8,9 @@ import { createModel, loadBundle, type Runtime } from '../../dev/runtime';
 import { parseA1 } from '../../dev/runtime/a1';
 import { ensureCell, findSheet, lastRowWithContent } from '../../dev/runtime/model';
 import type { AgendaCreated, MeetingForOutcomes } from '../../src/app/agenda/types';
-import type { SaveResult, SidebarState } from '../../src/app/sidebarTypes';
+import type { CaseSearchResult, SaveResult } from '../../src/app/sidebarTypes';
 import { CASE_FIELDS } from '../../src/domain/fields';
-import { CODE, demoWorkbook, tabText, TODAY } from '../app/helpers';
+import { clockOn, CODE, demoWorkbook, tabText, TODAY } from '../app/helpers';
 
 const LOG = '変更履歴';
 const NEW_CASE = {
@@ -71,14 +71,16 @@ describe('変更履歴 records every write path, append-only', () => {
     expect(logRows(runtime).length).toBeGreaterThan(1);
 
     const created = audited(runtime, /^ケースを登録$/, () =>
-      runtime.call<SaveResult>('saveCase', { today: TODAY, record: NEW_CASE, requestId: 'audit-0001' }));
+      runtime.call<SaveResult>('saveCase', { record: NEW_CASE, requestId: 'audit-0001' }));
     if (!created.saved) throw new Error('saveCase refused the audit case');
     audited(runtime, /^ケースを更新$/, () =>
-      runtime.call<SaveResult>('saveCase', { today: TODAY, record: { ...NEW_CASE, caseId: created.id, status: 'アセスメント中' }, requestId: 'audit-0002', editing: created.id }));
+      runtime.call<SaveResult>('saveCase', {
+        record: { ...NEW_CASE, caseId: created.id, status: 'アセスメント中' }, loaded: { ...NEW_CASE, caseId: created.id }, requestId: 'audit-0002', editing: created.id,
+      }));
 
-    const caseId = runtime.call<SidebarState>('getSidebarState', { today: TODAY }).openCases[0]!.caseId;
+    const caseId = runtime.call<CaseSearchResult>('searchCases', {}).cases[0]!.caseId;
     audited(runtime, /^支援記録を登録$/, () => runtime.call<SaveResult>('saveActivity', {
-      today: TODAY, requestId: 'audit-0003',
+      requestId: 'audit-0003',
       record: { caseId, activityOn: '2026-11-20', activityType: 'アウトリーチ', staff: '相談員A', visitors: '2', content: '自宅訪問' },
     }));
 
@@ -91,8 +93,9 @@ describe('変更履歴 records every write path, append-only', () => {
     const agenda = audited(runtime, /^会議次第を作成（/, () => runtime.call<AgendaCreated>('createAgenda', { today: TODAY, ...SUPPORT }));
     const meeting = runtime.call<MeetingForOutcomes>('getMeetingForOutcomes', { today: AFTER, meetingId: agenda.meetingId });
     const first = meeting.cases[0]!;
+    runtime.setNow(clockOn(AFTER));
     audited(runtime, /^会議の結果を記録（/, () => runtime.call('recordMeetingOutcome', {
-      today: AFTER, meetingId: agenda.meetingId, meetingStatus: '開催済', attendingAgencies: ['地域包括支援センター'],
+      meetingId: agenda.meetingId, meetingStatus: '開催済', attendingAgencies: ['地域包括支援センター'],
       decisions: '役割分担を確認した。', requestId: 'audit-0004',
       outcomes: [{ caseId: first.caseId, status: '支援中', nextMeetingType: '支援会議', nextMeetingOn: '2027-01-12', nextMonitoringOn: '2027-01-05' }],
     }));
@@ -124,7 +127,7 @@ describe('who made the change', () => {
     runtime.call('prepareWorkbook', { today: TODAY });
     writeDemo(runtime.model, { cases: 20, seed: 3, today: TODAY });
     const before = logRows(runtime).length;
-    const saved = runtime.call<SaveResult>('saveCase', { today: TODAY, record: NEW_CASE, requestId: 'audit-0101' });
+    const saved = runtime.call<SaveResult>('saveCase', { record: NEW_CASE, requestId: 'audit-0101' });
     expect(saved.saved).toBe(true);
     const added = logRows(runtime).slice(before);
     expect(added.length).toBeGreaterThan(0);

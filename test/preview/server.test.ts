@@ -181,6 +181,15 @@ describe('POST /api/run', () => {
       expect(body.error).toMatch(JAPANESE);
     }
   });
+
+  it('refuses a __proto__ key anywhere in the arguments, before any function runs', async () => {
+    // Written as text: JSON.parse keeps __proto__ as a key, which a copy would turn into a hidden prototype.
+    const sidebar = await post('/api/run', '{"functionName": "getSidebarState", "args": [{"__proto__": {"today": "2099-01-01"}}]}');
+    expect(sidebar.status).toBe(400);
+    expect(((await sidebar.json()) as { error: string }).error).toBe('「__proto__」という名前の項目は送れません。');
+    const nested = await post('/api/run', '{"functionName": "saveCase", "args": [{"record": {"__proto__": {"caseId": "2024-0001"}}, "requestId": "proto-00001"}]}');
+    expect(nested.status).toBe(400);
+  });
 });
 
 describe('POST /api/select', () => {

@@ -53,11 +53,20 @@ function toIso(year: number, month: number, day: number): string | null {
   return existsInCalendar(year, month, day) ? `${pad(year, 4)}-${pad(month)}-${pad(day)}` : null;
 }
 
+/** Parsed ISO days: rules ask about the same few thousand days over and over. */
+const isoMemo = new Map<string, YearMonthDay | null>();
+const ISO_MEMO_LIMIT = 20_000;
+
 function isoParts(iso: string): YearMonthDay | null {
+  if (iso.length !== 10) return null; // YYYY-MM-DD, and no long text is kept in the memo
+  const known = isoMemo.get(iso);
+  if (known !== undefined) return known;
   const m = ISO.exec(iso);
-  if (!m) return null;
-  const parts = [Number(m[1]), Number(m[2]), Number(m[3])] as const;
-  return existsInCalendar(...parts) ? parts : null;
+  const parts = m ? ([Number(m[1]), Number(m[2]), Number(m[3])] as const) : null;
+  const result = parts && existsInCalendar(...parts) ? parts : null;
+  if (isoMemo.size >= ISO_MEMO_LIMIT) isoMemo.clear();
+  isoMemo.set(iso, result);
+  return result;
 }
 
 /** For the functions whose caller promises a valid ISO date. */
@@ -97,6 +106,21 @@ function parseWareki(s: string): string | null {
   // ISO strings of 4-digit years compare in calendar order; year 0 falls before the era.
   if (iso === null || iso < era.start || (next && iso >= next.start)) return null;
   return iso;
+}
+
+/**
+ * For a 和暦 date past its era's end (平成31年5月1日), the same day in the era
+ * that followed (令和元年5月1日), so the message can say which it is. Such
+ * text is still not read as a date: nothing typed is guessed.
+ */
+export function eraOverflow(text: string): string | null {
+  const m = WAREKI.exec(normalizeText(text).replace(/[ \t\u3000]/g, ''));
+  const era = m && findEra(m[1] ?? '');
+  const monthDay = m && parseMonthDay(m[3] ?? '');
+  if (!m || !era || !monthDay) return null;
+  const next = eraAfter(era);
+  const iso = toIso(Number(era.start.slice(0, 4)) + (m[2] === '元' ? 1 : Number(m[2])) - 1, ...monthDay);
+  return next && iso !== null && iso >= next.start ? toWareki(iso) : null;
 }
 
 function parseWestern(s: string): string | null {

@@ -1,5 +1,6 @@
 // The shape of what validation finds (SPEC §6) and the Japanese messages for
 // every rule code, in one place so the sheet, the CLI and the sidebar say the same.
+import { eraOverflow } from '../normalize/date';
 
 export type Severity = 'error' | 'warning';
 
@@ -37,6 +38,7 @@ export const RULE_SEVERITY = {
   closing_required: 'error',
   duplicate_case_id: 'error',
   unknown_case: 'error',
+  subject_outreach_only: 'error',
   consent_date_missing: 'warning',
   closed_date_on_open_case: 'warning',
   monitoring_overdue: 'warning',
@@ -80,12 +82,29 @@ export function placeFinding(f: Finding, sheet: string, row: number, header: str
 
 const quote = (v: string): string => `「${v}」`;
 
+/**
+ * How many other rows a message names at most: a placeholder shared by
+ * hundreds of rows (フメイ / 1900-01-01) must not make each message list them all.
+ */
+export const OTHER_ROWS_NAMED = 3;
+const andMore = (more: number, unit: string): string => (more > 0 ? `ほか${more}${unit}` : '');
+
+/** Another case a row is compared with. */
+export interface OtherCase {
+  readonly caseId: string;
+  readonly row: number;
+}
+
 /** Japanese messages: what is wrong, then what to do. */
 export const say = {
   required: (label: string) => `${label}が空欄です。入力してください。`,
   requiredColumn: (label: string) => `列${quote(label)}がありません。「標準化」を実行すると列が追加されます。`,
-  invalidDate: (label: string, value: string) =>
-    `${label}${quote(value)}は日付として読めません。2024/4/1 や 令和6年4月1日 の形で、実在する日付を入力してください。`,
+  invalidDate: (label: string, value: string) => {
+    const sameDay = eraOverflow(value);
+    return sameDay
+      ? `${label}${quote(value)}は${quote(sameDay)}です（元号が変わった後の日付です）。${sameDay} と入力してください。`
+      : `${label}${quote(value)}は日付として読めません。2024/4/1 や 令和6年4月1日 の形で、実在する日付を入力してください。`;
+  },
   futureDate: (label: string, iso: string, today: string) =>
     `${label}（${iso}）が今日（${today}）より後になっています。日付を確かめてください。`,
   unknownValue: (label: string, value: string, suggestion: string | null, where: string) =>
@@ -99,14 +118,20 @@ export const say = {
     `${quote(meeting)}は本人同意が必要な会議ですが、本人同意が「あり」ではありません。同意を得るか、支援会議で検討してください。`,
   meetingIncomplete: (missing: string, other: string) => `${other}が入っているのに${missing}が空欄です。両方をそろえて入力してください。`,
   closingRequired: (label: string, status: string) => `状態が${quote(status)}のときは${label}が必要です。入力してください。`,
-  duplicateCaseId: (id: string, rows: readonly number[]) =>
-    `ケースID${quote(id)}が${rows.map((r) => `${r}行目`).join('・')}で重複しています。どちらかのケースIDを空欄にすると新しい番号が付きます。`,
+  /** `rows` as named (the row itself and at most OTHER_ROWS_NAMED others); `more` rows not named. */
+  duplicateCaseId: (id: string, rows: readonly number[], more = 0) =>
+    `ケースID${quote(id)}が${rows.map((r) => `${r}行目`).join('・')}${andMore(more, '行')}で重複しています。どちらかのケースIDを空欄にすると新しい番号が付きます。`,
+  subjectRequired: () =>
+    `ケースIDも対象も空欄です。ケースの記録ならケースIDを、まだケースになっていない方へのアウトリーチなら対象（氏名ではなく「○○地区の高齢男性（仮称A）」のような呼び名）を入力してください。`,
+  subjectOutreachOnly: (type: string) =>
+    `対象は、まだケースになっていない方へのアウトリーチだけに使います。種別が${quote(type)}の記録は、ケースIDで記録してください（種別がアウトリーチなら、種別を直してください）。`,
   unknownCase: (id: string) => `ケースID${quote(id)}は共通シートにありません。共通シートのケースIDを入力してください。`,
   consentDateMissing: () => `本人同意が「あり」ですが同意取得日が空欄です。同意を得た日を入力してください。`,
   closedDateOnOpen: (status: string) => `状態が${quote(status)}（支援中のケース）なのに終結日が入っています。状態か終結日を確かめてください。`,
   monitoringOverdue: (iso: string) => `次回モニタリング日（${iso}）を過ぎています。モニタリングを行い、次の予定日を入力してください。`,
-  possibleDuplicate: (otherId: string, otherRow: number) =>
-    `${otherRow}行目のケース${otherId ? quote(otherId) : ''}と本人氏名カナ・生年月日が同じです。同じ方なら一つのケースにまとめてください。`,
+  /** `others` as named (at most OTHER_ROWS_NAMED); `more` cases not named. */
+  possibleDuplicate: (others: readonly OtherCase[], more = 0) =>
+    `${others.map((o) => `${o.row}行目のケース${o.caseId ? quote(o.caseId) : ''}`).join('、')}${andMore(more, '件')}と本人氏名カナ・生年月日が同じです。同じ方なら一つのケースにまとめてください。`,
   dateBefore: (label: string, other: string) => `${label}が${other}より前になっています。日付を確かめてください。`,
   consentForPlanRow: () => `このケースの本人同意が「あり」ではないため、支援プランは作れません。同意を得てから作成してください。`,
   decidedOnRequired: () => `状態が「決定」のときは決定日が必要です。決定した日を入力してください。`,

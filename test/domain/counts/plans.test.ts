@@ -11,7 +11,7 @@ const plan = (version: unknown, decidedOn: string, reviewedOn = '') =>
 
 describe('plan counts', () => {
   const result = countFiscalYear({
-    cases: { header: CASE_FIELDS.map((f) => f.header), rows: [] }, activities: null, meetings: null, settings: DEFAULT_SETTINGS, fiscalYear: 2024,
+    cases: { header: CASE_FIELDS.map((f) => f.header), rows: [] }, activities: null, meetings: null, settings: DEFAULT_SETTINGS, fiscalYear: 2024, today: '2026-11-22',
     plans: {
       header: PLAN_FIELDS.map((f) => f.header),
       rows: [
