@@ -99,13 +99,13 @@ export const OPERATIONS: readonly OperationSpec[] = [
     setup: (model, cases) => planStep(model, cases, { version: 1, achievement: '一部達成', reviewPolicy: '見直し', tasks: [{ progress: '実施済' }, { progress: '実施中' }] },
       '見直し: version 2 opened as 案 with the tasks copied'),
   },
-  { key: 'planPrint', label: '本人用プランの作成 (plan print)', fn: 'createPlanPrint', setup: (model, cases) => planStep(model, cases, {}) },
+  { key: 'planPrint', label: '本人用プランの作成 (plan print)', fn: 'createPlanPrint', setup: (model, cases) => planStep(model, cases, { today: TODAY }) },
 ];
 
 /** The arguments of a plan step for the run's case. */
 function planStep(model: Model, cases: number, extra: Record<string, unknown>, note?: string) {
   const planned = casesToPlan(model, runsFor(cases));
-  return { args: (run: number) => ({ today: TODAY, caseId: planned[run], requestId: `bench-plan-${cases}-${run}-${Date.now()}`, ...extra }), ...(note ? { note } : {}) };
+  return { args: (run: number) => ({ caseId: planned[run], requestId: `bench-plan-${cases}-${run}-${Date.now()}`, ...extra }), ...(note ? { note } : {}) };
 }
 
 /** ケースID of consenting cases still in アセスメント中 (the demo gives them no plan yet), one per run. */

@@ -26,17 +26,17 @@ const TASKS = [
 let requestNumber = 0;
 const requestId = () => `plan-request-${++requestNumber}`;
 const newCase = (runtime: Runtime, over: Record<string, string> = {}): string => {
-  const saved = runtime.call<SaveResult>('saveCase', { today: TODAY, record: { ...NEW_CASE, ...over }, requestId: requestId() });
+  const saved = runtime.call<SaveResult>('saveCase', { record: { ...NEW_CASE, ...over }, requestId: requestId() });
   if (!saved.saved) throw new Error(JSON.stringify(saved.errors));
   return saved.id;
 };
 const draft = (runtime: Runtime, caseId: string, plan = PLAN, tasks = TASKS) =>
-  runtime.call<PlanStepResult>('savePlanDraft', { today: TODAY, caseId, plan, tasks, requestId: requestId() });
+  runtime.call<PlanStepResult>('savePlanDraft', { caseId, plan, tasks, requestId: requestId() });
 const decide = (runtime: Runtime, caseId: string, version: number, decidedOn = TODAY, extra: Record<string, unknown> = {}) =>
-  runtime.call<PlanStepResult>('decidePlan', { today: TODAY, caseId, version, decidedOn, requestId: requestId(), ...extra });
+  runtime.call<PlanStepResult>('decidePlan', { caseId, version, decidedOn, requestId: requestId(), ...extra });
 const review = (runtime: Runtime, caseId: string, version: number, reviewPolicy: string, extra: Record<string, unknown> = {}) =>
   runtime.call<PlanStepResult>('reviewPlan', {
-    today: TODAY, caseId, version, reviewedOn: TODAY, achievement: '一部達成', reviewPolicy, reviewNote: '申請は済んだ',
+    caseId, version, reviewedOn: TODAY, achievement: '一部達成', reviewPolicy, reviewNote: '申請は済んだ',
     tasks: [{ progress: '実施済' }, { progress: '実施中', taskNote: '見学は来月' }], requestId: requestId(), ...extra,
   });
 
@@ -122,7 +122,7 @@ describe('at the meeting and after it', () => {
       tasks: [{ owner: '地域包括支援センター', content: '介護保険の申請を手伝う', frequency: '月1回', progress: '未着手' }, { owner: '本人', content: '通所の見学に行く', frequency: '1回', progress: '未着手' }],
     });
     const outcome = (plan: Record<string, unknown>, meetingId = created.meetingId) => runtime.call<{ saved: boolean; errors?: { message: string }[] }>('recordMeetingOutcome', {
-      today: TODAY, meetingId, meetingStatus: '開催済', requestId: requestId(),
+      meetingId, meetingStatus: '開催済', requestId: requestId(),
       outcomes: [{ caseId, nextMeetingType: '', nextMeetingOn: '', plan }],
     });
     expect(outcome({ action: 'decide', version: 1 })).toMatchObject({ saved: true });
@@ -141,7 +141,7 @@ describe('at the meeting and after it', () => {
     const created = runtime.call<{ meetingId: string }>('createAgenda', { today: TODAY, ...MEETING, includeDue: false });
     const before = tabText(runtime, '支援プラン');
     const result = runtime.call('recordMeetingOutcome', {
-      today: TODAY, meetingId: created.meetingId, meetingStatus: '開催済', requestId: requestId(), outcomes: [{ caseId, plan: { action: 'decide', version: 1 } }],
+      meetingId: created.meetingId, meetingStatus: '開催済', requestId: requestId(), outcomes: [{ caseId, plan: { action: 'decide', version: 1 } }],
     });
     expect(result).toMatchObject({ saved: false, errors: [{ caseId, message: expect.stringContaining('本人同意が必要な会議') }] });
     expect(tabText(runtime, '支援プラン')).toEqual(before);

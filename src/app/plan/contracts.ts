@@ -7,15 +7,16 @@ const caseId = z.string().check(z.trim(), z.minLength(1, { message: 'ケースID
 
 export const planCasesArgs = z.strictObject({ ...todayShape });
 export const casePlansArgs = z.strictObject({ ...todayShape, caseId });
-export const savePlanDraftArgs = z.strictObject({ ...todayShape, caseId, plan: planDraftInput, tasks: taskListInput, requestId });
+// Saves take no `today`: the server decides it, as for every save.
+export const savePlanDraftArgs = z.strictObject({ caseId, plan: planDraftInput, tasks: taskListInput, requestId });
 export const decidePlanArgs = z.strictObject({
-  ...todayShape, caseId, ...decisionInput,
+  caseId, ...decisionInput,
   /** Default: today. */
   decidedOn: z.optional(isoDate),
   requestId,
 });
 export const reviewPlanArgs = z.strictObject({
-  ...todayShape, caseId, ...reviewInput,
+  caseId, ...reviewInput,
   /** Default: today. */
   reviewedOn: z.optional(isoDate),
   requestId,

@@ -71,14 +71,14 @@ function runStep(requestId: string, caseId: string, today: string, operation: (e
 
 export function savePlanDraft(rawArgs?: unknown): PlanStepResult {
   const args = parseArgs(savePlanDraftArgs, rawArgs);
-  const today = args.today ?? todayInTokyo();
+  const today = todayInTokyo();
   return runStep(args.requestId, args.caseId, today, (edit) => `プラン案を保存（${edit.version}版）`,
     (plans, settings, t) => draftStep(plans, args.plan, args.tasks, settings, t));
 }
 
 export function decidePlan(rawArgs?: unknown): PlanStepResult {
   const args = parseArgs(decidePlanArgs, rawArgs);
-  const today = args.today ?? todayInTokyo();
+  const today = todayInTokyo();
   const { caseId, requestId, decidedOn, ...values } = args;
   return runStep(requestId, caseId, today, () => `プランを決定（${args.version}版）`,
     (plans, settings, t) => decideStep(plans, { ...values, decidedOn: decidedOn ?? t }, settings, t));
@@ -86,7 +86,7 @@ export function decidePlan(rawArgs?: unknown): PlanStepResult {
 
 export function reviewPlan(rawArgs?: unknown): PlanStepResult {
   const args = parseArgs(reviewPlanArgs, rawArgs);
-  const today = args.today ?? todayInTokyo();
+  const today = todayInTokyo();
   const { caseId, requestId, reviewedOn, ...values } = args;
   return runStep(requestId, caseId, today, () => `プランを評価（${args.version}版）`,
     (plans, settings, t) => reviewStep(plans, { ...values, reviewedOn: reviewedOn ?? t }, settings, t));
