@@ -2,6 +2,7 @@
 // runtime, served on localhost as a page (tabs, menu, sidebar) whose every
 // action calls a global function of the built dist/Code.js, one at a time,
 // saving the .xlsx after each call that changed it.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +21,9 @@ export interface PreviewOptions {
 }
 
 export interface Preview {
+  /** The page's address, with the token every /api call, the sidebar and the dialog need. */
   readonly url: string;
+  readonly token: string;
   /** Stops taking requests, lets a running call and its save finish, then frees the port. */
   close(): Promise<void>;
 }
@@ -114,6 +117,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   book.runtime.call('onOpen'); // as opening the spreadsheet does: the menu appears
   const queue = serialQueue();
   let allowedHosts = new Set<string>();
+  const token = randomBytes(24).toString('base64url');
+  const hasToken = (url: URL): boolean => {
+    const given = Buffer.from(url.searchParams.get('token') ?? '');
+    const wanted = Buffer.from(token);
+    return given.length === wanted.length && timingSafeEqual(given, wanted);
+  };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Only this address may talk to the server: a DNS-rebinding page would send another Host,
@@ -122,6 +131,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) throw new HttpError(403, 'ほかのサイトからは使えません。');
     const url = new URL(req.url ?? '/', 'http://preview.invalid');
+    // The page itself holds no data; everything that reads or changes the workbook needs the token.
+    if ((url.pathname.startsWith('/api/') || url.pathname === '/sidebar' || url.pathname === '/dialog') && !hasToken(url)) {
+      throw new HttpError(403, 'このプレビューは、npm start が表示したアドレス（token= 付き）から開いてください。');
+    }
     switch (`${req.method ?? ''} ${url.pathname}`) {
       case 'GET /':
         return sendHtml(res, assets.page);
@@ -169,7 +182,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   allowedHosts = new Set([authority, `127.0.0.1:${port}`, `localhost:${port}`]);
   return {
-    url: `http://${authority}/`,
+    url: `http://${authority}/?token=${token}`,
+    token,
     async close() {
       const closed = new Promise<void>((done) => server.close(() => done()));
       await queue.idle();

@@ -2,6 +2,7 @@
 // preview: each call goes to POST /api/run, which calls the same global
 // function of dist/Code.js that Apps Script would. Injected before the
 // sidebar's own script.
+import { withPreviewToken } from './token';
 import type { FrameMessage, RunResponse } from './types';
 
 type SuccessHandler = (value: unknown, userObject: unknown) => void;
@@ -18,7 +19,7 @@ function tellPage(message: FrameMessage): void {
 }
 
 async function post(functionName: string, args: unknown[]): Promise<unknown> {
-  const response = await fetch('/api/run', {
+  const response = await fetch(withPreviewToken('/api/run', window.location.search), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ functionName, args }),

@@ -215,6 +215,24 @@ describe('after the meeting', () => {
     expect(list.upcoming.map((u) => [u.meetingType, u.date])).toEqual(expect.arrayContaining([[SUPPORT.meetingType, SUPPORT.date]]));
   });
 
+  it('counts on each waiting date only the cases the agenda will take: not those the consent gate leaves out', () => {
+    const runtime = demoWorkbook(60);
+    const list = runtime.call<MeetingList>('listMeetings', { today: TODAY });
+    const gated = list.upcoming.filter((u) => u.meetingType === '重層的支援会議');
+    expect(gated.length).toBeGreaterThan(0);
+    for (const u of list.upcoming) {
+      const preview = runtime.call<AgendaPreview>('previewAgenda', { today: TODAY, meetingType: u.meetingType, date: u.date, includeDue: false });
+      expect([u.meetingType, u.date, u.cases]).toEqual([u.meetingType, u.date, preview.items.length]);
+    }
+    const planned = list.upcoming.find((u) => u.meetingType === PLAN.meetingType && u.date === PLAN.date)!;
+    const waiting = tabText(runtime, '共通シート').findIndex((row) => row[caseColumn('次回会議種別')] === PLAN.meetingType
+      && row[caseColumn('本人同意')] === 'あり' && row[caseColumn('次回会議予定日')] === PLAN.date && row[caseColumn('状態')] !== '終結');
+    expect(waiting).toBeGreaterThan(0);
+    ensureCell(findSheet(runtime.model, '共通シート')!, waiting + 1, caseColumn('本人同意') + 1).value = '確認中';
+    const after = runtime.call<MeetingList>('listMeetings', { today: TODAY }).upcoming.find((u) => u.meetingType === PLAN.meetingType && u.date === PLAN.date);
+    expect(after?.cases ?? 0).toBe(planned.cases - 1);
+  });
+
   it('gives the meeting\'s cases by ケースID, 年代 and kind', () => {
     const { meeting } = meetingAfterAgenda();
     expect(meeting.meeting).toMatchObject({ ...{ meetingType: SUPPORT.meetingType, date: SUPPORT.date }, status: '予定', hasSheet: true });

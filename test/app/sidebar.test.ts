@@ -25,7 +25,7 @@ describe('getSidebarState', () => {
     expect(state.today).toBe(TODAY);
     expect(state.settings.agencies[0]).toEqual({ name: '地域包括支援センター', field: '高齢' });
     expect(state.selected).toBeNull();
-    expect(Object.keys(state).sort()).toEqual(['selected', 'settings', 'settingsNotes', 'today']);
+    expect(Object.keys(state).sort()).toEqual(['draft', 'selected', 'settings', 'settingsNotes', 'today']);
   });
 
   it('loads the case on the row the user selected in 共通シート', () => {

@@ -36,7 +36,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const url = (path: string): string => new URL(path, preview.url).href;
+/** A path of the preview with its token, as the page and its frames ask for it. */
+const url = (path: string): string => {
+  const address = new URL(path, preview.url);
+  address.searchParams.set('token', preview.token);
+  return address.href;
+};
 
 function post(path: string, body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }): Promise<Response> {
   return fetch(url(path), { method: 'POST', headers, body });
@@ -222,13 +227,14 @@ describe('GET /sidebar', () => {
       const shim = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
       const messages: unknown[] = [];
       const window = {
-        location: { origin: new URL(preview.url).origin },
+        location: { origin: new URL(preview.url).origin, search: new URL(preview.url).search },
         parent: { postMessage: (message: unknown) => messages.push(message) },
       } as Record<string, unknown>;
       const context = vm.createContext({
         window,
         console,
-        fetch: (path: string, init: RequestInit) => fetch(url(path), init),
+        URLSearchParams,
+        fetch: (path: string, init: RequestInit) => fetch(new URL(path, preview.url).href, init),
       });
       vm.runInContext(shim, context);
       return { google: window.google as never, messages };
@@ -279,6 +285,25 @@ describe('everything else', () => {
       'Content-Type': 'application/json', Origin: 'http://attacker.example',
     });
     expect(response.status).toBe(403);
+  });
+});
+
+describe('the token', () => {
+  it('is random, in the address npm start prints, and required by the API, the sidebar and the dialog', async () => {
+    expect(preview.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/\\?token=${preview.token}$`));
+    expect(preview.token.length).toBeGreaterThanOrEqual(32);
+    const other = await startPreview({ bookPath: book, port: 0 });
+    expect(other.token).not.toBe(preview.token);
+    await other.close();
+    const bare = (path: string): string => new URL(path, preview.url.replace(/\?.*$/, '')).href;
+    for (const path of ['/api/workbook', '/sidebar', '/dialog', `/api/workbook?token=${preview.token.slice(1)}x`, '/api/workbook?token=']) {
+      const response = await fetch(bare(path));
+      expect([path, response.status]).toEqual([path, 403]);
+      expect(((await response.json()) as { error: string }).error).toContain('token=');
+    }
+    const run = await fetch(bare('/api/run'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ functionName: 'menuCheck' }) });
+    expect(run.status).toBe(403);
+    expect((await fetch(bare('/'))).status).toBe(200); // the page holds no data; it passes its token on
   });
 });
 

@@ -3,7 +3,6 @@
 // 実施状況. Every copied text goes through the agenda's masking; an owner not
 // listed in 設定 (or 本人・家族・地域) shows as 「（設定外の値）」.
 import type { ItemKind } from '../agenda/types';
-import { scrubName, type PersonName } from '../agenda/masking';
 import type { RecordText } from '../record';
 import { sourceValues, type Settings } from '../settings';
 import { TASK_FIELDS } from './fields';
@@ -38,11 +37,11 @@ export interface CasePlanSources {
 export const NOT_IN_SETTINGS = '（設定外の値）';
 const OWNER_SOURCE = TASK_FIELDS.find((f) => f.key === 'owner')!.source!;
 
-export function agendaPlanOf(kind: ItemKind, sources: CasePlanSources | undefined, person: PersonName, settings: Settings): AgendaPlan | null {
+export function agendaPlanOf(kind: ItemKind, sources: CasePlanSources | undefined, masker: (text: string) => string, settings: Settings): AgendaPlan | null {
   const source = kind === '新規検討' ? sources?.draft : sources?.current;
   if (!source) return null;
   const owners = sourceValues(OWNER_SOURCE, settings);
-  const mask = (text: string | undefined): string => scrubName(text ?? '', person);
+  const mask = (text: string | undefined): string => masker(text ?? '');
   return {
     version: Number(source.plan.version),
     status: source.plan.planStatus ?? '',

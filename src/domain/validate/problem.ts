@@ -49,6 +49,7 @@ export const RULE_SEVERITY = {
   plan_without_tasks: 'warning',
   plan_review_overdue: 'warning',
   plan_date_mismatch: 'warning',
+  name_not_split: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULE_SEVERITY;
@@ -146,6 +147,10 @@ export const say = {
   planDateMismatch: (earliest: string, planOn: string) => planOn
     ? `プラン作成日（${planOn}）が、最初にプランを決定した日（${earliest}）と違います。どちらかを確かめてください。`
     : `プランを決定済み（最初の決定日 ${earliest}）ですが、プラン作成日が空欄です。${earliest}を入力してください。`,
+  nameNotSplit: () =>
+    `本人氏名と本人氏名カナの姓と名の間に空白がありません。「山田 太郎」「ヤマダ タロウ」のように空白を入れてください。会議次第で姓だけ・名だけの書き方も確実に伏せるためです。`,
+  meetingConsentFlag: (value: string) =>
+    `本人同意${value ? quote(value) : 'が空欄'}${value ? 'は' : 'のため'}「必要」か「不要」かが分からないため、本人同意が必要な会議として扱います。本人同意のないケースも検討する会議（支援会議など）なら「不要」と入力してください。`,
   invalidCaseId: (value: string) => `ケースID${quote(value)}は「2024-0001」の形（年度-4桁の番号）ではありません。空欄にすると自動で付番します。`,
   invalidTime: (value: string) => `開始時刻${quote(value)}は時刻として読めません。14:00 の形で入力してください。`,
   invalidCount: (label: string, value: string) => `${label}${quote(value)}は1以上の整数で入力してください。`,

@@ -10,6 +10,7 @@ import { validatePlanTabs } from '../plan/validate';
 import { checkActivity } from './activityRules';
 import { checkCase } from './caseRules';
 import { checkFields, dateOf } from './fieldRules';
+import { checkSettingsTable } from './settingsRules';
 import { columnIndexOf, finding, OTHER_ROWS_NAMED, placeFinding, say, type Finding, type OtherCase, type Problem } from './problem';
 
 export interface WorkbookInput {
@@ -19,6 +20,8 @@ export interface WorkbookInput {
   readonly plans?: Table | null;
   readonly tasks?: Table | null;
   readonly settings: Settings;
+  /** The 設定 tab as read, for the rules on 設定 itself; none without the tab. */
+  readonly settingsTable?: Table | null;
   readonly today: string;
 }
 
@@ -152,7 +155,7 @@ function checkMeeting(text: RecordText, settings: Settings, caseIds: ReadonlySet
   return findings;
 }
 
-const SHEET_ORDER: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, TAB.plans, TAB.tasks];
+const SHEET_ORDER: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, TAB.plans, TAB.tasks, TAB.settings];
 
 export function validateWorkbook(input: WorkbookInput): ValidationResult {
   const { settings, today } = input;
@@ -171,6 +174,7 @@ export function validateWorkbook(input: WorkbookInput): ValidationResult {
     { cases: input.cases, caseRows: cases.rows, plans: input.plans ?? null, tasks: input.tasks ?? null, settings, today },
     { checkTab: (sheet, fields, table, check) => checkTab(sheet, fields, table, settings, 'other', check), placeOn },
   ));
+  problems.push(...checkSettingsTable(input.settingsTable ?? null));
   problems.sort((a, b) => SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.row - b.row
     || columnIndexOf(a.columnLetter) - columnIndexOf(b.columnLetter));
   const error = problems.filter((p) => p.severity === 'error').length;
