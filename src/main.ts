@@ -25,3 +25,4 @@ export { recordMeetingOutcome } from './app/agenda/outcome';
 export { getPlanCases, getCasePlans } from './app/plan/state';
 export { savePlanDraft, decidePlan, reviewPlan } from './app/plan/steps';
 export { createPlanPrint, menuPlanPrint } from './app/plan/print';
+export { menuSelfTest, runSelfTest, selfTestTrigger } from './app/selfTest/run';

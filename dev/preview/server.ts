@@ -55,7 +55,7 @@ async function runFunction(book: LocalBook, functionName: string, args: unknown[
   const before = { alerts: runtime.alerts.length, sidebars: runtime.sidebars.length, dialogs: runtime.dialogs.length, writes: runtime.writes.length };
   let response: RunResponse;
   try {
-    const value = book.run(functionName, ...args);
+    const value = book.runFromPage(functionName, args);
     const sidebar = runtime.sidebars.length > before.sidebars ? runtime.sidebars.at(-1) : undefined;
     const dialog = runtime.dialogs.length > before.dialogs ? runtime.dialogs.at(-1) : undefined;
     response = {

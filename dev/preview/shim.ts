@@ -2,6 +2,7 @@
 // preview: each call goes to POST /api/run, which calls the same global
 // function of dist/Code.js that Apps Script would. Injected before the
 // sidebar's own script.
+import { encodeArguments } from '../runtime/scriptRun';
 import { withPreviewToken } from './token';
 import type { FrameMessage, RunResponse } from './types';
 
@@ -30,8 +31,9 @@ async function post(functionName: string, args: unknown[]): Promise<unknown> {
   return result.value;
 }
 
+/** Refuses what google.script.run refuses (a Date, a function…) at once, as Apps Script's page does. */
 function call(functionName: string, args: unknown[], handlers: Handlers): void {
-  post(functionName, args).then(
+  post(functionName, encodeArguments(args)).then(
     (value) => {
       try {
         handlers.success?.(value, handlers.userObject);

@@ -84,7 +84,8 @@ export class Range implements Emulated {
       hidden.some((m) => contains(m, { row, column, numRows: 1, numColumns: 1 }) && (row !== m.row || column !== m.column));
     const { row, column } = this.rect;
     return this.#write(values, 'setValues', (cell, v, i, j) => {
-      setField(cell, 'value', isHidden(row + i, column + j) ? undefined : enteredValue(v, cell.numberFormat));
+      if (isHidden(row + i, column + j)) setField(cell, 'value', undefined);
+      else this.#enter(cell, v);
       setField(cell, 'link', undefined);
     });
   }
@@ -117,7 +118,7 @@ export class Range implements Emulated {
   }
 
   setValue(value: unknown): Range {
-    return this.#fill((cell) => setField(cell, 'value', enteredValue(value, cell.numberFormat)));
+    return this.#fill((cell) => this.#enter(cell, value));
   }
 
   getBackgrounds(): string[][] {
@@ -300,6 +301,12 @@ export class Range implements Emulated {
   activate(): Range {
     this.sheet.spreadsheet.active = { sheetId: this.sheet.model.id, rect: this.rect };
     return this;
+  }
+
+  #enter(cell: CellData, input: unknown): void {
+    const entered = enteredValue(input, cell.numberFormat, this.sheet.spreadsheet.model.timeZone);
+    setField(cell, 'value', entered.value);
+    if (entered.numberFormat) setField(cell, 'numberFormat', entered.numberFormat);
   }
 
   #read<T>(fn: (cell: CellData | undefined) => T): T[][] {

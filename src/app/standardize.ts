@@ -11,6 +11,7 @@ import { sheetRow } from '../domain/table';
 import { openBook, readBookSettings, type Book } from '../sheets/book';
 import { logChanges, type ChangeEntry } from '../sheets/changeLog';
 import { cellName, readHandMadeExtras, restoreLinks, unmergeAll } from '../sheets/handMade';
+import { assertWithinLimits } from '../sheets/limits';
 import { withDocumentLock } from '../sheets/lock';
 import { readTable, writeTable } from '../sheets/tables';
 import { parseArgs, standardizeArgs } from './contracts';
@@ -64,6 +65,7 @@ export function standardizeSheet(rawArgs?: unknown): StandardizeReport {
     const book = openBook();
     const sheet = targetSheet(book, args.sheetName);
     const name = sheet.getName();
+    assertWithinLimits(sheet);
     const bookSettings = readBookSettings(book);
     const { settings } = bookSettings;
     const read = readTable(sheet, book.timeZone);

@@ -4,6 +4,7 @@
 // add-on remembers how many rows it left, and says so in the log when the tab
 // was deleted or rows were removed since.
 import { TAB } from '../domain/fields';
+import { activeUserEmail } from './activeUser';
 import { createTab, STANDARD_TABS, type Book } from './book';
 import { appendRows } from './tables';
 import { instantToDateCell } from './zonedDate';
@@ -19,17 +20,9 @@ export interface ChangeEntry {
 
 export const LOG_PROTECTION = 'tsunagi: 変更履歴（アドオンが追記します。編集しないでください）';
 
-/**
- * Who is making the change, when Apps Script can tell (SPEC §10). Without the
- * userinfo.email scope, which SPEC §10 does not grant, Apps Script may answer
- * blank or refuse; the change is then logged as by （不明）, never lost.
- */
+/** Who is making the change (SPEC §10); when Apps Script cannot tell, （不明）: the change is logged, never lost. */
 export function currentUser(): string {
-  try {
-    return Session.getActiveUser().getEmail() || '（不明）';
-  } catch {
-    return '（不明）';
-  }
+  return activeUserEmail() || '（不明）';
 }
 
 /** Data rows 変更履歴 had when the add-on last appended to it (document property). */

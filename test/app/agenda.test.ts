@@ -182,7 +182,7 @@ describe('the menu', () => {
     const runtime = newSpreadsheet();
     runtime.call('onOpen');
     const items = runtime.menus[0]!.items.flatMap((i) => (i.kind === 'item' ? [i.caption] : []));
-    expect(items.slice(-2)).toEqual(['会議次第を作成…', 'サイドバーを開く']);
+    expect(items.slice(-3, -1)).toEqual(['会議次第を作成…', 'サイドバーを開く']);
     runtime.call('menuAgenda');
     expect(runtime.sidebars[0]!.title).toBe('つなぎ');
     expect(runtime.sidebars[0]!.content).toContain('<body data-view="agenda">');

@@ -181,7 +181,7 @@ describe('selectCell', () => {
 });
 
 describe('service calls', () => {
-  it('are the same for opening the sidebar (cells read too), searching cases and saving a case with 100 and 10,000 cases', () => {
+  it('are the same for opening the sidebar (cells read too), searching cases and saving a case with 100 and 10,000 cases, but for growing a full tab', () => {
     const measure = (cases: number) => {
       const runtime = demoWorkbook(cases);
       runtime.resetCalls();
@@ -197,6 +197,7 @@ describe('service calls', () => {
     };
     const small = measure(100);
     expect(small.open).toBeGreaterThan(0);
-    expect(measure(10_000)).toEqual(small);
+    // The 10,000-case demo fills its tab to the last row: the new row needs one insertRowsAfter first.
+    expect(measure(10_000)).toEqual({ ...small, save: small.save + 1 });
   });
 });

@@ -2,6 +2,7 @@
 // row; the add-on only appends (rows already there never change, and every
 // write into the tab lands below its last row); the tab is protected
 // (warning-only); a user Apps Script cannot name is logged as （不明）.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDemo } from '../../dev/demo/write';
 import { createModel, loadBundle, type Runtime } from '../../dev/runtime';
@@ -133,5 +134,26 @@ describe('who made the change', () => {
     expect(added.length).toBeGreaterThan(0);
     expect(added.every((r) => r[1] === '（不明）')).toBe(true);
     expect(logRows(runtime).slice(1).every((r) => r[1] === '（不明）')).toBe(true);
+  });
+
+  it('names the editor with the userinfo.email scope, and without it stamps （不明） while the 集計 view and daily state still open', () => {
+    const open = (oauthScopes?: readonly string[]) => {
+      const runtime = loadBundle(CODE, createModel('test', { sheetNames: ['シート1'] }), {
+        htmlDir: join(__dirname, '../../dist'), user: 'soudan@town.example.jp', ...(oauthScopes ? { oauthScopes } : {}),
+      });
+      runtime.call('prepareWorkbook', { today: TODAY });
+      return runtime;
+    };
+    const granted = open();
+    granted.call('saveCase', { today: TODAY, record: NEW_CASE, requestId: 'audit-0201' });
+    expect(logRows(granted).at(-1)![1]).toBe('soudan@town.example.jp');
+
+    const manifest = JSON.parse(readFileSync(join(__dirname, '../../dist/appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+    const denied = open(manifest.oauthScopes.filter((s) => !s.endsWith('/userinfo.email')));
+    expect(denied.call<SaveResult>('saveCase', { today: TODAY, record: NEW_CASE, requestId: 'audit-0202' }).saved).toBe(true);
+    expect(logRows(denied).at(-1)![1]).toBe('（不明）');
+    expect(denied.call('getCountsState', { today: TODAY })).toMatchObject({ daily: { installed: false, mine: false } });
+    denied.call('menuDailyCounts');
+    expect(denied.alerts.at(-1)).toContain('毎日の自動更新を設定しました');
   });
 });

@@ -13,7 +13,7 @@ import type { RunResponse, WorkbookView } from '../../dev/preview/types';
 import { loadWorkbook } from '../../dev/runtime';
 
 const TABS = ['共通シート', '支援記録', '会議記録', '支援プラン', '役割分担', '設定', '変更履歴'];
-const MENU = ['シートを準備', '標準化（開いているタブ）', '入力チェック', '月次集計を更新', '毎日の自動更新を設定 / 解除', 'プランを印刷用に作成', '会議次第を作成…', 'サイドバーを開く'];
+const MENU = ['シートを準備', '標準化（開いているタブ）', '入力チェック', '月次集計を更新', '毎日の自動更新を設定 / 解除', 'プランを印刷用に作成', '会議次第を作成…', 'サイドバーを開く', '自己診断'];
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const ERROR_COLOUR = '#f4cccc';
 const WARNING_COLOUR = '#fff2cc';
@@ -103,7 +103,7 @@ describe('GET /api/workbook', () => {
     const [menu] = view.menus;
     expect(menu?.caption).toBe('多機関協働');
     expect(menu?.items.flatMap((i) => (i.kind === 'item' ? [i.caption] : []))).toEqual(MENU);
-    expect(menu?.items.filter((i) => i.kind === 'separator')).toHaveLength(1);
+    expect(menu?.items.filter((i) => i.kind === 'separator')).toHaveLength(2);
   });
 
   it('gives 共通シート as display text: the header row, then the 60 demo cases, date cells as YYYY-MM-DD', async () => {
@@ -154,6 +154,14 @@ describe('POST /api/run', () => {
   it('opens the sidebar from the menu', async () => {
     const result = await run('menuOpenSidebar');
     expect(result).toMatchObject({ ok: true, sidebarOpened: true, sidebarTitle: 'つなぎ', alerts: [] });
+  });
+
+  it('runs 自己診断 from the menu and shows its report tab', async () => {
+    const result = await run('menuSelfTest');
+    expect(result).toMatchObject({ ok: true, alerts: [expect.stringContaining('結果はタブ「自己診断」にあります')] });
+    const view = await workbook();
+    expect(view.selection.sheet).toBe('自己診断');
+    expect(view.tabs.find((t) => t.name === '自己診断')?.rows[1]?.cells.slice(0, 2)).toEqual(['書式なしテキストの読み書き', 'OK']);
   });
 
   it('answers ok:false with the error for a name that is not a function of the bundle', async () => {
