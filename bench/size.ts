@@ -85,7 +85,37 @@ export const OPERATIONS: readonly OperationSpec[] = [
     key: 'counts', label: '集計再作成 (counts rebuild)', fn: 'rebuildCounts',
     setup: () => ({ args: () => ({ today: TODAY, fiscalYear: 2026 }), note: 'run 1 is the first build' }),
   },
+  // A plan through its life, one consenting case in アセスメント中 (no plan in the demo) per run.
+  {
+    key: 'planDraft', label: 'プラン案の保存 (plan draft)', fn: 'savePlanDraft',
+    setup: (model, cases) => planStep(model, cases, {
+      plan: { shortTermGoal: '介護サービスを使い始める', nextReviewOn: '2027-02-01' },
+      tasks: [{ owner: '地域包括支援センター', content: '介護保険の申請を手伝う' }, { owner: '本人', content: '通所の見学に行く' }],
+    }, 'a new 案 with two tasks'),
+  },
+  { key: 'planDecide', label: 'プランの決定 (plan decide)', fn: 'decidePlan', setup: (model, cases) => planStep(model, cases, { version: 1 }) },
+  {
+    key: 'planReview', label: 'プランの評価・見直し (plan review)', fn: 'reviewPlan',
+    setup: (model, cases) => planStep(model, cases, { version: 1, achievement: '一部達成', reviewPolicy: '見直し', tasks: [{ progress: '実施済' }, { progress: '実施中' }] },
+      '見直し: version 2 opened as 案 with the tasks copied'),
+  },
+  { key: 'planPrint', label: '本人用プランの作成 (plan print)', fn: 'createPlanPrint', setup: (model, cases) => planStep(model, cases, { today: TODAY }) },
 ];
+
+/** The arguments of a plan step for the run's case. */
+function planStep(model: Model, cases: number, extra: Record<string, unknown>, note?: string) {
+  const planned = casesToPlan(model, runsFor(cases));
+  return { args: (run: number) => ({ caseId: planned[run], requestId: `bench-plan-${cases}-${run}-${Date.now()}`, ...extra }), ...(note ? { note } : {}) };
+}
+
+/** ケースID of consenting cases still in アセスメント中 (the demo gives them no plan yet), one per run. */
+function casesToPlan(model: Model, runs: number): string[] {
+  const sheet = sheetOf(model, '共通シート');
+  const [id, consent, status] = ['ケースID', '本人同意', '状態'].map((h) => columnOf(model, '共通シート', h));
+  const ids = sheet.cells.slice(1).filter((row) => row?.[consent!]?.value === 'あり' && row?.[status!]?.value === 'アセスメント中').map((row) => String(row![id!]!.value));
+  if (ids.length < runs) throw new Error(`only ${ids.length} cases to plan`);
+  return ids.slice(0, runs);
+}
 
 export function runsFor(cases: number): number {
   if (cases <= 1000) return 5;

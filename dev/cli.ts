@@ -17,6 +17,7 @@ import { FISCAL_YEAR_RANGE, fiscalYearTitle, monthLabel, parseFiscalYear } from 
 import type { CountsResult } from '../src/domain/counts/metrics';
 import type { PrepareResult } from '../src/app/prepare';
 import type { StandardizeReport } from '../src/app/standardize';
+import type { PlanPrinted } from '../src/app/plan/print';
 import { forCommandLine } from './cliMessages';
 import { ensureBuilt } from './freshness';
 import { createBook, openBook, type LocalBook } from './session';
@@ -37,6 +38,8 @@ const OPTIONS = {
   'include-due': { type: 'boolean' },
   'fiscal-year': { type: 'string' },
   csv: { type: 'string' },
+  case: { type: 'string' },
+  version: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -160,7 +163,7 @@ const COMMANDS: Record<string, Command> = {
       await book.save();
       return {
         json: { book: path, ...written },
-        text: `「${path}」に架空のデモデータを作成しました（ケース${written.cases}件、支援記録${written.activities}件、会議記録${written.meetings}件、わざと入れた誤り${written.planted}件）。`,
+        text: `「${path}」に架空のデモデータを作成しました（ケース${written.cases}件、支援記録${written.activities}件、会議記録${written.meetings}件、支援プラン${written.plans}件、わざと入れた誤り${written.planted}件）。`,
         exitCode: 0,
       };
     },
@@ -217,6 +220,18 @@ const COMMANDS: Record<string, Command> = {
       }
       await book.save();
       return { json: { sheet: rebuilt.sheet, builtOn: rebuilt.builtOn, ...rebuilt.counts }, text: lines.join('\n'), exitCode: 0 };
+    },
+  },
+  plan: {
+    usage: 'plan <book.xlsx> --case <ケースID> [--version N] [--json]',
+    async run({ options, today, openBook }) {
+      if (!options.case) throw new UsageError(`--case にケースIDを指定してください（例 --case 2024-0001）。\n${usage()}`);
+      if (options.version !== undefined && !/^[1-9]\d{0,2}$/.test(options.version)) throw new UsageError(`--version には1以上の版の番号を指定してください（指定：${options.version}）。`);
+      const book = await openBook();
+      const printed = book.run<PlanPrinted>('createPlanPrint', { today, caseId: options.case, ...(options.version ? { version: Number(options.version) } : {}) });
+      await book.save();
+      const tasks = printed.tasks.map((t, i) => `  ${i + 1}. ${t.owner}：${t.content}${t.frequency ? `（${t.frequency}）` : ''} … ${t.progress}`);
+      return { json: { ...printed }, text: [`「${printed.sheet}」を作成しました（${printed.version}版・${printed.status}）。`, ...tasks].join('\n'), exitCode: 0 };
     },
   },
 };

@@ -1,6 +1,6 @@
 // Which control a field gets on the page, and its choices from 設定 or fields.ts.
 import type { FieldDef } from '../src/domain/fields';
-import { settingValues, type Settings } from '../src/domain/settings';
+import { sourceValues, type Settings } from '../src/domain/settings';
 import { MULTILINE_KEYS } from './caseLayout';
 
 export type ControlSpec =
@@ -11,7 +11,7 @@ export type ControlSpec =
 /** The allowed values of a choice or list field, or null when any value goes. */
 export function allowedValues(field: FieldDef, settings: Settings): readonly string[] | null {
   if (!field.source) return null;
-  const values = field.source.kind === 'fixed' ? field.source.values : settingValues(settings, field.source.list);
+  const values = sourceValues(field.source, settings);
   // An empty 設定 list (圏域 until the town fills it) accepts any value: free text.
   return values.length ? values : null;
 }

@@ -7,6 +7,7 @@ import { AgendaView } from './agendaView';
 import { CaseForm } from './caseForm';
 import { CountsView } from './counts';
 import { button, byId, fill } from './dom';
+import { PlanView } from './planView';
 import { ProblemsView } from './problems';
 import { callServer } from './server';
 import { StatusLine } from './status';
@@ -30,6 +31,8 @@ function mount(state: SidebarState): void {
   fill(byId('panel-check'), problems.element);
   const agenda = new AgendaView({ settings: state.settings, today: state.today });
   fill(byId('panel-agenda'), agenda.element);
+  const plan = new PlanView({ settings: state.settings });
+  fill(byId('panel-plan'), plan.element);
   const counts = new CountsView();
   fill(byId('panel-counts'), counts.element);
   problems.showNotes(state.settingsNotes);
@@ -38,6 +41,7 @@ function mount(state: SidebarState): void {
   tabs.onSelect((panel) => { if (panel === 'panel-activity') void activity.activate(caseForm.currentCaseId); });
   tabs.onSelect((panel) => { if (panel === 'panel-counts') void counts.open(); });
   tabs.onSelect((panel) => { if (panel === 'panel-agenda') agenda.activate(); });
+  tabs.onSelect((panel) => { if (panel === 'panel-plan') void plan.open(); });
   if (state.selected) caseForm.load(state.selected);
   if (state.draft) caseForm.offerDraft(state.draft);
   // A menu item may open the sidebar on one of its views (<body data-view="agenda">).

@@ -13,7 +13,7 @@ export interface ProblemGroup {
   readonly problems: readonly Problem[];
 }
 
-const SHEET_ORDER: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings];
+const SHEET_ORDER: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, TAB.plans, TAB.tasks];
 
 const sheetRank = (sheet: string): number => {
   const index = SHEET_ORDER.indexOf(sheet);

@@ -7,8 +7,8 @@ import { groupProblems, problemPlace, problemText, summaryLine } from './problem
 import { callServer } from './server';
 import { StatusLine } from './status';
 
-type SelectableSheet = typeof TAB.cases | typeof TAB.activities | typeof TAB.meetings;
-const SELECTABLE: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings];
+type SelectableSheet = typeof TAB.cases | typeof TAB.activities | typeof TAB.meetings | typeof TAB.plans | typeof TAB.tasks;
+const SELECTABLE: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, TAB.plans, TAB.tasks];
 
 const SEVERITY_TEXT = { error: 'エラー', warning: '注意' } as const;
 
@@ -25,7 +25,7 @@ export class ProblemsView {
   constructor() {
     this.runButton = button('入力チェックを実行', () => { void this.run(); }, { class: 'primary', id: 'check-run' });
     this.element = h('div', { class: 'view' },
-      h('p', { class: 'mode' }, '共通シート・支援記録・会議記録の入力内容を確かめ、問題のあるセルに印を付けます。'),
+      h('p', { class: 'mode' }, '共通シート・支援記録・会議記録・支援プラン・役割分担の入力内容を確かめ、問題のあるセルに印を付けます。'),
       h('div', { class: 'actions' }, this.runButton),
       this.status.element,
       h('section', { 'aria-label': '入力チェックの結果', id: 'check-results', class: 'check-results' },

@@ -7,6 +7,8 @@ import { drawActivities } from './activities';
 import { dayFromIso, fiscalYearOf, fiscalYearStart, isoOf, typedDate, type Day, type TypedStyle } from './calendar';
 import { drawCases, type CaseDraft } from './cases';
 import { drawMeetings, upcomingMeetingDates } from './meetings';
+import { drawPlans } from './plans';
+import { PLAN_FIELDS, TASK_FIELDS } from '../../src/domain/plan/fields';
 import { createRng } from './random';
 
 export { DEMO_AREAS } from './texts';
@@ -32,6 +34,10 @@ export interface DemoWorkbook {
   activities: Cell[][];
   /** Rows in MEETING_FIELDS order, no header. */
   meetings: Cell[][];
+  /** Rows in PLAN_FIELDS order, no header. */
+  plans: Cell[][];
+  /** Rows in TASK_FIELDS order, no header. */
+  tasks: Cell[][];
   planted: PlantedMistake[];
 }
 
@@ -116,6 +122,7 @@ export function generateDemo(options: DemoOptions): DemoWorkbook {
   );
   const activities = drawActivities(createRng(options.seed, 1), drafts, periodStart, today);
   const meetings = drawMeetings(createRng(options.seed, 2), drafts, periodStart, today);
+  const plans = drawPlans(createRng(options.seed, 3), drafts, today);
   const planted: PlantedMistake[] = [
     ...drafts.flatMap((d) => (d.plant ? [{ sheet: '共通シート' as const, row: d.row + FIRST_DATA_ROW, field: d.plant.field, code: d.plant.code }] : [])),
     ...activities.plants.map((p) => ({ sheet: '支援記録' as const, row: p.index + FIRST_DATA_ROW, field: p.field, code: p.code })),
@@ -124,6 +131,8 @@ export function generateDemo(options: DemoOptions): DemoWorkbook {
     cases: drafts.map((d) => inFieldOrder(CASE_FIELDS, caseValues(d))),
     activities: activities.rows.map((values) => inFieldOrder(ACTIVITY_FIELDS, values)),
     meetings: meetings.map((values) => inFieldOrder(MEETING_FIELDS, values)),
+    plans: plans.plans.map((values) => inFieldOrder(PLAN_FIELDS, values)),
+    tasks: plans.tasks.map((values) => inFieldOrder(TASK_FIELDS, values)),
     planted,
   };
 }

@@ -21,11 +21,13 @@ function writeRows(model: Model, tab: string, rows: readonly (readonly Cell[])[]
   }));
 }
 
-export function writeDemo(model: Model, options: DemoOptions): { cases: number; activities: number; meetings: number; planted: number } {
+export function writeDemo(model: Model, options: DemoOptions): { cases: number; activities: number; meetings: number; plans: number; tasks: number; planted: number } {
   const demo = generateDemo(options);
   writeRows(model, TAB.cases, demo.cases);
   writeRows(model, TAB.activities, demo.activities);
   writeRows(model, TAB.meetings, demo.meetings);
+  writeRows(model, TAB.plans, demo.plans);
+  writeRows(model, TAB.tasks, demo.tasks);
   // The demo town lists its 圏域, so the dropdown has something to offer.
   const settings = findSheet(model, TAB.settings);
   const areaColumn = settings?.cells[0]?.findIndex((c) => c?.value === SETTINGS_HEADERS.area) ?? -1;
@@ -35,5 +37,5 @@ export function writeDemo(model: Model, options: DemoOptions): { cases: number; 
   const perYear = Math.max(10, Math.round(options.cases / 20) * 10);
   const targets: [string, number][] = [['新規相談', perYear], ['プラン作成', Math.round(perYear / 2)], ['outreach.persons', Math.round(perYear / 3)]];
   if (targetColumn >= 0 && settings?.cells[0]?.[targetColumn + 1]?.value === SETTINGS_HEADERS.targetValue) writeRows(model, TAB.settings, targets, targetColumn + 1);
-  return { cases: demo.cases.length, activities: demo.activities.length, meetings: demo.meetings.length, planted: demo.planted.length };
+  return { cases: demo.cases.length, activities: demo.activities.length, meetings: demo.meetings.length, plans: demo.plans.length, tasks: demo.tasks.length, planted: demo.planted.length };
 }

@@ -3,13 +3,14 @@
 import { FISCAL_YEAR_RANGE } from '../domain/counts/fiscalYear';
 import { AGE_BANDS, CASE_STATUSES, TAB } from '../domain/fields';
 import { isIsoDate } from '../domain/normalize';
+import { decisionInput, reviewInput } from '../domain/plan/schema';
 import { activityRecordInput, caseRecordInput } from '../domain/schema';
 import { CASE_ID_PATTERN, TIME_PATTERN } from '../domain/validate/fieldRules';
 import * as z from '../domain/zod';
 
-const isoDate = z.string().check(z.refine(isIsoDate, { message: '日付は 2024-04-01 の形で指定してください。' }));
+export const isoDate = z.string().check(z.refine(isIsoDate, { message: '日付は 2024-04-01 の形で指定してください。' }));
 
-const todayShape = {
+export const todayShape = {
   /** The day rules treat as today (tests and the CLI's --today); default: today in Asia/Tokyo. */
   today: z.optional(isoDate),
 };
@@ -26,7 +27,7 @@ export const checkArgs = z.strictObject({
 });
 
 /** Sent with every save, so a double click or a retried call saves once. */
-const requestId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '送信IDの形が正しくありません。' }));
+export const requestId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '送信IDの形が正しくありません。' }));
 
 /** A ケースID as the add-on assigns it: never blank, so it can only name a row that has one. */
 const caseId = z.string().check(z.regex(CASE_ID_PATTERN, { message: 'ケースIDは 2024-0001 の形で指定してください。' }));
@@ -70,7 +71,7 @@ export const linkPreIntakeArgs = z.strictObject({
   requestId,
 });
 export const selectCellArgs = z.strictObject({
-  sheet: z.enum([TAB.cases, TAB.activities, TAB.meetings]),
+  sheet: z.enum([TAB.cases, TAB.activities, TAB.meetings, TAB.plans, TAB.tasks]),
   row: z.int().check(z.minimum(1), z.maximum(1_000_000)),
   /** The column's header text, as a problem names it. */
   column: z.string().check(z.minLength(1), z.maxLength(100)),
@@ -137,6 +138,11 @@ export const caseOutcome = z.strictObject({
   nextMonitoringOn: optionalText('次回モニタリング日', 40),
   closedOn: optionalText('終結日', 40),
   closingNote: optionalText('終結理由', 2000),
+  /** A consent meeting deciding the case's 案 or reviewing its plan (SPEC §12); 決定日・評価日 are the meeting's date. */
+  plan: z.optional(z.union([
+    z.strictObject({ action: z.literal('decide'), ...decisionInput }),
+    z.strictObject({ action: z.literal('review'), ...reviewInput }),
+  ])),
 });
 export const meetingOutcomeArgs = z.strictObject({
   meetingId,

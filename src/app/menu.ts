@@ -14,6 +14,7 @@ export const MENU_ITEMS: readonly (readonly [caption: string, handler: string] |
   ['月次集計を更新', 'menuCounts'],
   ['毎日の自動更新を設定 / 解除', 'menuDailyCounts'],
   null,
+  ['プランを印刷用に作成', 'menuPlanPrint'],
   ['会議次第を作成…', 'menuAgenda'],
   ['サイドバーを開く', 'menuOpenSidebar'],
   null,
@@ -76,7 +77,7 @@ export function menuCheck(): void {
       ? '問題は見つかりませんでした。'
       : `エラー ${r.counts.error}件、注意 ${r.counts.warning}件。印を付けたセル（赤：エラー、黄：注意）のメモに直し方があります。`;
     const notes = r.settingsNotes.length ? `\n\n設定タブについて：\n${r.settingsNotes.join('\n')}` : '';
-    ui.alert('入力チェック', `${TAB.cases}・${TAB.activities}・${TAB.meetings}を確認しました。\n${summary}${notes}`, ui.ButtonSet.OK);
+    ui.alert('入力チェック', `${TAB.cases}・${TAB.activities}・${TAB.meetings}・${TAB.plans}・${TAB.tasks}を確認しました。\n${summary}${notes}`, ui.ButtonSet.OK);
   });
 }
 

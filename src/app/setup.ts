@@ -1,6 +1,7 @@
 // Creates the standard tabs a workbook lacks and furnishes them (シートを準備,
 // and the last step of 標準化).
 import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, TAB } from '../domain/fields';
+import { PLAN_FIELDS, TASK_FIELDS } from '../domain/plan/fields';
 import { createTab, STANDARD_TABS, type Book, type BookSettings } from '../sheets/book';
 import { LOG_PROTECTION } from '../sheets/changeLog';
 import { furnishPlainTab, furnishTab } from '../sheets/furniture';
@@ -20,6 +21,7 @@ export function createMissingTabs(book: Book): string[] {
 export function furnishStandardTabs(book: Book, settings: BookSettings): void {
   const furnished = [
     [TAB.cases, CASE_FIELDS], [TAB.activities, ACTIVITY_FIELDS], [TAB.meetings, MEETING_FIELDS],
+    [TAB.plans, PLAN_FIELDS], [TAB.tasks, TASK_FIELDS],
   ] as const;
   for (const [name, fields] of furnished) {
     const sheet = book.sheets.get(name);

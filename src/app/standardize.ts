@@ -38,7 +38,7 @@ export interface StandardizeReport {
 }
 
 /** Tabs that hold something else and must never be rebuilt as 共通シート. */
-const NOT_CASE_TABS = /^(支援記録|会議記録|設定|変更履歴|次第_|集計_|バックアップ_)/;
+const NOT_CASE_TABS = /^(支援記録|会議記録|支援プラン|役割分担|設定|変更履歴|次第_|集計_|プラン_|バックアップ_)/;
 
 /** The tab named, else 共通シート, else the first tab (SPEC §11). */
 function targetSheet(book: Book, requested: string | undefined): GoogleAppsScript.Spreadsheet.Sheet {

@@ -7,7 +7,7 @@ export type FieldType = 'text' | 'kana' | 'date' | 'datetime' | 'choice' | 'list
 /** Where the allowed values of a choice or list field come from. */
 export type ValueSource =
   | { kind: 'fixed'; values: readonly string[] }
-  | { kind: 'setting'; list: SettingListName };
+  | { kind: 'setting'; list: SettingListName; also?: readonly string[] };
 
 export type SettingListName = 'agencies' | 'areas' | 'lifeAreas' | 'tags' | 'meetingTypes';
 
@@ -39,6 +39,7 @@ export const MEETING_STATUSES = ['予定', '開催済', '中止'] as const;
 
 const fixed = (values: readonly string[]): ValueSource => ({ kind: 'fixed', values });
 const setting = (list: SettingListName): ValueSource => ({ kind: 'setting', list });
+export { fixed as fixedSource, setting as settingSource };
 
 export const CASE_FIELDS: readonly FieldDef[] = [
   { key: 'caseId', header: 'ケースID', type: 'id', width: 90, help: '空欄なら保存・標準化のときに自動で付番します（年度-連番、例 2024-0001）。' },
@@ -103,6 +104,8 @@ export const TAB = {
   cases: '共通シート',
   activities: '支援記録',
   meetings: '会議記録',
+  plans: '支援プラン',
+  tasks: '役割分担',
   settings: '設定',
   changeLog: '変更履歴',
 } as const;

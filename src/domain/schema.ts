@@ -15,7 +15,7 @@ import type { Finding, Severity } from './validate/problem';
 const MAX_CELL_TEXT = 50_000;
 
 /** One cell as a form or a sheet hands it over. */
-const cellSchema = z.union([
+export const cellSchema = z.union([
   z.string().check(z.maxLength(MAX_CELL_TEXT, { message: `${MAX_CELL_TEXT}文字以内で入力してください。` })),
   z.number(),
   z.boolean(),
@@ -23,7 +23,7 @@ const cellSchema = z.union([
 ]);
 
 /** A record of a tab: every field optional (blank), nothing unknown. */
-function recordShape(fields: readonly FieldDef[]) {
+export function recordShape(fields: readonly FieldDef[]) {
   return z.strictObject(Object.fromEntries(fields.map((f) => [f.key, z._default(cellSchema, '')])));
 }
 

@@ -4,7 +4,7 @@
 import * as z from './zod';
 import { cellText, type Cell } from './cell';
 import { resolveTargetMetric } from './counts/catalogue';
-import { FIELDS_OF_PEOPLE, type SettingListName } from './fields';
+import { FIELDS_OF_PEOPLE, type SettingListName, type ValueSource } from './fields';
 import { normalizeText } from './normalize';
 import type { Table } from './table';
 
@@ -250,4 +250,15 @@ export function settingValues(settings: Settings, list: SettingListName): readon
     case 'lifeAreas': return settings.lifeAreas;
     case 'tags': return settings.tags;
   }
+}
+
+/**
+ * The allowed values of a field's source: its fixed values, or its 設定 list
+ * with any values added beside it (役割分担's 担当: 機関 plus 本人・家族・地域).
+ * An empty 設定 list stays empty: any value is accepted until the town fills it.
+ */
+export function sourceValues(source: ValueSource, settings: Settings): readonly string[] {
+  if (source.kind === 'fixed') return source.values;
+  const values = settingValues(settings, source.list);
+  return values.length && source.also ? [...values, ...source.also] : values;
 }

@@ -16,12 +16,8 @@ const BOLD: ReadonlySet<RowRole> = new Set(['title', 'header', 'notice', 'footer
 const TAB_COLOR = { confidential: '#d93025', other: '#1a73e8' } as const;
 const TITLE_FONT_SIZE = 14;
 
-/**
- * Writes the tab `name`, replacing a tab of that name where it stood (or
- * adding it at the end), and makes it the active tab.
- */
-export function writeAgendaSheet(book: Book, name: string, layout: AgendaLayout): GoogleAppsScript.Spreadsheet.Sheet {
-  const width = AGENDA_COLUMNS.length;
+/** A fresh tab `name` where a tab of that name stood (or at the end); generated tabs are rebuilt this way. */
+export function replaceTab(book: Book, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const old = book.sheets.get(name);
   const index = old ? old.getIndex() - 1 : book.sheets.size;
   if (old) {
@@ -30,6 +26,16 @@ export function writeAgendaSheet(book: Book, name: string, layout: AgendaLayout)
   }
   const sheet = book.spreadsheet.insertSheet(name, index);
   book.sheets.set(name, sheet);
+  return sheet;
+}
+
+/**
+ * Writes the tab `name`, replacing a tab of that name where it stood (or
+ * adding it at the end), and makes it the active tab.
+ */
+export function writeAgendaSheet(book: Book, name: string, layout: AgendaLayout): GoogleAppsScript.Spreadsheet.Sheet {
+  const width = AGENDA_COLUMNS.length;
+  const sheet = replaceTab(book, name);
 
   const { rows, confidential } = layout;
   writeRows(sheet, 1, rows.map((r) => AGENDA_COLUMNS.map((_, c) => r.cells[c] ?? '')), book.timeZone);

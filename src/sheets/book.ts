@@ -4,6 +4,7 @@ import { ACTIVITY_FIELDS, CASE_FIELDS, CHANGE_LOG_HEADERS, MEETING_FIELDS, TAB }
 import { cellText } from '../domain/cell';
 import { DEFAULT_SETTINGS, readSettings, settingsToTable, type SettingsReadResult } from '../domain/settings';
 import type { Table } from '../domain/table';
+import { PLAN_FIELDS, TASK_FIELDS } from '../domain/plan/fields';
 import { readTable, writeTable } from './tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -42,6 +43,8 @@ export interface CaseWorkbook extends BookSettings {
   readonly cases: Table;
   readonly activities: Table | null;
   readonly meetings: Table | null;
+  readonly plans: Table | null;
+  readonly tasks: Table | null;
 }
 
 /**
@@ -53,7 +56,10 @@ export function readCaseWorkbook(book: Book): CaseWorkbook {
   if (!cases) {
     throw new Error('このブックには「共通シート」タブがありません。メニュー「多機関協働」の「シートを準備」か「標準化」を先に実行してください。');
   }
-  return { ...readBookSettings(book), cases, activities: readTab(book, TAB.activities), meetings: readTab(book, TAB.meetings) };
+  return {
+    ...readBookSettings(book), cases, activities: readTab(book, TAB.activities), meetings: readTab(book, TAB.meetings),
+    plans: readTab(book, TAB.plans), tasks: readTab(book, TAB.tasks),
+  };
 }
 
 /** The header (and, for 設定, the default lists) a new standard tab starts with. */
@@ -61,6 +67,8 @@ export const STANDARD_TABS: readonly { name: string; initial: () => Table }[] = 
   { name: TAB.cases, initial: () => ({ header: CASE_FIELDS.map((f) => f.header), rows: [] }) },
   { name: TAB.activities, initial: () => ({ header: ACTIVITY_FIELDS.map((f) => f.header), rows: [] }) },
   { name: TAB.meetings, initial: () => ({ header: MEETING_FIELDS.map((f) => f.header), rows: [] }) },
+  { name: TAB.plans, initial: () => ({ header: PLAN_FIELDS.map((f) => f.header), rows: [] }) },
+  { name: TAB.tasks, initial: () => ({ header: TASK_FIELDS.map((f) => f.header), rows: [] }) },
   { name: TAB.settings, initial: () => settingsToTable(DEFAULT_SETTINGS) },
   { name: TAB.changeLog, initial: () => ({ header: [...CHANGE_LOG_HEADERS], rows: [] }) },
 ];

@@ -4,7 +4,7 @@
 // blocked while typing, and 入力チェック says what to fix.
 import type { FieldDef, SettingListName } from '../domain/fields';
 import { TAB } from '../domain/fields';
-import { SETTINGS_HEADERS, settingValues } from '../domain/settings';
+import { SETTINGS_HEADERS, settingValues, sourceValues } from '../domain/settings';
 import type { Book, BookSettings } from './book';
 import { DATE_FORMAT, DATETIME_FORMAT, INTEGER_FORMAT, TEXT_FORMAT } from './cellFormat';
 
@@ -44,8 +44,9 @@ function ruleMaker(book: Book, { settings, header: settingsHeader }: BookSetting
     }
     const source = field.source;
     if (!source) return null;
-    if (source.kind === 'fixed') {
-      return build(field.key, () => SpreadsheetApp.newDataValidation().requireValueInList([...source.values], true)
+    // A 設定 list with values beside it (担当: 機関 plus 本人・家族・地域) cannot point at one column.
+    if (source.kind === 'fixed' || source.also) {
+      return build(field.key, () => SpreadsheetApp.newDataValidation().requireValueInList([...sourceValues(source, settings)], true)
         .setAllowInvalid(true).build());
     }
     return build(source.list, () => {

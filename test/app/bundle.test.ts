@@ -26,7 +26,7 @@ describe('dist/Code.js', () => {
     const menu = runtime.menus[0]!;
     expect(menu.caption).toBe('多機関協働');
     const items = menu.items.flatMap((i) => (i.kind === 'item' ? [i] : []));
-    expect(items.map((i) => i.caption)).toEqual(['シートを準備', '標準化（開いているタブ）', '入力チェック', '月次集計を更新', '毎日の自動更新を設定 / 解除', '会議次第を作成…', 'サイドバーを開く', '自己診断']);
+    expect(items.map((i) => i.caption)).toEqual(['シートを準備', '標準化（開いているタブ）', '入力チェック', '月次集計を更新', '毎日の自動更新を設定 / 解除', 'プランを印刷用に作成', '会議次第を作成…', 'サイドバーを開く', '自己診断']);
     const declared = topLevelFunctionNames(CODE);
     for (const item of items) expect(declared).toContain(item.functionName);
   });
@@ -56,8 +56,8 @@ describe('dist/Code.js', () => {
 
   // Measured 247 KB and 106 KB (bytes) with agendas and counts in. The budget leaves room to grow
   // but catches a dependency slipping in whole: zod's locales once made them 800 KB and 430 KB.
-  it('stays small enough to load fast: Code.js under 350 KB, the sidebar page under 160 KB', () => {
-    expect(Buffer.byteLength(CODE)).toBeLessThan(350_000);
+  it('stays small enough to load fast: Code.js under 400 KB (支援プラン added about 25 KB), the sidebar page under 160 KB', () => {
+    expect(Buffer.byteLength(CODE)).toBeLessThan(400_000);
     expect(Buffer.byteLength(readFileSync(join(__dirname, '../../dist/sidebar.html'), 'utf8'))).toBeLessThan(160_000);
   });
 

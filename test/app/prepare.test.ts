@@ -8,8 +8,8 @@ describe('シートを準備', () => {
   it('turns a new spreadsheet into the standard workbook', () => {
     const runtime = newSpreadsheet();
     const result = runtime.call<{ createdTabs: string[]; renamedTab: string | null }>('prepareWorkbook', { today: TODAY });
-    expect(result).toEqual({ createdTabs: ['支援記録', '会議記録', '設定', '変更履歴'], renamedTab: 'シート1' });
-    expect(tabNames(runtime)).toEqual(['共通シート', '支援記録', '会議記録', '設定', '変更履歴']);
+    expect(result).toEqual({ createdTabs: ['支援記録', '会議記録', '支援プラン', '役割分担', '設定', '変更履歴'], renamedTab: 'シート1' });
+    expect(tabNames(runtime)).toEqual(['共通シート', '支援記録', '会議記録', '支援プラン', '役割分担', '設定', '変更履歴']);
     const header = tabText(runtime, '共通シート')[0]!;
     expect(header).toHaveLength(31);
     expect(header.slice(0, 4)).toEqual(['ケースID', '受付日', 'つなぎ元機関', 'つなぎ元分野']);
@@ -38,6 +38,24 @@ describe('シートを準備', () => {
     expect(sheet.cells[1]![10]!.validation).toBeUndefined();
   });
 
+  it('furnishes 支援プラン and 役割分担 with dropdowns from 設定, 担当 also offering 本人・家族・地域', () => {
+    const runtime = newSpreadsheet();
+    runtime.call('prepareWorkbook', { today: TODAY });
+    expect(tabText(runtime, '支援プラン')[0]!.slice(0, 4)).toEqual(['ケースID', '版', '状態', '作成日']);
+    expect(tabText(runtime, '役割分担')[0]).toEqual(['ケースID', '版', '課題', '担当', '担当者', '支援内容', '頻度', '期限', '実施状況', '評価メモ']);
+    const plans = findSheet(runtime.model, '支援プラン')!;
+    const settingsId = findSheet(runtime.model, '設定')!.id;
+    expect(plans.frozenRows).toBe(1);
+    expect(plans.cells[1]![2]!.validation!.criteria).toEqual({ type: 'VALUE_IN_LIST', values: ['案', '決定', '終了'], showDropdown: true });
+    expect(plans.cells[1]![4]!.validation!.criteria).toMatchObject({ type: 'VALUE_IN_RANGE', source: { sheetId: settingsId, column: 1 } });
+    expect(plans.cells[1]![3]!.validation!.criteria).toEqual({ type: 'DATE_IS_VALID_DATE' });
+    const owner = findSheet(runtime.model, '役割分担')!.cells[1]![3]!.validation!;
+    expect(owner.criteria).toEqual({
+      type: 'VALUE_IN_LIST', values: [...DEFAULT_SETTINGS.agencies.map((a) => a.name), '本人', '家族', '地域'], showDropdown: true,
+    });
+    expect(owner.allowInvalid).toBe(true);
+  });
+
   it('runs under the document lock and logs the tabs it made to 変更履歴', () => {
     const runtime = newSpreadsheet();
     runtime.call('prepareWorkbook', { today: TODAY });
@@ -50,6 +68,8 @@ describe('シートを準備', () => {
       ['local@example.invalid', 'シートを準備', '共通シート'],
       ['local@example.invalid', 'シートを準備', '支援記録'],
       ['local@example.invalid', 'シートを準備', '会議記録'],
+      ['local@example.invalid', 'シートを準備', '支援プラン'],
+      ['local@example.invalid', 'シートを準備', '役割分担'],
       ['local@example.invalid', 'シートを準備', '設定'],
       ['local@example.invalid', 'シートを準備', '変更履歴'],
     ]);
@@ -60,7 +80,7 @@ describe('シートを準備', () => {
     const runtime = spreadsheetWith('名簿', [['氏名', '電話'], ['山田', '0123']]);
     runtime.call('prepareWorkbook', { today: TODAY });
     const first = tabNames(runtime);
-    expect(first).toEqual(['名簿', '共通シート', '支援記録', '会議記録', '設定', '変更履歴']);
+    expect(first).toEqual(['名簿', '共通シート', '支援記録', '会議記録', '支援プラン', '役割分担', '設定', '変更履歴']);
     expect(tabText(runtime, '名簿')).toEqual([['氏名', '電話'], ['山田', '0123']]);
     const logRows = tabText(runtime, '変更履歴').length;
     expect(runtime.call('prepareWorkbook', { today: TODAY })).toEqual({ createdTabs: [], renamedTab: null });

@@ -25,7 +25,7 @@ describe('標準化 of a hand-made tab', () => {
     expect(report.sheet).toBe('共通シート');
     expect(report.renamedFrom).toBe('相談一覧');
     expect(report.backupSheet).toMatch(/^バックアップ_\d{8}_\d{6}$/);
-    expect(tabNames(runtime)).toEqual(['共通シート', report.backupSheet, '支援記録', '会議記録', '設定', '変更履歴']);
+    expect(tabNames(runtime)).toEqual(['共通シート', report.backupSheet, '支援記録', '会議記録', '支援プラン', '役割分担', '設定', '変更履歴']);
     const backup = tabText(runtime, report.backupSheet as string);
     expect(backup[0]).toEqual(HAND_MADE[0]);
     expect(backup[1]![3]).toBe('令和6年4月1日');

@@ -52,7 +52,7 @@ describe('agenda', () => {
     }));
     expect(json.items.length).toBeGreaterThan(0);
     json.items.forEach((item: Record<string, unknown>, i: number) => {
-      expect(Object.keys(item).sort()).toEqual(['caseId', 'kind', 'minutes', 'order', 'start']);
+      expect(Object.keys(item).sort()).toEqual(['caseId', 'kind', 'minutes', 'order', 'plan', 'start']);
       expect(item.order).toBe(i + 1);
       expect(['新規検討', 'モニタリング', '終結評価']).toContain(item.kind);
     });

@@ -12,6 +12,7 @@ import { findSheet, type SheetModel } from '../../dev/runtime/model';
 import { openBook } from '../../dev/session';
 import { isDateCell, type Cell } from '../../src/domain/cell';
 import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, type FieldDef } from '../../src/domain/fields';
+import { PLAN_FIELDS } from '../../src/domain/plan/fields';
 
 const TODAY = '2026-11-22';
 const CASES = 200;
@@ -110,6 +111,14 @@ function independentCount(fiscalYear: number) {
     }
   });
 
+  for (const row of demo.plans) {
+    const get = (key: string) => valueOf(PLAN_FIELDS, row, key);
+    const decided = monthOf(dayOf(get('decidedOn')));
+    add('plansDecided', decided);
+    add(get('version') === 1 ? 'plansDecided.initial' : 'plansDecided.revised', decided);
+    add('plansReviewed', monthOf(dayOf(get('reviewedOn'))));
+  }
+
   const metric = (key: string): Metric => {
     if (key.endsWith('.persons')) {
       const sets = people.get(key) ?? Array.from({ length: 12 }, () => new Set<string>());
@@ -123,6 +132,7 @@ function independentCount(fiscalYear: number) {
     ...['終結', 'つなぎもどし', '中断'].map((s) => `closed.${s}`), 'openAtMonthEnd',
     ...['支援会議', '重層的支援会議', '重層的相談支援連絡会議'].flatMap((t) => [`meetings.${t}.held`, `meetings.${t}.cases`]),
     'outreach.count', 'outreach.persons', 'outreach.visitors', 'participation.count', 'participation.persons',
+    'plansDecided', 'plansDecided.initial', 'plansDecided.revised', 'plansReviewed',
   ];
   return { months: monthKeys, metrics: Object.fromEntries(keys.map((k) => [k, metric(k)])), skippedRows };
 }

@@ -275,7 +275,7 @@ describe('the header, the rows and the JSON', () => {
     expect(json).toEqual({
       sheet: '次第_2026-12-08_支援会議',
       meeting: { type: '支援会議', date: DATE, start: '14:00', end: '14:30', place: '' },
-      items: [{ order: 1, caseId: '2026-0001', kind: '新規検討', start: '14:05', minutes: 20 }],
+      items: [{ order: 1, caseId: '2026-0001', kind: '新規検討', start: '14:05', minutes: 20, plan: null }],
       excluded: [],
       participants: ['事務局', '地域包括支援センター', '社会福祉協議会'],
     });

@@ -22,7 +22,7 @@ describe('sidebar/index.html', () => {
 
   it('has the tab bar of the views', () => {
     expect(page).toContain('role="tablist"');
-    for (const name of ['ケース', '支援記録', '入力チェック', '会議次第', '集計']) expect(page).toMatch(new RegExp(`role="tab"[^>]*>${name}</button>`));
+    for (const name of ['ケース', '支援記録', '入力チェック', '会議次第', 'プラン', '集計']) expect(page).toMatch(new RegExp(`role="tab"[^>]*>${name}</button>`));
     expect(page).toContain('<!-- SCRIPT -->');
   });
 });

@@ -3,7 +3,7 @@
 // lock. 共通シート is written with one setValues over the block of rows and
 // columns the outcomes touch; every changed value is logged to 変更履歴.
 // Nothing is written when any outcome would leave a case breaking a rule.
-import { judgeOutcome, OUTCOME_KEYS, type OutcomeChange, type OutcomeValues } from '../../domain/agenda/outcome';
+import { FOLLOW_KEYS, judgeOutcome, type OutcomeChange, type OutcomeValues } from '../../domain/agenda/outcome';
 import type { Cell } from '../../domain/cell';
 import { MEETING_FIELDS, TAB } from '../../domain/fields';
 import { isIsoDate, joinList, splitList, todayInTokyo } from '../../domain/normalize';
@@ -18,6 +18,8 @@ import { saveOnce } from '../../sheets/recentSaves';
 import { writeBlock, writeRows } from '../../sheets/tables';
 import { instantToDateCell } from '../../sheets/zonedDate';
 import { meetingOutcomeArgs, parseArgs } from '../contracts';
+import { decideStep, reviewStep } from '../../domain/plan/lifecycle';
+import { judgePlanStep, writePlanStep, type Step } from '../plan/steps';
 import type { RecordTable } from '../recordTable';
 import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
 import { readMeetingTable } from './meetingTable';
@@ -26,7 +28,7 @@ import type { OutcomeResult } from './types';
 type Args = ReturnType<typeof parseArgs<typeof meetingOutcomeArgs>>;
 type CaseFinding = Finding & { readonly caseId: string };
 
-interface CaseUpdate {
+export interface CaseUpdate {
   readonly index: number;
   readonly caseId: string;
   readonly changes: readonly OutcomeChange[];
@@ -41,7 +43,7 @@ function judgeAll(args: Args, listed: readonly string[], cases: CaseTable, setti
   const updates: CaseUpdate[] = [];
   const seen = new Set<string>();
   for (const outcome of args.outcomes) {
-    const { caseId, ...values } = outcome;
+    const { caseId, plan: _plan, ...values } = outcome;
     const refuse = (code: Parameters<typeof finding>[1], message: string): void => { errors.push({ ...finding('caseId', code, message), caseId }); };
     if (seen.has(caseId)) { refuse('duplicate_case_id', `ケースID「${caseId}」の結果が2回送られました。1回にまとめてください。`); continue; }
     seen.add(caseId);
@@ -59,11 +61,11 @@ function judgeAll(args: Args, listed: readonly string[], cases: CaseTable, setti
 }
 
 /** One setValues over the rows and columns the updates touch, stamped with 最終更新 and 更新者. */
-function writeCaseUpdates(book: Book, cases: CaseTable, updates: readonly CaseUpdate[]): void {
+export function writeCaseUpdates(book: Book, cases: CaseTable, updates: readonly CaseUpdate[]): void {
   if (updates.length === 0) return;
   const stamp: Record<string, Cell> = { updatedAt: instantToDateCell(new Date(), book.timeZone), updatedBy: currentUser() };
   const columnOf = (key: string): number => cases.columnOf.get(key)!;
-  const columns = [...OUTCOME_KEYS, 'updatedAt', 'updatedBy'].map(columnOf);
+  const columns = [...FOLLOW_KEYS, 'updatedAt', 'updatedBy'].map(columnOf);
   const [top, bottom] = [Math.min(...updates.map((u) => u.index)), Math.max(...updates.map((u) => u.index))];
   const [left, right] = [Math.min(...columns), Math.max(...columns)];
   // The rows between are written back as they were read a moment ago under the lock.
@@ -98,6 +100,28 @@ function meetingUpdate(table: RecordTable, index: number, args: Args, settings: 
   return { row, changes, errors };
 }
 
+/**
+ * The plan steps a meeting's outcomes ask for: only a held meeting that needs
+ * consent (重層的支援会議) decides or reviews plans, on the meeting's date and
+ * under its 会議ID.
+ */
+function planStepsOf(args: Args, meeting: Readonly<Record<string, string>>, settings: Settings) {
+  const asked = args.outcomes.filter((o) => o.plan);
+  const type = settings.meetingTypes.find((m) => m.name === meeting.meetingType);
+  const refuse = (message: string) => ({ steps: [], errors: asked.map((o) => ({ ...finding('caseId', 'consent_required_for_plan', message), caseId: o.caseId })) });
+  if (asked.length && !type?.consentRequired) return refuse(`プランの決定・評価は、本人同意が必要な会議（重層的支援会議など）で行います。「${meeting.meetingType}」では記録できません。`);
+  if (asked.length && args.meetingStatus !== '開催済') return refuse('中止した会議では、プランの決定・評価は記録できません。');
+  const on = meeting.heldOn ?? '';
+  const steps = asked.map((o) => {
+    const plan = o.plan!;
+    const step: Step = plan.action === 'decide'
+      ? (plans, s, t) => decideStep(plans, { ...plan, decidedOn: on, meetingId: args.meetingId }, s, t)
+      : (plans, s, t) => reviewStep(plans, { ...plan, reviewedOn: on }, s, t);
+    return { caseId: o.caseId, step };
+  });
+  return { steps, errors: [] };
+}
+
 export function recordMeetingOutcome(rawArgs?: unknown): OutcomeResult {
   const args = parseArgs(meetingOutcomeArgs, rawArgs);
   const today = todayInTokyo();
@@ -116,18 +140,38 @@ export function recordMeetingOutcome(rawArgs?: unknown): OutcomeResult {
     const meeting = meetingUpdate(meetings, index, args, settings);
     const errors = [...meeting.errors.map((f) => ({ ...f, caseId: '' })), ...judged.errors];
     if (errors.length) return { saved: false, errors };
+    const planSteps = planStepsOf(args, meetings.textOf(index), settings);
+    const planErrors = [...planSteps.errors, ...planSteps.steps.flatMap((p) => {
+      const verdict = judgePlanStep(book, settings, cases, p.caseId, p.step, today);
+      return verdict.ok ? [] : verdict.errors.map((f) => ({ ...f, caseId: p.caseId }));
+    })];
+    if (planErrors.length) return { saved: false, errors: planErrors };
 
-    writeCaseUpdates(book, cases, judged.updates);
-    writeRows(meetings.sheet, sheetRow(index), [meeting.row], book.timeZone);
     const op = operation(args.meetingId);
-    const entries: ChangeEntry[] = [
+    const entries: ChangeEntry[] = [];
+    const updates = [...judged.updates];
+    for (const p of planSteps.steps) {
+      // Judged again on the tabs as the previous case's step left them.
+      const verdict = judgePlanStep(book, settings, cases, p.caseId, p.step, today);
+      if (!verdict.ok) throw new Error(verdict.errors.map((e) => e.message).join(' '));
+      entries.push(...writePlanStep(book, verdict, op));
+      const at = updates.findIndex((u) => u.caseId === p.caseId);
+      const byMeeting = at >= 0 ? updates[at]!.changes : [];
+      // What the meeting typed for the case wins over what the plan step would set.
+      const changes = [...verdict.caseChanges.filter((c) => !byMeeting.some((m) => m.key === c.key)), ...byMeeting];
+      if (at >= 0) updates[at] = { ...updates[at]!, changes };
+      else if (changes.length) updates.push({ index: verdict.caseIndex, caseId: p.caseId, changes });
+    }
+    writeCaseUpdates(book, cases, updates);
+    writeRows(meetings.sheet, sheetRow(index), [meeting.row], book.timeZone);
+    entries.unshift(
       ...meeting.changes.map((c) => ({ operation: op, sheet: TAB.meetings, caseId: '', field: c.header, before: c.before, after: c.after })),
       ...judged.updates.flatMap((u) => u.changes.map((c) => ({ operation: op, sheet: TAB.cases, caseId: u.caseId, field: c.header, before: c.before, after: c.after }))),
-    ];
+    );
     logChanges(book, entries);
     return {
       saved: true, meetingId: args.meetingId, meetingStatus: args.meetingStatus,
-      updatedCases: judged.updates.map((u) => u.caseId), warnings: judged.warnings,
+      updatedCases: updates.map((u) => u.caseId), warnings: judged.warnings,
     };
   }));
 }

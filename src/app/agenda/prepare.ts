@@ -13,6 +13,7 @@ import { TIME_PATTERN } from '../../domain/validate/fieldRules';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import type { RecordTable } from '../recordTable';
 import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
+import { planSourcesOf, readPlanTables } from '../plan/planTables';
 import { findMeeting, readMeetingTable } from './meetingTable';
 
 export interface AgendaArgs {
@@ -62,6 +63,8 @@ export function prepareAgenda(args: AgendaArgs): PreparedAgenda {
     place: args.place ?? recorded?.place ?? '',
     includeDue: args.includeDue,
   };
-  const agenda = buildAgenda({ request, settings, cases: rowsOfType(cases, args.meetingType), today: args.today ?? todayInTokyo() });
+  const candidates = rowsOfType(cases, args.meetingType);
+  const plans = planSourcesOf(readPlanTables(book, settings), new Set(candidates.map((c) => c.text.caseId ?? '')));
+  const agenda = buildAgenda({ request, settings, cases: candidates, today: args.today ?? todayInTokyo(), plans });
   return { book, settings, cases, meetings, meetingIndex, agenda };
 }

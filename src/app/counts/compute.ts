@@ -13,8 +13,8 @@ export function dayAndYear(args: { today?: string; fiscalYear?: number }): { tod
 }
 
 export function countBook(book: Book, fiscalYear: number, today: string): { counts: CountsResult; settings: Settings } {
-  const { cases, activities, meetings, settings } = readCaseWorkbook(book);
-  const counts = countFiscalYear({ cases, activities, meetings, settings, fiscalYear, today });
+  const { cases, activities, meetings, plans, settings } = readCaseWorkbook(book);
+  const counts = countFiscalYear({ cases, activities, meetings, plans, settings, fiscalYear, today });
   return { counts, settings };
 }
 

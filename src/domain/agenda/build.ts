@@ -8,6 +8,7 @@ import { CASE_FIELDS } from '../fields';
 import { settingValues, type MeetingType, type Settings } from '../settings';
 import { closestValue } from '../suggest';
 import { initialsOf } from './initials';
+import { agendaPlanOf, type CasePlanSources } from '../plan/agendaPlan';
 import { listedOnly, shorten, textMasker, UNLISTED } from './masking';
 import { minutesOf, schedule } from './schedule';
 import { selectCases, type SelectedCase } from './selection';
@@ -52,7 +53,7 @@ function listedText(value: string, key: string, settings: Settings, mask: (text:
   return listedOnly(values, allowedOf(key, settings)).map(mask).join('、');
 }
 
-function itemOf(c: SelectedCase, slot: Slot, order: number, settings: Settings, mask: (text: string) => string): AgendaItem {
+function itemOf(c: SelectedCase, slot: Slot, order: number, settings: Settings, mask: (text: string) => string, plans: AgendaInput['plans']): AgendaItem {
   const t = c.text;
   const listed = (key: 'ageBand' | 'sex' | 'lifeAreas' | 'tags' | 'referrerAgency' | 'mainAgency' | 'consent'): string =>
     listedText(t[key] ?? '', key, settings, mask);
@@ -74,6 +75,7 @@ function itemOf(c: SelectedCase, slot: Slot, order: number, settings: Settings, 
     consent: listed('consent'),
     summary: shorten(mask(t.summary ?? ''), SUMMARY_LENGTH),
     decide: DECIDE[c.kind],
+    plan: agendaPlanOf(c.kind, plans?.get(t.caseId ?? ''), mask, settings),
   };
 }
 
@@ -117,16 +119,18 @@ export interface AgendaInput {
   readonly cases: readonly CaseRow[];
   /** For the note on a date already past; none without it. */
   readonly today?: string;
+  /** The cases' plans by ケースID; none shown without it. */
+  readonly plans?: ReadonlyMap<string, CasePlanSources>;
 }
 
-export function buildAgenda({ request, settings, cases, today }: AgendaInput): Agenda {
+export function buildAgenda({ request, settings, cases, today, plans }: AgendaInput): Agenda {
   const meeting = findMeetingType(settings, request.meetingType);
   const { selected, excluded } = selectCases(cases, meeting, settings, request);
   const start = request.start ?? meeting.startTime;
   const times = schedule(selected.map((c) => c.kind), meeting, start);
   const asked = new Set([...selected.map((c) => c.row), ...excluded.map((e) => e.row)]);
   const mask = agendaMasker(cases.filter((c) => asked.has(c.row)));
-  const items = selected.map((c, i) => itemOf(c, times.items[i]!, i + 1, settings, mask));
+  const items = selected.map((c, i) => itemOf(c, times.items[i]!, i + 1, settings, mask, plans));
   const participants = printedParticipants(participantsOf(selected.map((c) => ({
     referrerAgency: c.text.referrerAgency ?? '', mainAgency: c.text.mainAgency ?? '', relatedAgencies: c.text.relatedAgencies ?? '',
   })), settings), settings, mask);

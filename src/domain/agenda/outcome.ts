@@ -12,15 +12,18 @@ import type { Finding } from '../validate/problem';
 
 export const OUTCOME_KEYS = ['status', 'nextMeetingType', 'nextMeetingOn', 'nextMonitoringOn', 'closedOn', 'closingNote'] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
+/** What a meeting or a plan step may change on a case: the outcome form's fields, and プラン作成日 that deciding a plan fills. */
+export const FOLLOW_KEYS = [...OUTCOME_KEYS, 'planOn'] as const;
+export type FollowKey = (typeof FOLLOW_KEYS)[number];
 
 /** A field left out stays as it is; '' empties it. */
-export type OutcomeValues = Partial<Record<OutcomeKey, string>>;
+export type OutcomeValues = Partial<Record<FollowKey, string>>;
 
-const isOutcomeField = (f: Finding): boolean => (OUTCOME_KEYS as readonly string[]).includes(f.field);
+const isOutcomeField = (f: Finding): boolean => (FOLLOW_KEYS as readonly string[]).includes(f.field);
 const keyOf = (f: Finding): string => `${f.field}|${f.code}`;
 
 export interface OutcomeChange {
-  readonly key: OutcomeKey;
+  readonly key: FollowKey;
   readonly header: string;
   readonly before: string;
   readonly after: string;
@@ -50,7 +53,7 @@ export function judgeOutcome(raw: RawRecord, outcome: OutcomeValues, settings: S
   if (errors.length) return { changes: [], errors, warnings };
   const { text: was } = before.record;
   const { text: now, cells } = after.record;
-  const changes = OUTCOME_KEYS.filter((key) => key in outcome && (was[key] ?? '') !== (now[key] ?? '')).map((key) => ({
+  const changes = FOLLOW_KEYS.filter((key) => key in outcome && (was[key] ?? '') !== (now[key] ?? '')).map((key) => ({
     key,
     header: CASE_FIELDS.find((f) => f.key === key)!.header,
     before: was[key] ?? '',

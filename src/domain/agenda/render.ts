@@ -45,6 +45,17 @@ export interface AgendaLayout {
 
 const lines = (...parts: (string | false)[]): string => parts.filter((p): p is string => Boolean(p)).join('\n');
 
+/** The plan under an item: 版, 状態, 短期目標, 次回評価日, then each task as 担当 — 支援内容 (頻度) — 実施状況. */
+function planLines(plan: AgendaItem['plan']): string[] {
+  if (!plan) return [];
+  return [
+    `プラン：第${plan.version}版（${plan.status}）`,
+    `短期目標：${plan.shortTermGoal}`,
+    ...(plan.nextReviewOn ? [`次回評価日：${plan.nextReviewOn}`] : []),
+    ...plan.tasks.map((t) => `・${t.owner} — ${t.content}${t.frequency ? `（${t.frequency}）` : ''} — ${t.progress}`),
+  ];
+}
+
 function itemRow(item: AgendaItem): LayoutRow {
   return {
     role: 'item',
@@ -54,7 +65,7 @@ function itemRow(item: AgendaItem): LayoutRow {
       lines([item.ageBand, item.sex].filter(Boolean).join('・'), item.initials, item.household !== '' && `世帯：${item.household}`),
       lines(`課題：${item.lifeAreas}`, item.tags !== '' && `世帯の状態：${item.tags}`, `つなぎ元：${item.referrerAgency}`,
         item.mainAgency !== '' && `主担当：${item.mainAgency}`, `本人同意：${item.consent}`),
-      lines(`概要：${item.summary}`, `検討すること：${item.decide}`),
+      lines(`概要：${item.summary}`, `検討すること：${item.decide}`, ...planLines(item.plan)),
     ],
   };
 }
@@ -94,7 +105,10 @@ export function agendaJson(agenda: Agenda) {
   return {
     sheet: agenda.sheet,
     meeting: { type, date, start, end, place },
-    items: agenda.items.map(({ order, caseId, kind, start: at, minutes }) => ({ order, caseId, kind, start: at, minutes })),
+    items: agenda.items.map(({ order, caseId, kind, start: at, minutes, plan }) => ({
+      order, caseId, kind, start: at, minutes,
+      plan: plan && { version: plan.version, status: plan.status, shortTermGoal: plan.shortTermGoal, tasks: plan.tasks.map((t) => ({ ...t })) },
+    })),
     excluded: agenda.excluded.map(({ caseId, row, code, message }) => ({ caseId, row, code, message })),
     participants: [...agenda.participants],
   };

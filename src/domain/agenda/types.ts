@@ -1,6 +1,7 @@
 // The shapes of a meeting agenda (次第, SPEC §8) as the core builds it. Plain
 // data only: the sidebar, the CLI and google.script.run all carry it as is.
 import type { RecordText } from '../record';
+import type { AgendaPlan } from '../plan/agendaPlan';
 
 export const ITEM_KINDS = ['新規検討', 'モニタリング', '終結評価'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -67,6 +68,8 @@ export interface AgendaItem extends Slot {
   readonly summary: string;
   /** What the meeting decides for this kind of item. */
   readonly decide: string;
+  /** The 案 to decide (新規検討) or the plan in force (モニタリング, 終結評価), masked; null without one. */
+  readonly plan: AgendaPlan | null;
 }
 
 export interface AgendaMeeting {

@@ -50,6 +50,10 @@ export function metricCatalogue(meetingTypes: readonly string[]): MetricDef[] {
     sum('outreach.visitors', 'アウトリーチ 訪問人数（職員の延べ人数）'),
     sum('participation.count', '参加支援 延べ件数（件）'),
     { key: 'participation.persons', label: '参加支援 実人数（人）', total: 'distinct' },
+    sum('plansDecided', '支援プランの決定（件）'),
+    sum('plansDecided.initial', '\u3000うち 初回のプラン（件）'),
+    sum('plansDecided.revised', '\u3000うち 見直したプラン（件）'),
+    sum('plansReviewed', '支援プランの評価（件）'),
   ];
 }
 

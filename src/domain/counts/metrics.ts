@@ -8,6 +8,7 @@ import { isIsoDate, splitList } from '../normalize';
 import { normalizeRecord, type RecordText } from '../record';
 import type { Settings } from '../settings';
 import { isBlankRow, sheetRow, type Table } from '../table';
+import { PLAN_FIELDS } from '../plan/fields';
 import { daysBetween } from '../calendar/days';
 import { countBreakdowns, type Breakdowns } from './breakdowns';
 import { ACTIVITY_METRICS, metricCatalogue, OPEN_AT_MONTH_END, type MetricDef } from './catalogue';
@@ -52,6 +53,7 @@ export interface CountsInput {
   readonly cases: Table;
   readonly activities: Table | null;
   readonly meetings: Table | null;
+  readonly plans?: Table | null;
   readonly settings: Settings;
   readonly fiscalYear: number;
   /** The day of counting (Asia/Tokyo), for the month in progress. */
@@ -64,6 +66,7 @@ const USED = {
     'consentOn', 'status', 'planOn', 'closedOn'],
   activities: ['caseId', 'subject', 'activityOn', 'activityType', 'visitors'],
   meetings: ['meetingType', 'heldOn', 'meetingStatus', 'caseIds'],
+  plans: ['version', 'decidedOn', 'reviewedOn'],
 } as const;
 
 interface ReadRow {
@@ -134,7 +137,7 @@ class Skipped {
   }
 
   sorted(): SkippedRow[] {
-    const order: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings];
+    const order: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, TAB.plans];
     return this.rows
       .map((r, i) => ({ r, i }))
       .sort((a, b) => order.indexOf(a.r.sheet) - order.indexOf(b.r.sheet) || a.r.row - b.r.row || a.i - b.i)
@@ -287,6 +290,26 @@ function countMeetings(tab: ReadTab, fiscalYear: number, meetingTypes: readonly 
   }
 }
 
+/** 支援プラン rows by their 決定日 (初回 = 版 1, 見直し = 版 2 and later) and by their 評価日 (SPEC §9). */
+function countPlans(tab: ReadTab, fiscalYear: number, tally: Tally, skipped: Skipped): void {
+  for (const { row, text } of tab.rows) {
+    const decided = dateIn(tab, text, 'decidedOn');
+    if ('problem' in decided && decided.problem === 'unreadable') skipped.add(tab, row, 'decidedOn', 'unreadable', 'プランの決定');
+    const decidedMonth = monthOf(decided, fiscalYear);
+    if (decidedMonth >= 0) {
+      tally.add('plansDecided', decidedMonth);
+      const version = text.version ?? '';
+      if (version === '1') tally.add('plansDecided.initial', decidedMonth);
+      else if (/^[1-9]\d*$/.test(version)) tally.add('plansDecided.revised', decidedMonth);
+      else skipped.add(tab, row, 'version', orMissing(tab, 'version', 'notCount'), '初回・見直し別のプランの決定', { still: 'プランの決定' });
+    }
+    const reviewed = dateIn(tab, text, 'reviewedOn');
+    if ('problem' in reviewed && reviewed.problem === 'unreadable') skipped.add(tab, row, 'reviewedOn', 'unreadable', 'プランの評価');
+    const reviewedMonth = monthOf(reviewed, fiscalYear);
+    if (reviewedMonth >= 0) tally.add('plansReviewed', reviewedMonth);
+  }
+}
+
 interface YearCounts {
   readonly metrics: Record<string, MetricCounts>;
   readonly breakdowns: Breakdowns;
@@ -302,6 +325,7 @@ function countYear(input: CountsInput, fiscalYear: number): YearCounts {
   const facts = countCases(readTab(TAB.cases, CASE_FIELDS, USED.cases, input.cases, settings, 'case'), fiscalYear, tally, skipped);
   countActivities(readTab(TAB.activities, ACTIVITY_FIELDS, USED.activities, input.activities, settings, 'other'), fiscalYear, tally, skipped);
   countMeetings(readTab(TAB.meetings, MEETING_FIELDS, USED.meetings, input.meetings, settings, 'other'), fiscalYear, meetingTypes, tally, skipped);
+  countPlans(readTab(TAB.plans, PLAN_FIELDS, USED.plans, input.plans ?? null, settings, 'other'), fiscalYear, tally, skipped);
   const metrics: Record<string, MetricCounts> = {};
   for (const def of metricCatalogue(meetingTypes)) metrics[def.key] = tally.result(def);
   const durations = Object.fromEntries(DURATIONS.map((def) => [def.key, medianDays(facts.days[def.key])])) as Durations;

@@ -3,7 +3,7 @@
 import type { FieldDef } from '../fields';
 import { isIsoDate, splitList } from '../normalize';
 import type { RecordText } from '../record';
-import { settingValues, type Settings } from '../settings';
+import { sourceValues, type Settings } from '../settings';
 import { closestValue } from '../suggest';
 import { finding, say, type Finding } from './problem';
 
@@ -14,7 +14,7 @@ export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 function allowedValues(field: FieldDef, settings: Settings): { values: readonly string[]; where: string } | null {
   if (!field.source) return null;
   if (field.source.kind === 'fixed') return { values: field.source.values, where: '選択肢' };
-  const values = settingValues(settings, field.source.list);
+  const values = sourceValues(field.source, settings);
   // An empty 設定 list (圏域 by default) accepts any value until the town fills it.
   return values.length ? { values, where: `設定タブの一覧` } : null;
 }
@@ -36,7 +36,7 @@ function checkForm(field: FieldDef, value: string): Finding[] {
     case 'time':
       return TIME_PATTERN.test(value) ? [] : [finding(field.key, 'invalid_format', say.invalidTime(value))];
     case 'integer':
-      return /^[1-9]\d*$/.test(value) ? [] : [finding(field.key, 'invalid_format', say.invalidCount(value))];
+      return /^[1-9]\d*$/.test(value) ? [] : [finding(field.key, 'invalid_format', say.invalidCount(field.header, value))];
     case 'id':
       return field.key === 'caseId' && !CASE_ID_PATTERN.test(value)
         ? [finding(field.key, 'invalid_format', say.invalidCaseId(value))]

@@ -43,6 +43,12 @@ export const RULE_SEVERITY = {
   closed_date_on_open_case: 'warning',
   monitoring_overdue: 'warning',
   possible_duplicate: 'warning',
+  unknown_plan: 'error',
+  duplicate_plan: 'error',
+  multiple_current_plans: 'error',
+  plan_without_tasks: 'warning',
+  plan_review_overdue: 'warning',
+  plan_date_mismatch: 'warning',
   name_not_split: 'warning',
 } as const satisfies Record<string, Severity>;
 
@@ -127,11 +133,25 @@ export const say = {
   /** `others` as named (at most OTHER_ROWS_NAMED); `more` cases not named. */
   possibleDuplicate: (others: readonly OtherCase[], more = 0) =>
     `${others.map((o) => `${o.row}行目のケース${o.caseId ? quote(o.caseId) : ''}`).join('、')}${andMore(more, '件')}と本人氏名カナ・生年月日が同じです。同じ方なら一つのケースにまとめてください。`,
+  dateBefore: (label: string, other: string) => `${label}が${other}より前になっています。日付を確かめてください。`,
+  consentForPlanRow: () => `このケースの本人同意が「あり」ではないため、支援プランは作れません。同意を得てから作成してください。`,
+  decidedOnRequired: () => `状態が「決定」のときは決定日が必要です。決定した日を入力してください。`,
+  unknownPlan: (id: string, version: string) =>
+    `ケースID${quote(id)}の${version}版は支援プランにありません。支援プランのケースIDと版を入力してください。`,
+  duplicatePlan: (id: string, version: string, rows: readonly number[]) =>
+    `ケースID${quote(id)}の${version}版が${rows.map((r) => `${r}行目`).join('・')}で重複しています。見直した版は版の番号を1つ増やしてください。`,
+  multipleCurrentPlans: (id: string, versions: readonly string[]) =>
+    `ケースID${quote(id)}に状態「決定」のプランが${versions.length}つ（${versions.join('・')}版）あります。最新の版だけを「決定」にし、前の版は「終了」にしてください。`,
+  planWithoutTasks: () => `決定したプランに役割分担がありません。役割分担のタブに、このケースIDと版で担当と支援内容を入力してください。`,
+  planReviewOverdue: (iso: string) => `次回評価日（${iso}）を過ぎています。プランを評価し、次の評価日を入力してください。`,
+  planDateMismatch: (earliest: string, planOn: string) => planOn
+    ? `プラン作成日（${planOn}）が、最初にプランを決定した日（${earliest}）と違います。どちらかを確かめてください。`
+    : `プランを決定済み（最初の決定日 ${earliest}）ですが、プラン作成日が空欄です。${earliest}を入力してください。`,
   nameNotSplit: () =>
     `本人氏名と本人氏名カナの姓と名の間に空白がありません。「山田 太郎」「ヤマダ タロウ」のように空白を入れてください。会議次第で姓だけ・名だけの書き方も確実に伏せるためです。`,
   meetingConsentFlag: (value: string) =>
     `本人同意${value ? quote(value) : 'が空欄'}${value ? 'は' : 'のため'}「必要」か「不要」かが分からないため、本人同意が必要な会議として扱います。本人同意のないケースも検討する会議（支援会議など）なら「不要」と入力してください。`,
   invalidCaseId: (value: string) => `ケースID${quote(value)}は「2024-0001」の形（年度-4桁の番号）ではありません。空欄にすると自動で付番します。`,
   invalidTime: (value: string) => `開始時刻${quote(value)}は時刻として読めません。14:00 の形で入力してください。`,
-  invalidCount: (value: string) => `訪問人数${quote(value)}は1以上の整数で入力してください。`,
+  invalidCount: (label: string, value: string) => `${label}${quote(value)}は1以上の整数で入力してください。`,
 };

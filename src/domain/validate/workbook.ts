@@ -6,6 +6,7 @@ import { splitList } from '../normalize';
 import { normalizeRecord, type RecordText } from '../record';
 import type { Settings } from '../settings';
 import { isBlankRow, sheetRow, type Table } from '../table';
+import { validatePlanTabs } from '../plan/validate';
 import { checkActivity } from './activityRules';
 import { checkCase } from './caseRules';
 import { checkFields, dateOf } from './fieldRules';
@@ -16,6 +17,8 @@ export interface WorkbookInput {
   readonly cases: Table;
   readonly activities: Table | null;
   readonly meetings: Table | null;
+  readonly plans?: Table | null;
+  readonly tasks?: Table | null;
   readonly settings: Settings;
   /** The 設定 tab as read, for the rules on 設定 itself; none without the tab. */
   readonly settingsTable?: Table | null;
@@ -152,7 +155,7 @@ function checkMeeting(text: RecordText, settings: Settings, caseIds: ReadonlySet
   return findings;
 }
 
-const SHEET_ORDER: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, TAB.settings];
+const SHEET_ORDER: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, TAB.plans, TAB.tasks, TAB.settings];
 
 export function validateWorkbook(input: WorkbookInput): ValidationResult {
   const { settings, today } = input;
@@ -167,6 +170,10 @@ export function validateWorkbook(input: WorkbookInput): ValidationResult {
     problems.push(...checkTab(TAB.meetings, MEETING_FIELDS, input.meetings, settings, 'other',
       (t) => checkMeeting(t, settings, caseIds)).problems);
   }
+  problems.push(...validatePlanTabs(
+    { cases: input.cases, caseRows: cases.rows, plans: input.plans ?? null, tasks: input.tasks ?? null, settings, today },
+    { checkTab: (sheet, fields, table, check) => checkTab(sheet, fields, table, settings, 'other', check), placeOn },
+  ));
   problems.push(...checkSettingsTable(input.settingsTable ?? null));
   problems.sort((a, b) => SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.row - b.row
     || columnIndexOf(a.columnLetter) - columnIndexOf(b.columnLetter));

@@ -157,6 +157,7 @@ describe('countFiscalYear on a hand-built year (2024年度)', () => {
       'newCases', 'newCases.高齢', 'newCases.障害', 'newCases.子ども', 'newCases.困窮', 'newCases.その他',
       'consentObtained', 'plansCreated', 'closed.終結', 'closed.つなぎもどし', 'closed.中断', 'openAtMonthEnd',
       ...meetings, 'outreach.count', 'outreach.persons', 'outreach.visitors', 'participation.count', 'participation.persons',
+      'plansDecided', 'plansDecided.initial', 'plansDecided.revised', 'plansReviewed',
     ]);
   });
 

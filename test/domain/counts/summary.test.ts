@@ -14,6 +14,7 @@ function counts(value: (i: number) => number, total: number, skipped: CountsResu
     'plansCreated', 'closed.終結', 'closed.つなぎもどし', 'closed.中断', 'openAtMonthEnd',
     ...MEETINGS.flatMap((t) => [`meetings.${t}.held`, `meetings.${t}.cases`]),
     'outreach.count', 'outreach.persons', 'outreach.visitors', 'participation.count', 'participation.persons',
+    'plansDecided', 'plansDecided.initial', 'plansDecided.revised', 'plansReviewed',
   ];
   const monthly = Array.from({ length: 12 }, (_, i) => value(i));
   return {

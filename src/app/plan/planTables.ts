@@ -1,0 +1,131 @@
+// 支援プラン and 役割分担 as the plan endpoints use them: each read once, a
+// case's rows gathered, and a step's rows written with one block write and one
+// append per tab, whatever the number of cases.
+import { cellText, type Cell } from '../../domain/cell';
+import { TAB, type FieldDef } from '../../domain/fields';
+import { PLAN_FIELDS, TASK_FIELDS } from '../../domain/plan/fields';
+import type { CasePlans, PlanEdit, ReadRow } from '../../domain/plan/lifecycle';
+import type { CasePlanSources, PlanSource } from '../../domain/plan/agendaPlan';
+import type { RecordText } from '../../domain/record';
+import { planKey } from '../../domain/plan/rules';
+import type { Settings } from '../../domain/settings';
+import { sheetRow } from '../../domain/table';
+import { createTab, STANDARD_TABS, type Book } from '../../sheets/book';
+import type { ChangeEntry } from '../../sheets/changeLog';
+import { appendRows, writeBlock } from '../../sheets/tables';
+import { readRecordTable, type RecordTable } from '../recordTable';
+import type { CaseTable } from '../sidebar/caseTable';
+
+export interface PlanTables {
+  readonly plans: RecordTable | null;
+  readonly tasks: RecordTable | null;
+}
+
+const HINT = '1行目の見出しをそろえるか、メニューの「シートを準備」を実行してから、もう一度お試しください。';
+
+function readOne(book: Book, settings: Settings, name: string, fields: readonly FieldDef[], create: boolean): RecordTable | null {
+  let sheet = book.sheets.get(name);
+  if (!sheet && create) sheet = createTab(book, name, STANDARD_TABS.find((t) => t.name === name)!.initial());
+  return sheet ? readRecordTable(sheet, book.timeZone, settings, { fields, kind: 'other', missingColumnsHint: HINT }) : null;
+}
+
+/** Both tabs as read; with `create`, a missing tab is made first (steps that write). */
+export function readPlanTables(book: Book, settings: Settings, create = false): PlanTables {
+  return { plans: readOne(book, settings, TAB.plans, PLAN_FIELDS, create), tasks: readOne(book, settings, TAB.tasks, TASK_FIELDS, create) };
+}
+
+function rowsOf(table: RecordTable | null, caseId: string): ReadRow[] {
+  if (!table) return [];
+  return table.indexesOf('caseId', caseId).map((index) => ({ index, raw: table.rawOf(index), text: table.textOf(index) }));
+}
+
+/** A case's record and its plan rows; throws in Japanese when the case is not in 共通シート. */
+export function casePlansOf(cases: CaseTable, tables: PlanTables, caseId: string): CasePlans & { readonly caseIndex: number } {
+  const caseIndex = cases.indexOfCase(caseId);
+  if (caseIndex < 0) throw new Error(`ケースID「${caseId}」が共通シートに見つかりません。ケースIDを確かめてください。`);
+  return { caseId, caseIndex, caseText: cases.textOf(caseIndex), plans: rowsOf(tables.plans, caseId), tasks: rowsOf(tables.tasks, caseId) };
+}
+
+type Cells = Readonly<Record<string, Cell>>;
+
+/**
+ * Writes rows by index (null blanks a row's standard cells) with one setValues
+ * over the rows and standard columns they span, the rows between written back
+ * as they were read under the lock; then appends new rows in one write.
+ */
+function writeRowChanges(book: Book, table: RecordTable, fields: readonly FieldDef[], updates: ReadonlyMap<number, Cells | null>, appended: readonly Cells[]): void {
+  const columns = fields.map((f) => table.columnOf.get(f.key)!);
+  if (updates.size) {
+    const indexes = [...updates.keys()];
+    const [top, bottom] = [Math.min(...indexes), Math.max(...indexes)];
+    const [left, right] = [Math.min(...columns), Math.max(...columns)];
+    const block = table.rows.slice(top, bottom + 1).map((row) => Array.from({ length: right - left + 1 }, (_, c) => row[left + c] ?? ''));
+    while (block.length < bottom - top + 1) block.push(Array.from({ length: right - left + 1 }, () => ''));
+    for (const [index, cells] of updates) {
+      fields.forEach((f, i) => { block[index - top]![columns[i]! - left] = cells ? cells[f.key] ?? '' : ''; });
+    }
+    writeBlock(table.sheet, sheetRow(top), left + 1, block, book.timeZone);
+  }
+  const width = Math.max(table.header.length, ...columns.map((c) => c + 1));
+  appendRows(table.sheet, appended.map((cells) => {
+    const row: Cell[] = Array.from({ length: width }, () => '');
+    fields.forEach((f, i) => { row[columns[i]!] = cells[f.key] ?? ''; });
+    return row;
+  }), book.timeZone);
+}
+
+const taskLine = (t: Cells): string => `${cellText(t.owner ?? '')}：${cellText(t.content ?? '')}（${cellText(t.progress ?? '') || '未着手'}）`;
+
+/** Writes a step's plan and task rows; answers the 変更履歴 entries for them. */
+export function writePlanEdit(book: Book, tables: Required<{ [K in keyof PlanTables]: RecordTable }>, plans: CasePlans, edit: PlanEdit, operation: string): ChangeEntry[] {
+  const log: ChangeEntry[] = [];
+  const planUpdates = new Map<number, Cells>();
+  const planAppends: Cells[] = [];
+  for (const { index, cells } of edit.planRows) {
+    const before = index === null ? {} : tables.plans.textOf(index);
+    const version = cellText(cells.version ?? '');
+    for (const f of PLAN_FIELDS) {
+      const after = f.type === 'date' && typeof cells[f.key] === 'object' ? cellText(cells[f.key]!).slice(0, 10) : cellText(cells[f.key] ?? '');
+      if ((before[f.key] ?? '') !== after) log.push({ operation, sheet: TAB.plans, caseId: plans.caseId, field: `${version}版 ${f.header}`, before: before[f.key] ?? '', after });
+    }
+    if (index === null) planAppends.push(cells);
+    else planUpdates.set(index, cells);
+  }
+  writeRowChanges(book, tables.plans, PLAN_FIELDS, planUpdates, planAppends);
+
+  const taskUpdates = new Map<number, Cells | null>();
+  const taskAppends: Cells[] = [];
+  for (const set of edit.taskSets) {
+    const existing = plans.tasks.filter((t) => planKey(t.text.caseId ?? '', t.text.version ?? '') === planKey(plans.caseId, set.version));
+    existing.forEach((t, i) => taskUpdates.set(t.index, set.rows[i] ?? null));
+    taskAppends.push(...set.rows.slice(existing.length));
+    const [before, after] = [existing.map((t) => taskLine(t.raw)).join('／'), set.rows.map(taskLine).join('／')];
+    if (before !== after) log.push({ operation, sheet: TAB.tasks, caseId: plans.caseId, field: `${set.version}版 役割分担`, before, after });
+  }
+  writeRowChanges(book, tables.tasks, TASK_FIELDS, taskUpdates, taskAppends);
+  return log;
+}
+
+/** The plan in force and the 案 of each case asked for, for agenda items. */
+export function planSourcesOf(tables: PlanTables, caseIds: ReadonlySet<string>): Map<string, CasePlanSources> {
+  const sources = new Map<string, { current?: PlanSource; draft?: PlanSource }>();
+  const tasks = new Map<string, RecordText[]>();
+  if (tables.tasks) {
+    for (const i of tables.tasks.filled) {
+      const t = tables.tasks.textOf(i);
+      if (!caseIds.has(t.caseId ?? '')) continue;
+      const key = planKey(t.caseId!, t.version ?? '');
+      tasks.set(key, [...(tasks.get(key) ?? []), t]);
+    }
+  }
+  for (const i of tables.plans?.filled ?? []) {
+    const plan = tables.plans!.textOf(i);
+    const caseId = plan.caseId ?? '';
+    const slot = plan.planStatus === '決定' ? 'current' : plan.planStatus === '案' ? 'draft' : null;
+    if (!caseIds.has(caseId) || !slot) continue;
+    const entry = sources.get(caseId) ?? {};
+    entry[slot] ??= { plan, tasks: tasks.get(planKey(caseId, plan.version ?? '')) ?? [] };
+    sources.set(caseId, entry);
+  }
+  return sources;
+}

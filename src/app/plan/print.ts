@@ -1,0 +1,69 @@
+// 「プランを印刷用に作成」 (SPEC §12): the tab プラン_<ケースID>, the person's
+// own copy, rebuilt from 共通シート, 支援プラン and 役割分担 under the lock.
+import { TAB } from '../../domain/fields';
+import { currentPlan, draftPlan, versionOf } from '../../domain/plan/lifecycle';
+import { planKey } from '../../domain/plan/rules';
+import { layoutPlanPrint, planPrintSheetName } from '../../domain/plan/printView';
+import { openBook, readBookSettings } from '../../sheets/book';
+import { logChanges } from '../../sheets/changeLog';
+import { withDocumentLock } from '../../sheets/lock';
+import { writePlanPrintSheet } from '../../sheets/planSheet';
+import { parseArgs } from '../contracts';
+import { reportingErrors } from '../menu';
+import { readCaseTable } from '../sidebar/caseTable';
+import { planPrintArgs } from './contracts';
+import { casePlansOf, readPlanTables } from './planTables';
+import { selectedCaseId } from './state';
+
+/** SPEC §11's JSON of `plan`. */
+export interface PlanPrinted {
+  readonly sheet: string;
+  readonly caseId: string;
+  readonly version: number;
+  readonly status: string;
+  readonly tasks: readonly { owner: string; content: string; frequency: string; progress: string }[];
+}
+
+export function createPlanPrint(rawArgs?: unknown): PlanPrinted {
+  const args = parseArgs(planPrintArgs, rawArgs);
+  return withDocumentLock(() => {
+    const book = openBook();
+    const { settings } = readBookSettings(book);
+    const plans = casePlansOf(readCaseTable(book, settings), readPlanTables(book, settings), args.caseId);
+    // Without a version: the plan in force, else the 案 being prepared, else the newest.
+    const plan = args.version !== undefined
+      ? plans.plans.find((p) => versionOf(p) === args.version)
+      : currentPlan(plans) ?? draftPlan(plans) ?? [...plans.plans].sort((a, b) => versionOf(b) - versionOf(a))[0];
+    if (!plan) {
+      throw new Error(args.version !== undefined
+        ? `ケース「${args.caseId}」の${args.version}版の支援プランはありません。`
+        : `ケース「${args.caseId}」には支援プランがまだありません。サイドバーの「プラン」で案を作ってください。`);
+    }
+    const version = versionOf(plan);
+    const tasks = plans.tasks.filter((t) => planKey(t.text.caseId ?? '', t.text.version ?? '') === planKey(plans.caseId, version)).map((t) => t.text);
+    const review = plans.plans.filter((p) => p.text.reviewedOn && versionOf(p) <= version)
+      .sort((a, b) => (b.text.reviewedOn ?? '').localeCompare(a.text.reviewedOn ?? '') || versionOf(b) - versionOf(a))[0];
+    const sheet = planPrintSheetName(plans.caseId);
+    writePlanPrintSheet(book, sheet, layoutPlanPrint({ personName: plans.caseText.personName ?? '', plan: plan.text, tasks, review: review?.text ?? null }));
+    logChanges(book, [{ operation: 'プランを印刷用に作成', sheet, caseId: plans.caseId, field: '', before: '', after: `${version}版（${plan.text.planStatus}）` }]);
+    return {
+      sheet, caseId: plans.caseId, version, status: plan.text.planStatus ?? '',
+      tasks: tasks.map((t) => ({ owner: t.owner ?? '', content: t.content ?? '', frequency: t.frequency ?? '', progress: t.progress || '未着手' })),
+    };
+  });
+}
+
+/** The menu item: the case on the selected row, else the ケースID typed into a prompt. */
+export function menuPlanPrint(): void {
+  reportingErrors('プランを印刷用に作成', (ui) => {
+    let caseId = selectedCaseId(openBook());
+    if (!caseId) {
+      const answer = ui.prompt('プランを印刷用に作成', `${TAB.cases}・${TAB.plans}・${TAB.tasks}でケースの行を選んでから実行するか、ケースID（例 2024-0001）を入力してください。`, ui.ButtonSet.OK_CANCEL);
+      if (answer.getSelectedButton() !== ui.Button.OK) return;
+      caseId = answer.getResponseText().trim();
+    }
+    const printed = createPlanPrint({ caseId });
+    SpreadsheetApp.getActiveSpreadsheet().getSheetByName(printed.sheet)?.activate();
+    ui.alert('プランを印刷用に作成', `「${printed.sheet}」を作成しました（${printed.version}版・${printed.status}）。本人の氏名が載っています。印刷して本人にお渡しし、タブは用が済んだら削除してください。`, ui.ButtonSet.OK);
+  });
+}
