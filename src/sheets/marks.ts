@@ -7,6 +7,8 @@ import type { Book } from './book';
 export const MARK_COLOR = { error: '#f4cccc', warning: '#fff2cc' } as const;
 const OUR_COLORS: readonly string[] = Object.values(MARK_COLOR);
 export const NOTE_MARKER = '【入力チェック】';
+/** Each line of a note says エラー or 注意 in words: the colour is never the only sign (WCAG 1.4.1). */
+const SEVERITY_WORD = { error: 'エラー', warning: '注意' } as const;
 
 function stripOurNote(note: string): string {
   const at = note.indexOf(NOTE_MARKER);
@@ -37,7 +39,7 @@ function markTab(book: Book, sheetName: string, problems: readonly Problem[]): n
     const hasError = cellProblems.some((p) => p.severity === 'error');
     backgrounds[r]![c] = hasError ? MARK_COLOR.error : MARK_COLOR.warning;
     const own = notes[r]![c]!;
-    const text = NOTE_MARKER + '\n' + cellProblems.map((p) => `・${p.message.replace(/^[^：]*：/, '')}`).join('\n');
+    const text = NOTE_MARKER + '\n' + cellProblems.map((p) => `・${SEVERITY_WORD[p.severity]}：${p.message.replace(/^[^：]*：/, '')}`).join('\n');
     notes[r]![c] = own ? `${own}\n\n${text}` : text;
   }
   area.setBackgrounds(backgrounds);
