@@ -42,7 +42,7 @@ function issueLine(id: string): HTMLElement {
 
 function renderIssues(line: HTMLElement, issues: readonly FieldIssue[]): void {
   fill(line, ...issues.map((i) => i.severity === 'error'
-    ? h('p', { class: 'issue error' }, i.message)
+    ? h('p', { class: 'issue error' }, `エラー：${i.message}`)
     : h('p', { class: 'issue warning' }, `注意：${i.message}`)));
 }
 
@@ -194,7 +194,9 @@ function checkboxGroup(field: FieldDef, values: readonly string[], options: Cont
     focus: () => (checkboxes.find((b) => b.checked) ?? checkboxes[0])?.focus(),
     showIssues: (issues) => {
       renderIssues(errors, issues);
-      element.classList.toggle('invalid', issues.some((i) => i.severity === 'error'));
+      const invalid = issues.some((i) => i.severity === 'error');
+      element.classList.toggle('invalid', invalid);
+      for (const box of checkboxes) box.setAttribute('aria-invalid', String(invalid));
     },
     setRequired: (on) => { badge.hidden = !on; },
     setChoices: () => undefined,

@@ -11,6 +11,7 @@ import { button, byId, fill } from './dom';
 import { ProblemsView } from './problems';
 import { callServer } from './server';
 import { StatusLine } from './status';
+import { keepFocusOnBusyButtons } from './keepFocus';
 import { setUpTabs } from './tabs';
 
 function mount(state: SidebarState): void {
@@ -49,6 +50,7 @@ function mount(state: SidebarState): void {
 }
 
 async function start(): Promise<void> {
+  keepFocusOnBusyButtons(document.body);
   const status = new StatusLine();
   fill(byId('app-status'), status.element);
   const result = await status.run('読み込んでいます…', '読み込み', () => callServer('getSidebarState', {}));
