@@ -75,9 +75,9 @@ describe('the sidebar meets WCAG 2.1 AA in every view and state', () => {
       await page.waitForTimeout(50);
       expect(await reflowProblems(page)).toEqual([]);
       expect(await violations(page)).toEqual([]);
-      if (shots) await page.screenshot({ path: join(shots, 'zoom200', `${name}-${state}.png`) });
+      if (shots) await page.screenshot({ path: join(shots, 'zoom200', `${name}-${state}.png`), fullPage: true });
     } finally {
       await page.context().close();
     }
-  }, 90_000);
+  }, 240_000);
 });
