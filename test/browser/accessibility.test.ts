@@ -2,7 +2,8 @@
 // empty states (SIDEBAR_VIEWS): axe-core finds no violation at levels A and
 // AA, and at 200 % zoom (the 300 px sidebar then 150 CSS px wide) nothing
 // sticks out sideways or is clipped. Set SCREENSHOTS_DIR to also save each
-// state at 200 % (docs/screenshots/zoom200).
+// state at 200 % (docs/screenshots/zoom200). The preview page and the 次第
+// print view are checked too.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -61,8 +62,7 @@ function reflowProblems(page: Page): Promise<string[]> {
   });
 }
 
-const only = process.env.A11Y_ONLY;
-const cases = SIDEBAR_VIEWS.filter((v) => !only || v.name === only).flatMap((view) => STATES.map((state) => [view.name, state, view] as const));
+const cases = SIDEBAR_VIEWS.flatMap((view) => STATES.map((state) => [view.name, state, view] as const));
 
 describe('the sidebar meets WCAG 2.1 AA in every view and state', () => {
   it.each(cases)('%s, %s state: no axe violation at 100 % and 200 % zoom, nothing clipped or sideways at 200 %', async (name, state: StateName, view) => {
@@ -78,6 +78,45 @@ describe('the sidebar meets WCAG 2.1 AA in every view and state', () => {
       if (shots) await page.screenshot({ path: join(shots, 'zoom200', `${name}-${state}.png`), fullPage: true });
     } finally {
       await page.context().close();
+    }
+  }, 240_000);
+});
+
+describe('the preview page and the agenda print view', () => {
+  it('the preview page (menu, tabs, sheet) has no axe violation', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    try {
+      const page = await context.newPage();
+      await page.goto(demo.preview.url);
+      await page.getByRole('table', { name: '共通シート' }).waitFor();
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  it('the 次第 print view prints every cell at 10.5 pt or more, and has no axe violation', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 800, height: 900 }, locale: 'ja-JP' });
+    try {
+      const page = await context.newPage();
+      const run = async <T>(functionName: string, arg: unknown): Promise<T> => {
+        const response = await page.request.post(new URL('/api/run', demo.preview.url).href, { data: { functionName, args: [arg] } });
+        const body = (await response.json()) as { ok: boolean; value: T; error?: string };
+        if (!body.ok) throw new Error(body.error);
+        return body.value;
+      };
+      const { upcoming } = await run<{ upcoming: { meetingType: string; date: string }[] }>('listMeetings', {});
+      const { meetingType, date } = upcoming[0]!;
+      await run('showAgendaPrintView', { meetingType, date, includeDue: false });
+      await page.goto(new URL('/dialog', demo.preview.url).href);
+      await page.emulateMedia({ media: 'print' });
+      const sizes = await page.locator('td, th').evaluateAll((cells) => cells.filter((c) => c.textContent!.trim() !== '').map((c) => parseFloat(getComputedStyle(c).fontSize)));
+      expect(sizes.length).toBeGreaterThan(5);
+      // 10.5 pt = 14 CSS px.
+      expect(sizes.filter((px) => px < 14)).toEqual([]);
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await context.close();
     }
   }, 240_000);
 });
