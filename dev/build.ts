@@ -1,8 +1,11 @@
 // Builds what clasp pushes: dist/Code.js (one IIFE plus a top-level function
 // declaration for every export of src/main.ts, since Apps Script calls only
 // those), dist/sidebar.html (one self-contained page) and dist/appsscript.json.
+// `npm run cli` and `npm start` call it only when dist/ is older than a source
+// (dev/freshness.ts). Its one line goes to stderr, so that stdout stays the
+// CLI's own (`npm run -s cli -- … --json | jq`).
 import { build, type BuildOptions } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const GLOBAL_NAME = 'tsunagi';
@@ -14,7 +17,16 @@ const codeOptions: BuildOptions = {
   bundle: true, target: 'es2019', platform: 'neutral', write: false, charset: 'utf8', legalComments: 'none', logLevel: 'warning',
 };
 
+/** Written whole or not at all: a test or preview reading dist/ never sees half a file. */
+function writeDist(name: string, text: string): void {
+  const path = join(dist, name);
+  const part = `${path}.${process.pid}.tmp`;
+  writeFileSync(part, text);
+  renameSync(part, path);
+}
+
 /** The names src/main.ts exports, as esbuild sees them (only an ES module build lists them). */
+
 async function entryPointNames(): Promise<string[]> {
   const result = await build({ ...codeOptions, format: 'esm', metafile: true });
   const meta = Object.values(result.metafile?.outputs ?? {})[0];
@@ -28,7 +40,7 @@ async function buildCode(): Promise<string[]> {
   if (!output) throw new Error('esbuild produced no output');
   const names = await entryPointNames();
   const stubs = names.map((name) => `function ${name}(...args) { return ${GLOBAL_NAME}.${name}(...args); }`);
-  writeFileSync(join(dist, 'Code.js'), `${output.text}\n${stubs.join('\n')}\n`);
+  writeDist('Code.js', `${output.text}\n${stubs.join('\n')}\n`);
   return names;
 }
 
@@ -43,18 +55,20 @@ async function buildSidebar(): Promise<void> {
   const page = readFileSync(join(root, 'sidebar/index.html'), 'utf8');
   const [before, after] = page.split('<!-- SCRIPT -->');
   if (after === undefined) throw new Error('sidebar/index.html has no <!-- SCRIPT --> marker');
-  writeFileSync(join(dist, 'sidebar.html'), `${before}<script>${script}</script>${after}`);
+  writeDist('sidebar.html', `${before}<script>${script}</script>${after}`);
 }
 
-async function main(): Promise<void> {
+export async function buildDist(): Promise<void> {
   mkdirSync(dist, { recursive: true });
   const names = await buildCode();
   await buildSidebar();
-  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
-  process.stdout.write(`dist/: Code.js (${names.length} entry points), sidebar.html, appsscript.json\n`);
+  writeDist('appsscript.json', readFileSync(join(root, 'appsscript.json'), 'utf8'));
+  process.stderr.write(`dist/: Code.js (${names.length} entry points), sidebar.html, appsscript.json\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  buildDist().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

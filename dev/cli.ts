@@ -1,31 +1,27 @@
 // The command line of SPEC §11. Every command runs the built dist/Code.js in
-// the local runtime and calls the same global functions the menu calls.
+// the local runtime and calls the same global functions the menu calls, so a
+// town without Google gets, in the .xlsx, what the menu writes in Sheets.
+// stdout carries the result only (with --json, exactly one JSON document, for
+// a refusal too); everything else goes to stderr.
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
-import { isIsoDate, todayInTokyo } from '../src/domain/normalize';
+import { parseDate, todayInTokyo } from '../src/domain/normalize';
 import { DEMO_DEFAULTS } from './demo/generate';
 import { writeDemo } from './demo/write';
 import type { AgendaCreated } from '../src/app/agenda/types';
 import type { CheckResult } from '../src/app/check';
-import type { CountsCsv } from '../src/app/counts/types';
+import type { CountsCsv, RebuildCountsResult } from '../src/app/counts/types';
 import { metricCatalogue } from '../src/domain/counts/catalogue';
-import { fiscalYearTitle, isFiscalYearInRange, monthLabel } from '../src/domain/counts/fiscalYear';
+import { FISCAL_YEAR_RANGE, fiscalYearTitle, monthLabel, parseFiscalYear } from '../src/domain/counts/fiscalYear';
 import type { CountsResult } from '../src/domain/counts/metrics';
 import type { PrepareResult } from '../src/app/prepare';
 import type { StandardizeReport } from '../src/app/standardize';
-import { createBook, openBook } from './session';
+import { forCommandLine } from './cliMessages';
+import { ensureBuilt } from './freshness';
+import { createBook, openBook, type LocalBook } from './session';
 
 class UsageError extends Error {}
-
-const USAGE = `使い方:
-  npm run cli -- init <book.xlsx>
-  npm run cli -- demo <book.xlsx> [--cases N] [--seed S]
-  npm run cli -- standardize <book.xlsx> [--sheet NAME] [--json]
-  npm run cli -- validate <book.xlsx> [--json] [--mark]
-  npm run cli -- agenda <book.xlsx> --meeting <会議種別> --date <YYYY-MM-DD> [--start HH:MM] [--place 場所] [--include-due] [--json]
-  npm run cli -- counts <book.xlsx> --fiscal-year <N> [--json] [--csv FILE]
-  （どのコマンドも --today YYYY-MM-DD を指定できます）`;
 
 const OPTIONS = {
   today: { type: 'string' },
@@ -44,6 +40,19 @@ const OPTIONS = {
   help: { type: 'boolean' },
 } as const;
 
+type Options = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+/** What one command is given: the book, the options, and the runtime opened on the book. */
+interface Invocation {
+  readonly path: string;
+  readonly options: Options;
+  /** --today as an ISO date; undefined for today in Asia/Tokyo. */
+  readonly today: string | undefined;
+  openBook(): Promise<LocalBook>;
+  /** A new workbook at `path`; refused when the file exists, so nothing is overwritten. */
+  createBook(): Promise<LocalBook>;
+}
+
 interface Output {
   /** What `--json` prints; `calls` is added by the runner. */
   readonly json: Record<string, unknown>;
@@ -52,27 +61,38 @@ interface Output {
   readonly exitCode: number;
 }
 
+interface Command {
+  /** What follows `npm run -s cli --` in the usage. */
+  readonly usage: string;
+  readonly run: (invocation: Invocation) => Promise<Output>;
+}
+
+// ---------------------------------------------------------------- options
+
 function wholeNumber(raw: string | undefined, name: string, fallback: number): number {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} には0以上の整数を指定してください（指定：${raw}）。`);
   return Number(raw);
 }
 
-function refuseExisting(path: string): void {
-  if (existsSync(path)) throw new UsageError(`「${path}」はすでにあります。上書きしないため、別のファイル名を指定してください。`);
+/** A date as the sidebar reads it (2026-12-08, 令和8年12月8日, R8.12.8 …), as ISO. */
+function dateOption(raw: string, name: string, what: string): string {
+  const iso = parseDate(raw);
+  if (iso === null) throw new UsageError(`--${name} には${what}を 2026-12-08、令和8年12月8日、R8.12.8 のような形で、実在する日付を指定してください（指定：${raw}）。`);
+  return iso;
 }
 
-type Options = { today?: string; json?: boolean; sheet?: string; cases?: string; seed?: string; mark?: boolean; 'fiscal-year'?: string; csv?: string;
-  meeting?: string; date?: string; start?: string; place?: string; 'include-due'?: boolean;
-};
-
+/** A fiscal year as the menu reads it (2024, 令和6, R6 …). */
 function fiscalYearOption(raw: string | undefined): number {
-  if (raw === undefined) throw new UsageError(`--fiscal-year に集計する年度を西暦で指定してください（例 --fiscal-year 2024）。\n${USAGE}`);
-  if (!/^\d{4}$/.test(raw) || !isFiscalYearInRange(Number(raw))) {
-    throw new UsageError(`--fiscal-year には2000〜2100の年度を西暦4桁で指定してください（指定：${raw}）。`);
+  if (raw === undefined) throw new UsageError(`--fiscal-year に集計する年度を指定してください（例 --fiscal-year 2024、--fiscal-year 令和6）。\n${usage()}`);
+  const year = parseFiscalYear(raw);
+  if (year === null) {
+    throw new UsageError(`--fiscal-year には${FISCAL_YEAR_RANGE.min}〜${FISCAL_YEAR_RANGE.max}年度を、2024、令和6、R6 のような形で指定してください（指定：${raw}）。`);
   }
-  return Number(raw);
+  return year;
 }
+
+// ---------------------------------------------------------------- what a person reads
 
 /** The counts as a person reads them: one tab-separated line per metric, then the rows left out. */
 function countsText(counts: CountsResult): string {
@@ -103,83 +123,113 @@ function agendaText(a: AgendaCreated): string {
   ].join('\n');
 }
 
-const commands: Record<string, (path: string, o: Options, today: string | undefined) => Promise<Output>> = {
-  async init(path, _o, today) {
-    refuseExisting(path);
-    const book = await createBook(path);
-    const result = book.run<PrepareResult>('prepareWorkbook', { today });
-    await book.save();
-    const tabs = [...(result.renamedTab ? ['共通シート'] : []), ...result.createdTabs];
-    return { json: { book: path, ...result, calls: book.calls }, text: `「${path}」を作成しました（タブ：${tabs.join('、')}）。`, exitCode: 0 };
+function standardizeText(r: StandardizeReport): string {
+  if (!r.backupSheet) return 'すでに標準の形でした。値は変えていません。';
+  return [
+    `「${r.sheet}」に標準化しました。バックアップ：${r.backupSheet}`,
+    `整えた値：${r.normalizedCells}か所、付番したケースID：${r.assignedIds}件`,
+    ...(r.extraColumns.length ? [`そのまま残した列：${r.extraColumns.join('、')}`] : []),
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- the commands
+
+/** Every command, in the order the usage lists them. A new one is one more entry. */
+const COMMANDS: Record<string, Command> = {
+  init: {
+    usage: 'init <book.xlsx>',
+    async run({ path, today, createBook }) {
+      const book = await createBook();
+      const result = book.run<PrepareResult>('prepareWorkbook', { today });
+      await book.save();
+      const tabs = [...(result.renamedTab ? ['共通シート'] : []), ...result.createdTabs];
+      return { json: { book: path, ...result }, text: `「${path}」を作成しました（タブ：${tabs.join('、')}）。`, exitCode: 0 };
+    },
   },
-  async demo(path, o, today) {
-    refuseExisting(path);
-    const cases = wholeNumber(o.cases, 'cases', DEMO_DEFAULTS.cases);
-    const seed = wholeNumber(o.seed, 'seed', DEMO_DEFAULTS.seed);
-    const book = await createBook(path);
-    book.run('prepareWorkbook', { today });
-    const written = writeDemo(book.runtime.model, { cases, seed, today: today ?? todayInTokyo() });
-    // Once more now that the tabs hold data and 設定 lists the demo's 圏域:
-    // dropdowns then reach every row.
-    book.run('prepareWorkbook', { today });
-    await book.save();
-    return {
-      json: { book: path, ...written, calls: book.calls },
-      text: `「${path}」に架空のデモデータを作成しました（ケース${written.cases}件、支援記録${written.activities}件、会議記録${written.meetings}件、わざと入れた誤り${written.planted}件）。`,
-      exitCode: 0,
-    };
+  demo: {
+    usage: 'demo <book.xlsx> [--cases N] [--seed S]',
+    async run({ path, options, today, createBook }) {
+      const cases = wholeNumber(options.cases, 'cases', DEMO_DEFAULTS.cases);
+      const seed = wholeNumber(options.seed, 'seed', DEMO_DEFAULTS.seed);
+      const book = await createBook();
+      book.run('prepareWorkbook', { today });
+      const written = writeDemo(book.runtime.model, { cases, seed, today: today ?? todayInTokyo() });
+      // Once more now that the tabs hold data and 設定 lists the demo's 圏域:
+      // dropdowns then reach every row.
+      book.run('prepareWorkbook', { today });
+      await book.save();
+      return {
+        json: { book: path, ...written },
+        text: `「${path}」に架空のデモデータを作成しました（ケース${written.cases}件、支援記録${written.activities}件、会議記録${written.meetings}件、わざと入れた誤り${written.planted}件）。`,
+        exitCode: 0,
+      };
+    },
   },
-  async standardize(path, o, today) {
-    const book = await openBook(path);
-    const report = book.run<StandardizeReport>('standardizeSheet', { today, ...(o.sheet ? { sheetName: o.sheet } : {}) });
-    await book.save();
-    const text = report.backupSheet
-      ? `標準化しました。バックアップ：${report.backupSheet}、整えた値：${report.normalizedCells}か所、付番したケースID：${report.assignedIds}件。`
-      : 'すでに標準の形でした。値は変えていません。';
-    return { json: { ...report, calls: book.calls }, text, exitCode: 0 };
+  standardize: {
+    usage: 'standardize <book.xlsx> [--sheet タブ名] [--json]',
+    async run({ options, today, openBook }) {
+      const book = await openBook();
+      const report = book.run<StandardizeReport>('standardizeSheet', { today, ...(options.sheet ? { sheetName: options.sheet } : {}) });
+      await book.save();
+      return { json: { ...report }, text: standardizeText(report), exitCode: 0 };
+    },
   },
-  async validate(path, o, today) {
-    const book = await openBook(path);
-    const result = book.run<CheckResult>('checkEntries', { today, mark: Boolean(o.mark) });
-    if (o.mark) await book.save();
-    const lines = result.problems.map((p) => `${p.severity === 'error' ? 'エラー' : '注意'}  ${p.sheet} ${p.message}`);
-    lines.push(result.problems.length ? `エラー ${result.counts.error}件、注意 ${result.counts.warning}件` : '問題は見つかりませんでした。');
-    return {
-      json: { problems: result.problems, counts: result.counts, calls: book.calls },
-      text: lines.join('\n'),
-      exitCode: result.counts.error > 0 ? 1 : 0,
-    };
+  validate: {
+    usage: 'validate <book.xlsx> [--json] [--mark]',
+    async run({ options, today, openBook }) {
+      const book = await openBook();
+      const result = book.run<CheckResult>('checkEntries', { today, mark: Boolean(options.mark) });
+      if (options.mark) await book.save();
+      const lines = result.problems.map((p) => `${p.severity === 'error' ? 'エラー' : '注意'}  ${p.sheet} ${p.message}`);
+      lines.push(result.problems.length ? `エラー ${result.counts.error}件、注意 ${result.counts.warning}件` : '問題は見つかりませんでした。');
+      return { json: { problems: result.problems, counts: result.counts }, text: lines.join('\n'), exitCode: result.counts.error > 0 ? 1 : 0 };
+    },
   },
-  async agenda(path, o, today) {
-    if (!o.meeting) throw new UsageError(`--meeting に会議種別を指定してください（例 --meeting 支援会議）。\n${USAGE}`);
-    if (o.date === undefined || !isIsoDate(o.date)) {
-      throw new UsageError(`--date には開催日を 2026-12-08 の形で、実在する日付を指定してください${o.date === undefined ? '' : `（指定：${o.date}）`}。`);
-    }
-    const book = await openBook(path);
-    const created = book.run<AgendaCreated>('createAgenda', {
-      today, meetingType: o.meeting, date: o.date, includeDue: Boolean(o['include-due']),
-      ...(o.start !== undefined ? { start: o.start } : {}), ...(o.place !== undefined ? { place: o.place } : {}),
-    });
-    await book.save();
-    return { json: { ...created, calls: book.calls }, text: agendaText(created), exitCode: 0 };
+  agenda: {
+    usage: 'agenda <book.xlsx> --meeting <会議種別> --date <開催日> [--start HH:MM] [--place 場所] [--include-due] [--json]',
+    async run({ options, today, openBook }) {
+      if (!options.meeting) throw new UsageError(`--meeting に会議種別を指定してください（例 --meeting 支援会議）。\n${usage()}`);
+      if (options.date === undefined) throw new UsageError(`--date に開催日を指定してください（例 --date 2026-12-08、--date 令和8年12月8日）。\n${usage()}`);
+      const date = dateOption(options.date, 'date', '開催日');
+      const book = await openBook();
+      const created = book.run<AgendaCreated>('createAgenda', {
+        today, meetingType: options.meeting, date, includeDue: Boolean(options['include-due']),
+        ...(options.start !== undefined ? { start: options.start } : {}), ...(options.place !== undefined ? { place: options.place } : {}),
+      });
+      await book.save();
+      return { json: { ...created }, text: agendaText(created), exitCode: 0 };
+    },
   },
-  async counts(path, o, today) {
-    const fiscalYear = fiscalYearOption(o['fiscal-year']);
-    if (o.csv !== undefined && resolve(o.csv) === resolve(path)) throw new UsageError('--csv にはブックとは別のファイル名を指定してください。');
-    const book = await openBook(path);
-    const counts = book.run<CountsResult>('getCounts', { today, fiscalYear });
-    let calls = book.calls;
-    let written = '';
-    if (o.csv !== undefined) {
-      // The summary as the tab shows it (small counts as <k); an existing file is replaced.
-      const csv = book.run<CountsCsv>('countsCsv', { today, fiscalYear });
-      calls += book.calls;
-      writeFileSync(o.csv, csv.text, 'utf8');
-      written = `\nCSV を「${o.csv}」に書き出しました。`;
-    }
-    return { json: { ...counts, calls }, text: countsText(counts) + written, exitCode: 0 };
+  counts: {
+    usage: 'counts <book.xlsx> --fiscal-year <年度> [--json] [--csv FILE]',
+    async run({ path, options, today, openBook }) {
+      const fiscalYear = fiscalYearOption(options['fiscal-year']);
+      if (options.csv !== undefined && resolve(options.csv) === resolve(path)) throw new UsageError('--csv にはブックとは別のファイル名を指定してください。');
+      const book = await openBook();
+      // The tab 集計_N年度, as 「月次集計を更新」 writes it.
+      const rebuilt = book.run<RebuildCountsResult>('rebuildCounts', { today, fiscalYear });
+      const lines = [`${fiscalYearTitle(fiscalYear)}の集計をタブ「${rebuilt.sheet}」に作り直しました。`, countsText(rebuilt.counts)];
+      if (options.csv !== undefined) {
+        // The summary as the tab shows it (small counts as <k); an existing file is replaced.
+        const csv = book.run<CountsCsv>('countsCsv', { today, fiscalYear });
+        writeFileSync(options.csv, csv.text, 'utf8');
+        lines.push(`CSV を「${options.csv}」に書き出しました。`);
+      }
+      await book.save();
+      return { json: { sheet: rebuilt.sheet, builtOn: rebuilt.builtOn, ...rebuilt.counts }, text: lines.join('\n'), exitCode: 0 };
+    },
   },
 };
+
+function usage(): string {
+  return [
+    '使い方：',
+    ...Object.values(COMMANDS).map((c) => `  npm run -s cli -- ${c.usage}`),
+    '  （どのコマンドも --today 2026-11-22 のように今日の日付を指定できます。--json で結果を JSON にします）',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- the runner
 
 /** node:util's parseArgs, with its English errors said in Japanese. */
 function parseCommandLine(argv: readonly string[]) {
@@ -188,34 +238,64 @@ function parseCommandLine(argv: readonly string[]) {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const option = /'(-[^' ]*)/.exec(String((error as { message?: unknown }).message))?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`「${option}」というオプションはありません。\n${USAGE}`);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`「${option}」というオプションはありません。\n${usage()}`);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(`オプション「${option}」の指定が正しくありません（--today などには値を続け、--json などには値を付けません）。\n${USAGE}`);
+      throw new UsageError(`オプション「${option}」の指定が正しくありません（--today などには値を続け、--json などには値を付けません）。\n${usage()}`);
     }
     throw error;
   }
 }
 
-export async function runCli(argv: readonly string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+export interface CliResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+export interface CliHooks {
+  /** Runs once the arguments are understood, before the workbook is opened (the real command builds dist/ here). */
+  readonly beforeRun?: () => Promise<void>;
+}
+
+export async function runCli(argv: readonly string[], hooks: CliHooks = {}): Promise<CliResult> {
+  // Known before parsing, so that even a refusal of the arguments is printed as JSON.
+  const json = argv.includes('--json');
+  const books: LocalBook[] = [];
+  let bookPath = '';
+  const print = (document: Record<string, unknown>, text: string): string =>
+    `${json ? JSON.stringify({ ...document, calls: books.reduce((sum, b) => sum + b.allCalls, 0) }, null, 2) : text}\n`;
   try {
     const { values, positionals } = parseCommandLine(argv);
-    const json = Boolean(values.json);
-    const [command, path, ...rest] = positionals;
-    if (values.help || !command) throw new UsageError(USAGE);
-    const run = command === undefined ? undefined : commands[command];
-    if (!run) throw new UsageError(`「${command}」というコマンドはありません。\n${USAGE}`);
-    if (!path || rest.length) throw new UsageError(`ブック（.xlsx）のパスを1つ指定してください。\n${USAGE}`);
-    if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`--today は 2024-04-01 の形で、実在する日付を指定してください（指定：${values.today}）。`);
-    const output = await run(path, values, values.today);
-    return { stdout: `${json ? JSON.stringify(output.json, null, 2) : output.text}\n`, stderr: '', exitCode: output.exitCode };
+    if (values.help) return { stdout: json ? `${JSON.stringify({ usage: usage() }, null, 2)}\n` : `${usage()}\n`, stderr: '', exitCode: 0 };
+    const [name, path, ...rest] = positionals;
+    if (name === undefined) throw new UsageError(usage());
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) throw new UsageError(`「${name}」というコマンドはありません。\n${usage()}`);
+    if (!path || rest.length) throw new UsageError(`ブック（.xlsx）のパスを1つ指定してください。\n${usage()}`);
+    bookPath = path;
+    const today = values.today === undefined ? undefined : dateOption(values.today, 'today', '今日の日付');
+    await hooks.beforeRun?.();
+    const opened = async (book: Promise<LocalBook>): Promise<LocalBook> => {
+      books.push(await book);
+      return books[books.length - 1]!;
+    };
+    const output = await command.run({
+      path, options: values, today,
+      openBook: () => opened(openBook(path)),
+      createBook: () => {
+        if (existsSync(path)) throw new UsageError(`「${path}」はすでにあります。上書きしないため、別のファイル名を指定してください。`);
+        return opened(createBook(path));
+      },
+    });
+    return { stdout: print(output.json, forCommandLine(output.text, path)), stderr: '', exitCode: output.exitCode };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { stdout: '', stderr: `${message}\n`, exitCode: 2 };
+    const message = forCommandLine(error instanceof Error ? error.message : String(error), bookPath || '<book.xlsx>');
+    return { stdout: json ? print({ error: message }, '') : '', stderr: `${message}\n`, exitCode: 2 };
   }
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2)).then(({ stdout, stderr, exitCode }) => {
+  runCli(process.argv.slice(2), { beforeRun: ensureBuilt }).then(({ stdout, stderr, exitCode }) => {
     process.stdout.write(stdout);
     process.stderr.write(stderr);
     process.exitCode = exitCode;

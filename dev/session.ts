@@ -11,6 +11,8 @@ export interface LocalBook {
   run<T = unknown>(functionName: string, ...args: unknown[]): T;
   /** The Apps Script service calls the last run() made. */
   readonly calls: number;
+  /** The Apps Script service calls of every run() since the book was opened. */
+  readonly allCalls: number;
   save(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ async function open(path: string, create: boolean): Promise<LocalBook> {
   }
   const { runtime, save } = opened;
   let calls = 0;
+  let allCalls = 0;
   return {
     path,
     runtime,
@@ -40,10 +43,14 @@ async function open(path: string, create: boolean): Promise<LocalBook> {
         return runtime.call<T>(functionName, ...args);
       } finally {
         calls = runtime.calls;
+        allCalls += calls;
       }
     },
     get calls() {
       return calls;
+    },
+    get allCalls() {
+      return allCalls;
     },
     save,
   };

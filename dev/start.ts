@@ -1,10 +1,11 @@
-// npm start: the local preview. Makes a demo workbook when there is none,
-// then serves the workbook's tabs, the 多機関協働 menu and the sidebar on
-// localhost, every action going through the built dist/Code.js and saved to
-// the .xlsx. Ctrl-C stops it.
+// npm start: the local preview. Builds dist/ when a source is newer, makes a
+// demo workbook when there is none, then serves the workbook's tabs, the
+// 多機関協働 menu and the sidebar on localhost, every action going through the
+// built dist/Code.js and saved to the .xlsx. Ctrl-C stops it.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runCli } from './cli';
+import { ensureBuilt } from './freshness';
 import { startPreview } from './preview/server';
 
 const BOOK = process.env.TSUNAGI_BOOK ? resolve(process.env.TSUNAGI_BOOK) : resolve(__dirname, '..', 'demo.xlsx');
@@ -13,6 +14,12 @@ const PORT = process.env.PORT ?? '8080';
 async function main(): Promise<number> {
   if (!/^\d+$/.test(PORT) || Number(PORT) > 65535) {
     process.stderr.write(`PORT には 0〜65535 の整数を指定してください（指定：${PORT}）。\n`);
+    return 1;
+  }
+  try {
+    await ensureBuilt();
+  } catch (error) {
+    process.stderr.write(`ビルドに失敗しました：${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
   if (!existsSync(BOOK)) {

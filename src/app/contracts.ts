@@ -46,10 +46,18 @@ export const selectCellArgs = z.strictObject({
 
 export class ArgumentError extends Error {}
 
-/** Parses an endpoint's argument or throws a Japanese message naming what is wrong. */
+/**
+ * Parses an endpoint's argument or throws a Japanese message naming what is
+ * wrong. Our own messages are whole sentences that name the item (開始時刻は…)
+ * and are shown as they are; zod's own (a wrong type, an unknown key) can only
+ * come from a caller's mistake, never from what a person typed, and keep the
+ * argument's path for whoever fixes that caller.
+ */
 export function parseArgs<S extends z.ZodMiniType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw ?? {});
   if (result.success) return result.data;
+  const sentences = result.error.issues.filter((i) => i.message.endsWith('。')).map((i) => i.message);
+  if (sentences.length) throw new ArgumentError([...new Set(sentences)].join(''));
   const details = result.error.issues.map((i) => `${i.path.join('.') || '引数'}: ${i.message}`).join(' / ');
   throw new ArgumentError(`指定された内容を読み取れませんでした（${details}）。`);
 }
@@ -73,7 +81,7 @@ export const dailyRunArgs = z.object({ today: z.optional(isoDate) });
 const meetingDate = z.string().check(z.refine(isIsoDate, { message: '開催日は 2026-12-08 の形で、実在する日付を指定してください。' }));
 const startTime = z.string().check(z.regex(TIME_PATTERN, { message: '開始時刻は 14:00 の形（24時間制）で指定してください。' }));
 const meetingId = z.string().check(z.trim(), z.minLength(1, { message: '会議IDを指定してください。' }), z.maxLength(40));
-const optionalText = (max: number) => z.optional(z.string().check(z.maxLength(max, { message: `${max}文字以内で入力してください。` })));
+const optionalText = (label: string, max: number) => z.optional(z.string().check(z.maxLength(max, { message: `${label}は${max}文字以内で入力してください。` })));
 
 export const agendaArgs = z.strictObject({
   ...todayShape,
@@ -83,7 +91,7 @@ export const agendaArgs = z.strictObject({
   /** Default: the 開始時刻 of the meeting's 会議記録 row, else of its type in 設定. */
   start: z.optional(startTime),
   /** Default: the 場所 of the meeting's 会議記録 row. */
-  place: optionalText(200),
+  place: optionalText('場所', 200),
   includeDue: z._default(z.boolean(), false),
 });
 export const meetingListArgs = z.strictObject({ ...todayShape });
@@ -92,11 +100,11 @@ export const meetingArgs = z.strictObject({ ...todayShape, meetingId });
 export const caseOutcome = z.strictObject({
   caseId: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
   status: z.optional(z.enum(CASE_STATUSES)),
-  nextMeetingType: optionalText(100),
-  nextMeetingOn: optionalText(40),
-  nextMonitoringOn: optionalText(40),
-  closedOn: optionalText(40),
-  closingNote: optionalText(2000),
+  nextMeetingType: optionalText('次回会議種別', 100),
+  nextMeetingOn: optionalText('次回会議予定日', 40),
+  nextMonitoringOn: optionalText('次回モニタリング日', 40),
+  closedOn: optionalText('終結日', 40),
+  closingNote: optionalText('終結理由', 2000),
 });
 export const meetingOutcomeArgs = z.strictObject({
   ...todayShape,
@@ -105,7 +113,7 @@ export const meetingOutcomeArgs = z.strictObject({
   /** 出席機関; left as it is when absent. */
   attendingAgencies: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))).check(z.maxLength(100))),
   /** 決定事項; left as it is when absent. */
-  decisions: optionalText(5000),
+  decisions: optionalText('決定事項', 5000),
   outcomes: z.array(caseOutcome).check(z.maxLength(200)),
   requestId,
 });

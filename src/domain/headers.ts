@@ -38,7 +38,7 @@ export const HEADER_ALIASES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Headers compare without spaces, brackets' width or case. */
-function headerKey(text: string): string {
+export function headerKey(text: string): string {
   return normalizeText(text).replace(/[\s\u3000]/g, '').toLowerCase();
 }
 

@@ -1,4 +1,4 @@
-// `npm run cli -- agenda` (SPEC §8, §11), called the way a person calls it,
+// `npm run -s cli -- agenda` (SPEC §8, §11), called the way a person calls it,
 // against .xlsx files in a temp folder: the JSON of SPEC §11, the tab and the
 // 会議記録 row saved, refusals that leave the file untouched, and the same
 // number of Apps Script calls on 100 and 10,000 cases.
@@ -76,20 +76,32 @@ describe('agenda', () => {
     expect(await meetingRows(path)).toHaveLength(1);
   });
 
+  it.each(['令和8年12月8日', 'R8.12.8', '2026/12/8'])('reads --date %s as the sidebar does, as 2026-12-08', async (typed) => {
+    const path = copyOfDemo('wareki.xlsx');
+    const result = await cli('agenda', path, '--meeting', '支援会議', '--date', typed, '--json');
+    expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ sheet: SHEET, meeting: { date: '2026-12-08' } });
+    expect(findSheet(await loadWorkbook(path), SHEET)).toBeDefined();
+  });
+
   it.each([
-    ['a date that is not a date', ['--meeting', '支援会議', '--date', '2026-02-30'], '--date には開催日を 2026-12-08 の形で、実在する日付を指定してください（指定：2026-02-30）。'],
-    ['a 和暦 date', ['--meeting', '支援会議', '--date', '令和8年12月8日'], '--date には開催日を 2026-12-08 の形で'],
-    ['no date', ['--meeting', '支援会議'], '--date には開催日を'],
+    ['a date that is not a date', ['--meeting', '支援会議', '--date', '2026-02-30'], '--date には開催日を 2026-12-08、令和8年12月8日、R8.12.8 のような形で、実在する日付を指定してください（指定：2026-02-30）。'],
+    ['a 和暦 date that does not exist', ['--meeting', '支援会議', '--date', '令和8年2月30日'], '（指定：令和8年2月30日）'],
+    ['no date', ['--meeting', '支援会議'], '--date に開催日を指定してください'],
     ['no meeting type', ['--date', '2026-12-08'], '--meeting に会議種別を指定してください'],
     ['a meeting type not in 設定', ['--meeting', 'まるごと会議', '--date', '2026-12-08'], '会議種別「まるごと会議」は設定タブの「会議種別」にありません。'],
     ['a start time that is not a time', [...MEETING, '--start', '25:00'], '開始時刻は 14:00 の形（24時間制）で指定してください。'],
+    ['a place too long for a cell', [...MEETING, '--place', 'あ'.repeat(201)], '場所は200文字以内で入力してください。'],
   ])('refuses %s with exit 2 and a Japanese message, leaving the file as it was', async (_what, args, message) => {
     const path = copyOfDemo('refused.xlsx');
     const before = readFileSync(path);
     const result = await cli('agenda', path, ...args, '--json');
-    expect(result).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(result.exitCode).toBe(2);
+    expect(JSON.parse(result.stdout)).toEqual({ error: result.stderr.trimEnd(), calls: expect.any(Number) });
     expect(result.stderr).toContain(message);
     expect(result.stderr).toMatch(JAPANESE);
+    // Said as a person reads it: no argument key (start:), no doubled punctuation.
+    expect(result.stderr).not.toMatch(/\b[a-z][A-Za-z.]*: |。[）」]?。|、。/);
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -100,6 +112,9 @@ describe('agenda', () => {
     const result = await cli('agenda', path, ...MEETING);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('このブックには「共通シート」タブがありません。');
+    // There is no Sheets menu on the command line: the advice is the command to type.
+    expect(result.stderr).toContain(`「npm run -s cli -- standardize ${path}」`);
+    expect(result.stderr).not.toContain('メニュー');
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 

@@ -113,7 +113,7 @@ function allValues(sheet: SheetModel): unknown[][] {
 const tokyoMidnight = (iso: string): Date => new Date(`${iso}T00:00:00+09:00`);
 
 /** Writes a workbook as a town might keep it: tabs of rows typed by hand, header in row 1. */
-async function writeHandMade(path: string, tabs: Record<string, readonly (readonly (string | Date)[])[]>): Promise<void> {
+async function writeHandMade(path: string, tabs: Record<string, readonly (readonly (string | number | Date)[])[]>): Promise<void> {
   const model = createModel('hand-made', { sheetNames: Object.keys(tabs) });
   for (const [name, rows] of Object.entries(tabs)) {
     const sheet = tab(model, name);
@@ -432,9 +432,41 @@ describe('standardize', () => {
     const before = bytes(path);
     const result = await cli('standardize', path, '--sheet', '相談一覧２', '--json');
     expect(result.exitCode).toBe(2);
-    expect(result.stdout).toBe('');
+    expect(jsonOf(result.stdout).error).toBe(result.stderr.trimEnd());
     expect(result.stderr).toContain('相談一覧２');
     expect(result.stderr).toMatch(JAPANESE);
     expect(bytes(path).equals(before)).toBe(true);
+  });
+
+  it('keeps a No. column of row counters as a column of its own, assigns ケースID, and changes nothing the second time', async () => {
+    const path = file('numbered.xlsx');
+    await writeHandMade(path, {
+      相談一覧: [
+        ['No.', '受付日', '氏名', 'つなぎ元'],
+        [1, '令和8年4月3日', '山田 太郎', '地域包括支援センター'],
+        [2, '2026/5/10', '佐藤 花子', '生活支援相談窓口'],
+        [3, '2026/3/15', 'K.S', '社会福祉協議会'],
+      ],
+    });
+    const first = jsonOf((await cli('standardize', path, '--json')).stdout);
+    expect(first.renamedHeaders).not.toContainEqual(expect.objectContaining({ from: 'No.' }));
+    expect(first.extraColumns).toEqual(['No.（元のA列）']);
+    expect(first.assignedIds).toBe(3);
+
+    const once = await loadWorkbook(path);
+    const cases = tab(once, '共通シート');
+    expect(headerRow(cases)).toEqual([...STANDARD_HEADERS, 'No.（元のA列）']);
+    expect([2, 3, 4].map((r) => [valueAt(cases, r, 'ケースID'), valueAt(cases, r, 'No.（元のA列）'), valueAt(cases, r, '本人氏名')])).toEqual([
+      ['2026-0001', 1, '山田 太郎'],
+      ['2026-0002', 2, '佐藤 花子'],
+      ['2025-0001', 3, 'K.S'],
+    ]);
+    const valid = jsonOf((await cli('validate', path, '--json')).stdout);
+    expect((valid.problems as Problem[]).filter((p) => p.field === 'caseId')).toEqual([]);
+
+    const second = await cli('standardize', path);
+    expect(second.exitCode).toBe(0);
+    expect(second.stdout).toContain('すでに標準の形でした');
+    expect(allValues(tab(await loadWorkbook(path), '共通シート'))).toEqual(allValues(cases));
   });
 });

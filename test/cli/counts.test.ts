@@ -1,12 +1,15 @@
 // `counts` of SPEC §11, called as a person types it, checked against an
 // independent count of the demo data: simple loops over the generator's own
 // rows, with a small date reader of their own, never the code under test.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The tab it leaves in the .xlsx is compared with the one the menu writes.
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../dev/cli';
 import { generateDemo } from '../../dev/demo/generate';
-import { createModel, saveWorkbook } from '../../dev/runtime';
+import { createModel, loadWorkbook, saveWorkbook } from '../../dev/runtime';
+import { findSheet, type SheetModel } from '../../dev/runtime/model';
+import { openBook } from '../../dev/session';
 import { isDateCell, type Cell } from '../../src/domain/cell';
 import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, type FieldDef } from '../../src/domain/fields';
 
@@ -15,7 +18,7 @@ const CASES = 200;
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
 interface Metric { monthly: number[]; total: number }
-interface CountsJson { fiscalYear: number; months: string[]; metrics: Record<string, Metric>; skipped: { sheet: string; row: number; reason: string }[]; calls: number }
+interface CountsJson { sheet: string; fiscalYear: number; months: string[]; metrics: Record<string, Metric>; skipped: { sheet: string; row: number; reason: string }[]; calls: number }
 
 let dir = '';
 let book = '';
@@ -127,11 +130,11 @@ function independentCount(fiscalYear: number) {
 
 describe('counts --json', () => {
   it.each([2025, 2026])('agrees with an independent count of the demo data for %i年度', async (fiscalYear) => {
-    const before = readFileSync(book);
     const { stdout, stderr, exitCode } = await cli('counts', book, '--fiscal-year', String(fiscalYear), '--json');
     expect([exitCode, stderr]).toEqual([0, '']);
     const json = JSON.parse(stdout) as CountsJson;
     const expected = independentCount(fiscalYear);
+    expect(json.sheet).toBe(`集計_${fiscalYear}年度`);
     expect(json.fiscalYear).toBe(fiscalYear);
     expect(json.months).toEqual(expected.months);
     expect(Object.keys(json.metrics)).toEqual(Object.keys(expected.metrics));
@@ -140,7 +143,15 @@ describe('counts --json', () => {
     expect([...new Set(json.skipped.map((s) => `${s.sheet}|${s.row}`))].sort()).toEqual([...new Set(expected.skippedRows)].sort());
     for (const s of json.skipped) expect(s.reason).toMatch(JAPANESE);
     expect(json.calls).toBeGreaterThan(0);
-    expect(readFileSync(book).equals(before)).toBe(true);
+  });
+
+  it('reads the year as the menu does: 令和7 and R7 are 2025年度', async () => {
+    const western = JSON.parse((await cli('counts', book, '--fiscal-year', '2025', '--json')).stdout) as CountsJson;
+    for (const typed of ['令和7', 'R7', '令和7年度']) {
+      const { stdout, exitCode } = await cli('counts', book, '--fiscal-year', typed, '--json');
+      expect(exitCode).toBe(0);
+      expect(JSON.parse(stdout)).toEqual(western);
+    }
   });
 
   it('reads the skipped rows of the demo: the planted unreadable 受付日 is left out and listed', async () => {
@@ -149,6 +160,41 @@ describe('counts --json', () => {
     const json = JSON.parse((await cli('counts', book, '--fiscal-year', '2025', '--json')).stdout) as CountsJson;
     const all = [...json.skipped, ...(JSON.parse((await cli('counts', book, '--fiscal-year', '2026', '--json')).stdout) as CountsJson).skipped];
     expect(all).toContainEqual({ sheet: '共通シート', row: planted.row, reason: '受付日が日付として読めないため、新規相談と月末の支援中ケースに数えていません。' });
+  });
+});
+
+/** A tab as saved, without its id (the order tabs were made in). */
+function savedTab(sheet: SheetModel | undefined): Omit<SheetModel, 'id'> | undefined {
+  if (!sheet) return undefined;
+  const { id: _id, ...rest } = sheet;
+  return rest;
+}
+
+describe('counts leaves the tab 集計_N年度 in the .xlsx', () => {
+  it('exactly as 「月次集計を更新」 writes it in Sheets, and logs it to 変更履歴', async () => {
+    const byCli = join(dir, 'by-cli.xlsx');
+    const byMenu = join(dir, 'by-menu.xlsx');
+    copyFileSync(book, byCli);
+    copyFileSync(book, byMenu);
+    // No --today: the menu has none either, and the tab carries the day it was made.
+    const result = await runCli(['counts', byCli, '--fiscal-year', '2025']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('2025年度（令和7年度）の集計をタブ「集計_2025年度」に作り直しました。');
+
+    const menu = await openBook(byMenu);
+    menu.runtime.answerPrompt({ text: '2025' });
+    menu.run('menuCounts');
+    expect(menu.runtime.alerts.at(-1)).toContain('タブ「集計_2025年度」に作り直しました');
+    await menu.save();
+
+    const [cliBook, menuBook] = [await loadWorkbook(byCli), await loadWorkbook(byMenu)];
+    const cliTab = savedTab(findSheet(cliBook, '集計_2025年度'));
+    expect(cliTab).toBeDefined();
+    expect(cliTab!.cells.length).toBeGreaterThan(20);
+    expect(cliTab).toEqual(savedTab(findSheet(menuBook, '集計_2025年度')));
+    const log = (model: typeof cliBook) => findSheet(model, '変更履歴')!.cells.slice(1).map((row) => row?.[2]?.value ?? '');
+    expect(log(cliBook)).toContain('月次集計を更新');
+    expect(log(cliBook)).toHaveLength(log(menuBook).length);
   });
 });
 
@@ -165,10 +211,10 @@ describe('counts --csv', () => {
     expect(text.split('\r\n')[0]).toBe('2025年度（令和7年度） 月次集計,,,,,,,,,,,,,,');
     expect(text).toContain('\r\n項目,4月,5月,6月,7月,8月,9月,10月,11月,12月,1月,2月,3月,合計,合計の数え方\r\n');
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
-    // The JSON and the CSV together count both calls.
+    // The calls of writing the tab and of making the CSV are both counted.
     const json = JSON.parse((await cli('counts', book, '--fiscal-year', '2025', '--json', '--csv', csv)).stdout) as CountsJson;
     const alone = JSON.parse((await cli('counts', book, '--fiscal-year', '2025', '--json')).stdout) as CountsJson;
-    expect(json.calls).toBe(alone.calls * 2);
+    expect(json.calls).toBeGreaterThan(alone.calls);
   });
 });
 
@@ -176,16 +222,18 @@ describe('counts: exit status 2, a message in Japanese, the file unchanged', () 
   const refused = async (args: string[], message: string) => {
     const before = existsSync(book) ? readFileSync(book) : null;
     const { stdout, stderr, exitCode } = await cli(...args);
-    expect({ exitCode, stdout }).toEqual({ exitCode: 2, stdout: '' });
+    expect(exitCode).toBe(2);
+    // With --json the refusal is one JSON document too; without, stdout stays empty.
+    expect(args.includes('--json') ? JSON.parse(stdout) : stdout).toEqual(args.includes('--json') ? { error: stderr.trimEnd(), calls: 0 } : '');
     expect(stderr).toContain(message);
     if (before) expect(readFileSync(book).equals(before)).toBe(true);
   };
 
   it('without --fiscal-year, or with one that is not a year in range', async () => {
-    await refused(['counts', book, '--json'], '--fiscal-year に集計する年度を西暦で指定してください');
-    await refused(['counts', book, '--fiscal-year', '24'], '--fiscal-year には2000〜2100の年度を西暦4桁で指定してください（指定：24）');
-    await refused(['counts', book, '--fiscal-year', '1999'], '（指定：1999）');
-    await refused(['counts', book, '--fiscal-year', '令和6'], '（指定：令和6）');
+    await refused(['counts', book, '--json'], '--fiscal-year に集計する年度を指定してください（例 --fiscal-year 2024、--fiscal-year 令和6）。');
+    await refused(['counts', book, '--fiscal-year', '24'], '--fiscal-year には2000〜2100年度を、2024、令和6、R6 のような形で指定してください（指定：24）。');
+    await refused(['counts', book, '--fiscal-year', '1999', '--json'], '（指定：1999）');
+    await refused(['counts', book, '--fiscal-year', '昭和50'], '（指定：昭和50）');
     await refused(['counts', book, '--fiscal-year', '2025', '--csv', book], '--csv にはブックとは別のファイル名を指定してください。');
   });
 

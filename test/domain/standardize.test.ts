@@ -245,6 +245,62 @@ describe('standardizeCases: columns', () => {
   });
 });
 
+describe('standardizeCases: a column under another name for ケースID (SPEC §7)', () => {
+  it('keeps a No. column of row counters as an extra column with its values, and assigns IDs', () => {
+    const table: Table = {
+      header: ['No.', '受付日', '本人氏名'],
+      rows: [[1, '2024-04-01', '山田'], [2, '2024-05-01', '佐藤'], ['', '', ''], [3, '2023-04-01', '鈴木']],
+    };
+    const result = standardizeCases(table, DEFAULT_SETTINGS);
+    expect(result.renamedHeaders).toEqual([]);
+    expect(result.addedColumns).toContain('ケースID');
+    expect(result.extraColumns).toEqual(['No.（元のA列）']);
+    expect(result.assignedIds).toBe(3);
+    expect(result.rows.map((r) => byHeader(result, r))).toEqual([
+      { ケースID: '2024-0001', 受付日: dateCell('2024-04-01'), 本人氏名: '山田', 'No.（元のA列）': 1 },
+      { ケースID: '2024-0002', 受付日: dateCell('2024-05-01'), 本人氏名: '佐藤', 'No.（元のA列）': 2 },
+      {},
+      { ケースID: '2023-0001', 受付日: dateCell('2023-04-01'), 本人氏名: '鈴木', 'No.（元のA列）': 3 },
+    ]);
+
+    const again = standardizeCases(asTable(result), DEFAULT_SETTINGS);
+    expect(again.changed).toBe(false);
+    expect(again.assignedIds).toBe(0);
+    expect(again.header).toEqual(result.header);
+    expect(again.rows).toEqual(result.rows);
+  });
+
+  it.each([
+    ['整理番号', ['A-12', '2024-0003']],
+    ['番号', ['2024-1', '2024-0002']],
+    ['ID', ['R6-001', '']],
+  ])('keeps %s holding anything but case IDs as a column of its own', (header, values) => {
+    const result = standardizeCases({
+      header: [header, '受付日'],
+      rows: values.map((v) => [v, '2024-06-01']),
+    }, DEFAULT_SETTINGS);
+    expect(result.extraColumns).toEqual([`${header}（元のA列）`]);
+    expect(result.rows.map((r) => byHeader(result, r)[`${header}（元のA列）`] ?? '')).toEqual(values);
+    expect(result.rows.map((r) => byHeader(result, r)['ケースID'])).toEqual(['2024-0001', '2024-0002']);
+  });
+
+  it('takes an alias column as ケースID when its values are case IDs, full width or blank included', () => {
+    const result = standardizeCases({
+      header: ['整理番号', '受付日'],
+      rows: [['２０２４－０００５', '2024-06-01'], ['', '2024-07-01'], ['2024-0002', '2024-04-02']],
+    }, DEFAULT_SETTINGS);
+    expect(result.renamedHeaders).toEqual([{ from: '整理番号', to: 'ケースID' }]);
+    expect(result.extraColumns).toEqual([]);
+    expect(result.rows.map((r) => r[0])).toEqual(['2024-0005', '2024-0006', '2024-0002']);
+  });
+
+  it('never moves the standard ケースID column, whatever it holds', () => {
+    const result = standardizeCases({ header: ['ケースID', '受付日'], rows: [[1, '2024-06-01']] }, DEFAULT_SETTINGS);
+    expect(result.extraColumns).toEqual([]);
+    expect(result.rows[0]![0]).toBe(1);
+  });
+});
+
 describe('standardizeCases: derived values', () => {
   const run = (birth: Cell, received: Cell, ageBand: Cell = ''): Cell | undefined => {
     const result = standardizeCases({

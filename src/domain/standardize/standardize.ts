@@ -1,7 +1,8 @@
 // 標準化 (SPEC §7): turns any hand-made table into the standard 共通シート
 // without losing a value. Standard columns come first in the standard order,
 // every other column follows with its data; values are normalised (§5) and
-// blank ケースID filled. Running it on its own output changes nothing.
+// blank ケースID filled (a column of row counters under 番号 or No. is kept as
+// an extra column, never taken as ケースID). Running it on its own output changes nothing.
 import { cellText, isBlankCell, type Cell } from '../cell';
 import { CASE_ID_FORMAT, IdAllocator } from '../caseId';
 import { CASE_FIELDS } from '../fields';
@@ -10,6 +11,7 @@ import { parseDate } from '../normalize';
 import { normalizeRecord, sameCell } from '../record';
 import type { Settings } from '../settings';
 import { isBlankRow, sheetRow, type Table } from '../table';
+import { keepLocalNumbers } from './idColumn';
 import { columnLetter } from '../validate/problem';
 
 export interface CellChange {
@@ -60,7 +62,7 @@ function extraColumnsOf(table: Table, extra: readonly number[]): { index: number
 }
 
 export function standardizeCases(table: Table, settings: Settings): StandardizeResult {
-  const match = matchHeaders(CASE_FIELDS, table.header);
+  const match = keepLocalNumbers(table, matchHeaders(CASE_FIELDS, table.header));
   const extras = extraColumnsOf(table, match.extra);
   const header = [...CASE_FIELDS.map((f) => f.header), ...extras.map((e) => e.header)];
   const changes: CellChange[] = [];
