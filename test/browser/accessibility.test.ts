@@ -88,6 +88,8 @@ describe('the preview page and the agenda print view', () => {
     try {
       const page = await context.newPage();
       await page.goto(demo.preview.url);
+      // The states above may have left another tab active (集計 after its rebuild).
+      await page.getByRole('tab', { name: '共通シート' }).click();
       await page.getByRole('table', { name: '共通シート' }).waitFor();
       expect(await violations(page)).toEqual([]);
     } finally {
