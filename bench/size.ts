@@ -20,8 +20,15 @@ export interface OperationResult {
   runs: number;
   calls: number;
   callsByMethod: Record<string, number>;
+  /** Cells read and written by the service calls of the first run, counted by the runtime. */
+  cellsRead: number;
+  cellsWritten: number;
+  /** Bytes of the JSON the function returns (what google.script.run carries to the page), first run. */
+  resultBytes: number;
   medianMs: number;
   allMs: number[];
+  /** Median CPU time of the process (user + system) during the call. */
+  cpuMs: number;
   note?: string;
 }
 
@@ -31,8 +38,55 @@ export interface SizeResult {
   meetings: number;
   buildMs: number;
   maxRssMB: number;
+  /** The V8 heap limit the size ran under (--max-old-space-size), or null when unlimited. */
+  heapLimitMB: number | null;
   operations: Record<string, OperationResult>;
 }
+
+/** How one operation is called: the demo workbook in, arguments per run out. */
+export interface OperationSpec {
+  readonly key: string;
+  readonly label: string;
+  readonly fn: string;
+  /** Each run on a fresh copy of the demo as generated, before 標準化 (otherwise on the shared standardised workbook). */
+  readonly pristine?: boolean;
+  setup(model: Model, cases: number): { args: (run: number) => unknown; note?: string };
+}
+
+/** The operations timed, in order; a new operation is one more entry here. */
+export const OPERATIONS: readonly OperationSpec[] = [
+  {
+    key: 'standardize', label: '標準化 (standardize)', fn: 'standardizeSheet', pristine: true,
+    setup: () => ({ args: () => ({ today: TODAY, sheetName: '共通シート' }), note: 'first run on the demo as generated (dates typed as text); each run on a fresh copy' }),
+  },
+  { key: 'check', label: '入力チェック (check, mark)', fn: 'checkEntries', setup: () => ({ args: () => ({ today: TODAY, mark: true }) }) },
+  { key: 'sidebar', label: 'サイドバー表示 (sidebar load)', fn: 'getSidebarState', setup: () => ({ args: () => ({ today: TODAY }) }) },
+  {
+    key: 'saveCase', label: 'ケース保存 (save a case)', fn: 'saveCase',
+    setup: (_model, cases) => ({
+      note: 'a new case each run',
+      args: (run) => ({
+        today: TODAY,
+        requestId: `bench-${cases}-${run}-${Date.now()}`,
+        record: {
+          receivedOn: '2026-11-20', referrerAgency: '地域包括支援センター', personName: `試験 ${run}号`, personKana: 'しけん はなこ',
+          lifeAreas: '介護、住まい', summary: '負荷試験の相談', reason: '複合課題のため', consent: 'あり', consentOn: '2026-11-20', status: '受付',
+        },
+      }),
+    }),
+  },
+  {
+    key: 'agenda', label: '次第作成 (agenda)', fn: 'createAgenda',
+    setup: (model) => {
+      const date = busiestMeetingDate(model);
+      return { args: () => ({ today: TODAY, meetingType: '支援会議', date }), note: `支援会議 on ${date} (the busiest date); run 1 creates the tab, later runs replace it` };
+    },
+  },
+  {
+    key: 'counts', label: '集計再作成 (counts rebuild)', fn: 'rebuildCounts',
+    setup: () => ({ args: () => ({ today: TODAY, fiscalYear: 2026 }), note: 'run 1 is the first build' }),
+  },
+];
 
 export function runsFor(cases: number): number {
   if (cases <= 1000) return 5;
@@ -95,30 +149,44 @@ function busiestMeetingDate(model: Model): string {
   return best[0];
 }
 
+/** The --max-old-space-size this process runs under, from NODE_OPTIONS or its own flags. */
+function heapLimitMB(): number | null {
+  const flags = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`;
+  const match = /--max-old-space-size=(\d+)/.exec(flags);
+  return match ? Number(match[1]) : null;
+}
+
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** Times `runs` calls; the calls counted are those of the first run. */
+const cpuMsSince = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start);
+  return Math.round((used.user + used.system) / 100) / 10;
+};
+
+/** Times `runs` calls; calls, cells and result size are those of the first run. */
 function measure(runtimeFor: (run: number) => Runtime, fn: string, argsFor: (run: number) => unknown, runs: number, note?: string): OperationResult {
   const allMs: number[] = [];
-  let calls = 0;
-  let callsByMethod: Record<string, number> = {};
+  const allCpuMs: number[] = [];
+  let first: Pick<OperationResult, 'calls' | 'callsByMethod' | 'cellsRead' | 'cellsWritten' | 'resultBytes'> | null = null;
   for (let run = 0; run < runs; run++) {
     const runtime = runtimeFor(run);
     const args = argsFor(run);
     runtime.resetCalls();
+    const cpu = process.cpuUsage();
     const start = performance.now();
-    runtime.call(fn, args);
+    const result = runtime.call(fn, args);
     allMs.push(Math.round((performance.now() - start) * 10) / 10);
-    if (run === 0) {
-      calls = runtime.calls;
-      callsByMethod = runtime.callsByMethod();
-    }
+    allCpuMs.push(cpuMsSince(cpu));
+    first ??= {
+      calls: runtime.calls, callsByMethod: runtime.callsByMethod(), cellsRead: runtime.cellsRead, cellsWritten: runtime.cellsWritten,
+      resultBytes: Buffer.byteLength(JSON.stringify(result ?? null), 'utf8'),
+    };
   }
-  return { runs, calls, callsByMethod, medianMs: median(allMs), allMs, ...(note ? { note } : {}) };
+  return { runs, ...first!, medianMs: median(allMs), allMs, cpuMs: median(allCpuMs), ...(note ? { note } : {}) };
 }
 
 function main(): void {
@@ -135,29 +203,16 @@ function main(): void {
   const buildMs = Math.round(performance.now() - buildStart);
 
   const operations: Record<string, OperationResult> = {};
-  // 標準化: the first run, on the demo as generated (dates typed as text, 和暦…);
-  // each run gets its own copy of that workbook. A second run is a near no-op.
-  const pristine = runs > 1 ? structuredClone(runtime.model) : null;
-  operations.standardize = measure(
-    (run) => (run === 0 ? runtime : open(structuredClone(pristine!))),
-    'standardizeSheet', () => ({ today: TODAY, sheetName: '共通シート' }), runs,
-    'first run on the demo as generated (dates typed as text); each run on a fresh copy',
-  );
-  const date = busiestMeetingDate(runtime.model);
-  const same = (): Runtime => runtime;
-  operations.check = measure(same, 'checkEntries', () => ({ today: TODAY, mark: true }), runs);
-  operations.sidebar = measure(same, 'getSidebarState', () => ({ today: TODAY }), runs);
-  operations.saveCase = measure(same, 'saveCase', (run) => ({
-    today: TODAY,
-    requestId: `bench-${cases}-${run}-${Date.now()}`,
-    record: {
-      receivedOn: '2026-11-20', referrerAgency: '地域包括支援センター', personName: `試験 ${run}号`, personKana: 'しけん はなこ',
-      lifeAreas: '介護、住まい', summary: '負荷試験の相談', reason: '複合課題のため', consent: 'あり', consentOn: '2026-11-20', status: '受付',
-    },
-  }), runs, 'a new case each run');
-  operations.agenda = measure(same, 'createAgenda', () => ({ today: TODAY, meetingType: '支援会議', date }), runs,
-    `支援会議 on ${date} (the busiest date); run 1 creates the tab, later runs replace it`);
-  operations.counts = measure(same, 'rebuildCounts', () => ({ today: TODAY, fiscalYear: 2026 }), runs, 'run 1 is the first build');
+  // 標準化 runs first, on the demo as generated (dates typed as text, 和暦…), each
+  // run on its own copy; the rest run on the workbook it standardised.
+  // The copy is let go once no later operation needs it, so it does not weigh on the others' memory.
+  let pristine = runs > 1 && OPERATIONS.some((op) => op.pristine) ? structuredClone(runtime.model) : null;
+  OPERATIONS.forEach((op, i) => {
+    const { args, note } = op.setup(runtime.model, cases);
+    const runtimeFor = (run: number): Runtime => (op.pristine && run > 0 ? open(structuredClone(pristine!)) : runtime);
+    operations[op.key] = measure(runtimeFor, op.fn, args, runs, note);
+    if (!OPERATIONS.slice(i + 1).some((later) => later.pristine)) pristine = null;
+  });
 
   const result: SizeResult = {
     cases,
@@ -165,6 +220,7 @@ function main(): void {
     meetings: written.meetings,
     buildMs,
     maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    heapLimitMB: heapLimitMB(),
     operations,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);

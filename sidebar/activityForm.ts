@@ -1,6 +1,9 @@
-// The «支援記録» view: one 支援記録 for an open case, picked by ケースID
-// (never by name), checked live and saved with saveActivity.
-import type { CaseChoice, SaveResult } from '../src/app/sidebarTypes';
+// The «支援記録» view: one 支援記録 for a case found by the server search
+// (ケースID, 年代, 機関, 状態; never by name), or an アウトリーチ to someone not yet a case under a
+// non-identifying 対象; checked live and saved with saveActivity. With a case
+// picked, it offers to link that 対象's earlier records to the case.
+import type { CaseChoice, PreIntakeSubject, SaveResult } from '../src/app/sidebarTypes';
+import { CaseFinder } from './caseFinder';
 import { ACTIVITY_FIELDS } from '../src/domain/fields';
 import { activityRecordSchema } from '../src/domain/schema';
 import type { Settings } from '../src/domain/settings';
@@ -11,6 +14,8 @@ import type { FieldControl } from './fieldControls';
 import { FormCore } from './formCore';
 import { errorsFirst, hasErrors } from './issues';
 import { attemptKey, SaveAttempts } from './saveAttempts';
+import { createConfirmation } from './confirm';
+import { newRequestId } from './requestId';
 import { callServer } from './server';
 import { StatusLine } from './status';
 
@@ -21,6 +26,8 @@ export interface ActivityFormContext {
 }
 
 const OUTREACH = 'アウトリーチ';
+const PRE_INTAKE = 'pre-intake';
+const SUBJECT_HELP = '氏名は書かないでください。「北地区の80代男性（仮称A）」のように、本人と分からない呼び名にします。ケースになったら、その記録をケースにつなげられます。';
 const RETRY_NOTE = 'もう一度「記録を保存」を押すと、同じ内容を送り直します（二重に保存されることはありません）。';
 
 export class ActivityForm {
@@ -28,25 +35,52 @@ export class ActivityForm {
   private readonly core: FormCore;
   private readonly status = new StatusLine();
   private readonly attempts = new SaveAttempts();
-  private readonly summary = createErrorSummary('activity-error-summary', (key) => this.core.focusField(key));
+  // 「ケースIDも対象も空欄」 sits on 対象, which is hidden while a case is to be picked: go to the picker then.
+  private readonly summary = createErrorSummary('activity-error-summary', (key) =>
+    this.core.focusField(key === 'subject' && this.who.value !== PRE_INTAKE ? 'caseId' : key));
   private readonly picker: FieldControl;
+  private readonly subject: FieldControl;
+  private readonly who: HTMLSelectElement;
+  private readonly linkBox: HTMLElement;
+  private readonly linkChoice: HTMLSelectElement;
+  private readonly linkStatus = new StatusLine();
+  private readonly confirmation = createConfirmation();
+  private subjects: readonly PreIntakeSubject[] = [];
   private readonly visitors: FieldControl;
   private readonly saveButton: HTMLButtonElement;
-  private readonly emptyNote = h('p', { class: 'note', hidden: true }, '対応中のケースがありません。先に「ケース」でケースを保存してください。');
-  private openCases: readonly CaseChoice[] = [];
+  private readonly finder: CaseFinder;
+  private shown: readonly CaseChoice[] = [];
 
-  constructor(private readonly context: ActivityFormContext, openCases: readonly CaseChoice[]) {
+  constructor(private readonly context: ActivityFormContext) {
     this.core = new FormCore({
       fields: ACTIVITY_FIELDS,
       settings: context.settings,
       idPrefix: 'activity-',
       fixedValues: () => ({ recordId: '' }),
-      onChange: (key) => { if (key === 'activityType') this.showVisitorsRequired(); },
+      onChange: (key) => {
+        if (key === 'activityType') this.showVisitorsRequired();
+        if (key === 'caseId') this.showLinkOffer();
+      },
     });
     this.core.useSchema(activityRecordSchema(context.settings, context.today));
-    this.picker = this.core.control('caseId', { label: 'ケース', help: '対応中のケース（終結・つなぎもどし・中断を除く）から、ケースIDで選びます。' }, { kind: 'select', options: [] });
+    this.picker = this.core.control('caseId', { label: 'ケース', help: '上の「ケースを探す」で見つかったケースから選びます。' }, { kind: 'select', options: [] });
+    this.finder = new CaseFinder(context.settings, (cases) => this.showCases(cases));
+    this.subject = this.core.control('subject', { label: '対象（まだケースになっていない方）', help: SUBJECT_HELP });
+    this.who = h('select', { id: 'activity-who' },
+      h('option', { value: 'case' }, 'ケース（共通シートにある方）'),
+      h('option', { value: PRE_INTAKE }, 'まだケースになっていない方'));
+    this.who.addEventListener('change', () => this.showWho());
+    this.linkChoice = h('select', { id: 'activity-link-subject' });
+    this.linkBox = h('div', { class: 'link-offer', hidden: true },
+      h('p', { id: 'activity-link-text' }, 'このケースの方に、ケースになる前のアウトリーチ記録があれば、このケースにつなげます（支援記録にケースIDを書き込みます。対象はそのまま残ります）。'),
+      h('label', { for: 'activity-link-subject' }, 'ケースになる前の対象'),
+      this.linkChoice,
+      h('div', { class: 'actions' }, button('選んだ対象の記録をこのケースにつなぐ', () => this.askLink(), { id: 'activity-link' })),
+      this.confirmation.element,
+      this.linkStatus.element);
     const fields = [
       this.picker,
+      this.subject,
       this.core.control('activityOn'),
       this.core.control('activityType'),
       this.core.control('staff'),
@@ -57,26 +91,91 @@ export class ActivityForm {
     this.element = h('div', { class: 'view' },
       h('p', { class: 'mode' }, '訪問・同行などの支援を1件ずつ記録します。'),
       this.summary.element,
-      this.emptyNote,
-      h('fieldset', {}, h('legend', { class: 'sr-only' }, '支援記録'), ...fields.map((f) => f.element)),
+      this.finder.element,
+      h('fieldset', {}, h('legend', { class: 'sr-only' }, '支援記録'),
+        h('div', { class: 'field' }, h('label', { for: 'activity-who' }, '記録する相手'), this.who),
+        ...fields.map((f) => f.element)),
+      this.linkBox,
       h('div', { class: 'footer' }, this.saveButton, this.status.element));
-    this.setOpenCases(openCases);
     this.core.fill({}, false);
     this.showVisitorsRequired();
+    this.showWho();
+    void this.loadSubjects();
   }
 
-  setOpenCases(choices: readonly CaseChoice[]): void {
-    this.openCases = choices;
-    this.picker.setChoices(choices.map((c) => c.caseId), choices.map(caseChoiceLabel));
-    this.emptyNote.hidden = choices.length > 0;
+  /** Someone not yet a case: a 対象 instead of a case, and アウトリーチ only (SPEC §4). */
+  private showWho(): void {
+    const preIntake = this.who.value === PRE_INTAKE;
+    this.picker.element.hidden = preIntake;
+    this.subject.element.hidden = !preIntake;
+    this.subject.setRequired(preIntake);
+    if (preIntake) {
+      this.core.set('caseId', '');
+      this.core.set('activityType', OUTREACH);
+    } else this.core.set('subject', '');
+    this.showVisitorsRequired();
+    this.showLinkOffer();
   }
 
-  /** Picks a case when none is picked yet (the one open in the case form). */
-  suggestCase(caseId: string): void {
-    if (caseId && this.core.get('caseId') === '' && this.openCases.some((c) => c.caseId === caseId)) {
-      this.core.set('caseId', caseId);
-      this.core.validate();
+  private async loadSubjects(): Promise<void> {
+    try {
+      this.subjects = await callServer('getPreIntakeSubjects', {});
+    } catch {
+      this.subjects = [];
     }
+    this.linkChoice.replaceChildren(...this.subjects.map((s) =>
+      h('option', { value: s.subject }, `${s.subject}（${s.records}件${s.firstOn ? `、${s.firstOn}〜${s.lastOn}` : ''}）`)));
+    this.showLinkOffer();
+  }
+
+  private showLinkOffer(): void {
+    this.linkBox.hidden = this.who.value === PRE_INTAKE || this.core.get('caseId') === '' || this.subjects.length === 0;
+  }
+
+  private askLink(): void {
+    const caseId = this.core.get('caseId');
+    const subject = this.linkChoice.value;
+    if (!caseId || !subject) return;
+    this.confirmation.ask(`対象「${subject}」の記録を、ケース ${caseId} の記録としてつなぎます。同じ方の記録か確かめましたか？`, 'つなぐ', () => {
+      void this.link(caseId, subject);
+    });
+  }
+
+  private async link(caseId: string, subject: string): Promise<void> {
+    const result = await this.linkStatus.run('つないでいます…', 'つなぐ', () =>
+      callServer('linkPreIntakeRecords', { subject, caseId, requestId: newRequestId() }));
+    if (!result) return;
+    this.linkStatus.success(`対象「${subject}」の記録 ${result.value.rows.length}件を、ケース ${caseId} につなぎました（${result.value.rows.map((r) => `${r}行目`).join('・')}）。`);
+    await this.loadSubjects();
+    this.context.onSaved();
+  }
+
+  /**
+   * When the view is shown: the first page of open cases, or, when no case is
+   * picked yet, the case open in the case form (picked when the search finds it).
+   */
+  async activate(caseId: string): Promise<void> {
+    if (caseId && this.who.value !== PRE_INTAKE && this.core.get('caseId') === '') {
+      if (await this.finder.lookUp(caseId)) {
+        this.core.set('caseId', caseId);
+        this.core.validate();
+        this.showLinkOffer();
+      }
+    } else if (!this.finder.searched) {
+      await this.finder.search();
+    }
+  }
+
+  /** A case was saved in the case form: the list may have changed. */
+  async casesChanged(): Promise<void> {
+    await this.finder.refresh();
+  }
+
+  private showCases(cases: readonly CaseChoice[]): void {
+    // The picked case stays offered while another page is shown.
+    const picked = this.shown.find((c) => c.caseId === this.core.get('caseId'));
+    this.shown = picked && !cases.some((c) => c.caseId === picked.caseId) ? [picked, ...cases] : cases;
+    this.picker.setChoices(this.shown.map((c) => c.caseId), this.shown.map(caseChoiceLabel));
   }
 
   private showVisitorsRequired(): void {
@@ -118,6 +217,7 @@ export class ActivityForm {
     // The next record is often for the same day and the same staff: keep those, clear the content.
     const kept = { ...this.core.record(), content: '' };
     this.core.fill(kept, false);
+    if (this.who.value === PRE_INTAKE) void this.loadSubjects();
     this.status.success(`支援記録 ${result.id} を保存しました（${result.row}行目）`,
       ...result.warnings.map((w) => h('p', {}, `注意：${w.message}`)));
     this.context.onSaved();

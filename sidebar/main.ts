@@ -4,7 +4,6 @@
 import type { SidebarState } from '../src/app/sidebarTypes';
 import { ActivityForm } from './activityForm';
 import { AgendaView } from './agendaView';
-import { withSavedCase } from './caseChoice';
 import { CaseForm } from './caseForm';
 import { CountsView } from './counts';
 import { button, byId, fill } from './dom';
@@ -17,15 +16,12 @@ import { setUpTabs } from './tabs';
 function mount(state: SidebarState): void {
   const problems = new ProblemsView();
   const refreshProblems = (): void => { void problems.run(); };
-  let openCases = [...state.openCases];
-  const activity = new ActivityForm({ settings: state.settings, today: state.today, onSaved: refreshProblems }, openCases);
+  const activity = new ActivityForm({ settings: state.settings, today: state.today, onSaved: refreshProblems });
   const caseForm = new CaseForm({
     settings: state.settings,
     today: state.today,
-    onSaved: (saved) => {
-      const { ageBand = '', referrerAgency = '', status = '' } = saved.record;
-      openCases = withSavedCase(openCases, { caseId: saved.id, ageBand, referrerAgency }, status);
-      activity.setOpenCases(openCases);
+    onSaved: () => {
+      void activity.casesChanged();
       refreshProblems();
     },
   });
@@ -40,7 +36,7 @@ function mount(state: SidebarState): void {
   problems.showNotes(state.settingsNotes);
 
   const tabs = setUpTabs(byId('tabs'));
-  tabs.onSelect((panel) => { if (panel === 'panel-activity') activity.suggestCase(caseForm.currentCaseId); });
+  tabs.onSelect((panel) => { if (panel === 'panel-activity') void activity.activate(caseForm.currentCaseId); });
   tabs.onSelect((panel) => { if (panel === 'panel-counts') void counts.open(); });
   tabs.onSelect((panel) => { if (panel === 'panel-agenda') agenda.activate(); });
   if (state.selected) caseForm.load(state.selected);

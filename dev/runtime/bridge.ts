@@ -29,7 +29,7 @@ export interface Realm {
 }
 
 /** Told of every method call the bundle makes, once it has returned or thrown. */
-export type CallListener = (target: Emulated, method: string, completed: boolean) => void;
+export type CallListener = (target: Emulated, method: string, completed: boolean, args: readonly unknown[]) => void;
 
 export class Bridge {
   private readonly proxies = new WeakMap<object, object>();
@@ -97,14 +97,15 @@ export class Bridge {
     if (typeof value !== 'function') return this.toContext(value);
     return (...args: unknown[]): unknown => {
       let completed = false;
+      const hostArgs = args.map((a) => this.fromContext(a));
       try {
-        const result: unknown = Reflect.apply(value, target, args.map((a) => this.fromContext(a)));
+        const result: unknown = Reflect.apply(value, target, hostArgs);
         completed = true;
         return this.toContext(result);
       } catch (error) {
         throw this.errorToContext(error);
       } finally {
-        this.onCall(target, prop, completed);
+        this.onCall(target, prop, completed, hostArgs);
       }
     };
   }

@@ -2,6 +2,13 @@
 // the document, each marked with whether the document lock was held.
 import { LABEL, SERVICE, type Emulated } from './bridge';
 
+/** Optional on an emulated object: how many cells a call of `method` reads and writes. */
+export const CELLS = Symbol('cells');
+export interface CellCount {
+  readonly read: number;
+  readonly written: number;
+}
+
 export interface WriteRecord {
   /** `Kind.method`, e.g. `Range.setValues`. */
   readonly call: string;
@@ -16,16 +23,23 @@ const WRITING_METHOD = /^(?:set(?!Active)|insert|delete|clear|copyTo$|protect$|h
 
 export class CallLog {
   total = 0;
+  cellsRead = 0;
+  cellsWritten = 0;
   readonly byMethod = new Map<string, number>();
   readonly writes: WriteRecord[] = [];
 
   constructor(private readonly isLocked: () => boolean) {}
 
   /** Counts every call, failed ones too; logs a write only when it went through. */
-  record(target: Emulated, method: string, completed: boolean): void {
+  record(target: Emulated, method: string, completed: boolean, args: readonly unknown[]): void {
     const call = `${target[SERVICE]}.${method}`;
     this.total++;
     this.byMethod.set(call, (this.byMethod.get(call) ?? 0) + 1);
+    const cells = completed ? (target as { [CELLS]?: (method: string, args: readonly unknown[]) => CellCount })[CELLS]?.(method, args) : undefined;
+    if (cells) {
+      this.cellsRead += cells.read;
+      this.cellsWritten += cells.written;
+    }
     if (completed && WRITING_KINDS.has(target[SERVICE]) && WRITING_METHOD.test(method)) {
       this.writes.push({ call, target: target[LABEL]?.() ?? '', locked: this.isLocked() });
     }
@@ -33,6 +47,8 @@ export class CallLog {
 
   reset(): void {
     this.total = 0;
+    this.cellsRead = 0;
+    this.cellsWritten = 0;
     this.byMethod.clear();
   }
 }

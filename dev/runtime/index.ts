@@ -44,6 +44,9 @@ export interface Runtime {
   /** Service calls made since the start or the last resetCalls(). */
   readonly calls: number;
   resetCalls(): void;
+  /** Cells read and written by those calls (a range's area per read or write; resetCalls() zeroes them too). */
+  readonly cellsRead: number;
+  readonly cellsWritten: number;
   /** The same calls by `Kind.method`, e.g. `{"Range.getValues": 3}`. */
   callsByMethod(): Record<string, number>;
   readonly model: Model;
@@ -106,8 +109,8 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
   const sandbox: Record<string, unknown> = {};
   const context = vm.createContext(sandbox, { name: 'Apps Script', codeGeneration: { strings: true, wasm: false } });
   const realm = vm.runInContext('({ Array, Object, Date, Error, TypeError, RangeError })', context) as Realm;
-  const bridge = new Bridge(realm, (target, method, completed) => {
-    log.record(target, method, completed);
+  const bridge = new Bridge(realm, (target, method, completed, args) => {
+    log.record(target, method, completed, args);
     if (completed) options.onServiceCall?.(`${target[SERVICE]}.${method}`, target[LABEL]?.() ?? '');
   });
   const { spreadsheet, globals } = createServices(state);
@@ -132,6 +135,12 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
     },
     get calls() {
       return log.total;
+    },
+    get cellsRead() {
+      return log.cellsRead;
+    },
+    get cellsWritten() {
+      return log.cellsWritten;
     },
     resetCalls: () => log.reset(),
     callsByMethod: () => Object.fromEntries(log.byMethod),

@@ -1,6 +1,7 @@
 // Range: a rectangle of cells on a sheet, read and written as Apps Script does.
 import { a1Notation, quoteSheetName, type GridRect } from './a1';
 import { LABEL, SERVICE, type Emulated } from './bridge';
+import { CELLS, type CellCount } from './calls';
 import { FORMAT_KEYS, cellAt, ensureCell, setField, type CellData, type ProtectionModel } from './model';
 import { Protection } from './protection';
 import type { Sheet } from './sheet';
@@ -8,6 +9,7 @@ import { DataValidation } from './validation';
 import { GENERAL_FORMAT, displayValue, enteredValue, formulaOf, storedValue } from './values';
 
 const DEFAULT_BACKGROUND = '#ffffff';
+const GRID_READS = new Set(['getValues', 'getDisplayValues', 'getFormulas', 'getBackgrounds', 'getNotes', 'getNumberFormats', 'getDataValidations']);
 const DEFAULT_FONT_SIZE = 10;
 
 function checkShape(data: unknown, rect: GridRect, method: string): unknown[][] {
@@ -42,6 +44,15 @@ export class Range implements Emulated {
 
   [LABEL](): string {
     return `${quoteSheetName(this.sheet.getName())}!${a1Notation(this.rect)}`;
+  }
+
+  /** Every cell of the range for a whole-range read or write; one cell for getValue/getNote. */
+  [CELLS](method: string): CellCount {
+    const area = this.rect.numRows * this.rect.numColumns;
+    if (method === 'getValue' || method === 'getNote') return { read: 1, written: 0 };
+    if (GRID_READS.has(method)) return { read: area, written: 0 };
+    if (/^(?:set|clear|merge$)/.test(method)) return { read: 0, written: area };
+    return { read: 0, written: 0 };
   }
 
   getValues(): unknown[][] {

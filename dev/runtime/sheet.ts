@@ -1,6 +1,7 @@
 // Sheet: one tab of the spreadsheet.
 import { parseA1, quoteSheetName, type GridRect } from './a1';
 import { LABEL, SERVICE, type Emulated } from './bridge';
+import { CELLS, type CellCount } from './calls';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import {
   DEFAULT_COLUMN_WIDTH, FORMAT_KEYS, addSheet, copyCells, lastColumnWithContent, lastRowWithContent, setField,
@@ -8,6 +9,7 @@ import {
 } from './model';
 import { Protection } from './protection';
 import { Range } from './range';
+import { RangeList } from './rangeList';
 import type { Spreadsheet } from './spreadsheet';
 
 /** Sheets keeps sheet names unique regardless of case. */
@@ -60,6 +62,13 @@ export class Sheet implements Emulated {
     return quoteSheetName(this.model.name);
   }
 
+  /** appendRow writes its row; copyTo writes the copy's used area. */
+  [CELLS](method: string, args: readonly unknown[]): CellCount {
+    if (method === 'appendRow') return { read: 0, written: Array.isArray(args[0]) ? args[0].length : 0 };
+    if (method === 'copyTo') return { read: 0, written: lastRowWithContent(this.model) * lastColumnWithContent(this.model) };
+    return { read: 0, written: 0 };
+  }
+
   getName(): string {
     return this.model.name;
   }
@@ -92,6 +101,14 @@ export class Sheet implements Emulated {
     }
     if (column === undefined) throw new Error('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
     return rangeOn(this, { row: rowOrA1, column, numRows, numColumns });
+  }
+
+  /** Ranges by A1 notation, all on this sheet; Sheets refuses an empty list. */
+  getRangeList(a1Notations: string[]): RangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0 || !a1Notations.every((a) => typeof a === 'string')) {
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRangeList.");
+    }
+    return new RangeList(a1Notations.map((a1) => this.getRange(a1)));
   }
 
   getDataRange(): Range {

@@ -1,7 +1,7 @@
 // The arguments every server function accepts, as zod schemas shared with the
 // sidebar: whatever crosses from the page to the server is checked here first.
 import { FISCAL_YEAR_RANGE } from '../domain/counts/fiscalYear';
-import { CASE_STATUSES, TAB } from '../domain/fields';
+import { AGE_BANDS, CASE_STATUSES, TAB } from '../domain/fields';
 import { isIsoDate } from '../domain/normalize';
 import { activityRecordInput, caseRecordInput } from '../domain/schema';
 import { TIME_PATTERN } from '../domain/validate/fieldRules';
@@ -36,7 +36,21 @@ export const saveCaseArgs = z.strictObject({
   editing: z.optional(z.string().check(z.maxLength(20))),
   requestId,
 });
+/** 状態: 'open' (default) leaves out 終結・つなぎもどし・中断, 'all' keeps every case, a status keeps only it. */
+export const caseSearchArgs = z.strictObject({
+  caseId: z.optional(z.string().check(z.maxLength(20))),
+  ageBand: z.optional(z.enum(AGE_BANDS)),
+  referrerAgency: z.optional(z.string().check(z.maxLength(100))),
+  status: z.optional(z.enum(['open', 'all', ...CASE_STATUSES])),
+  page: z.optional(z.int().check(z.minimum(0), z.maximum(10_000))),
+});
 export const saveActivityArgs = z.strictObject({ ...todayShape, record: activityRecordInput, requestId });
+export const preIntakeSubjectsArgs = z.strictObject({});
+export const linkPreIntakeArgs = z.strictObject({
+  subject: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  caseId: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  requestId,
+});
 export const selectCellArgs = z.strictObject({
   sheet: z.enum([TAB.cases, TAB.activities, TAB.meetings]),
   row: z.int().check(z.minimum(1), z.maximum(1_000_000)),

@@ -3,10 +3,10 @@
 import { cellText, type Cell } from '../domain/cell';
 import type { FieldDef } from '../domain/fields';
 import { matchHeaders, rowRecord } from '../domain/headers';
-import { normalizeRecord, type RawRecord, type RecordText } from '../domain/record';
+import { fieldsFor, normalizeRecord, type RawRecord, type RecordText } from '../domain/record';
 import type { Settings } from '../domain/settings';
 import { isBlankRow } from '../domain/table';
-import { readTable } from '../sheets/tables';
+import { readHeaderAndRows, readTable, writeBlock } from '../sheets/tables';
 
 export interface RecordTable {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -17,6 +17,8 @@ export interface RecordTable {
   rawOf(index: number): RawRecord;
   /** The normalised record of a data row (index from 0). */
   textOf(index: number): RecordText;
+  /** Only these fields of a data row, normalised: for operations that look at a few columns of every row. */
+  partOf(index: number, keys: readonly string[]): RecordText;
   /** Data row indexes that hold something. */
   readonly filled: readonly number[];
   /** The first data row whose `key` column holds `value` (trimmed), or -1. */
@@ -30,19 +32,53 @@ export interface RecordTableSpec {
   readonly kind: 'case' | 'other';
   /** What to tell the person when standard columns are missing, after naming them. */
   readonly missingColumnsHint: string;
+  /**
+   * Columns added since towns made their tabs (支援記録 対象): when missing, their
+   * headers are written after the last column instead of refusing the tab.
+   */
+  readonly addable?: readonly string[];
 }
 
-/** Reads a tab; refuses one that lacks a standard column, naming the columns. */
-export function readRecordTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, settings: Settings, spec: RecordTableSpec): RecordTable {
-  const { header, rows } = readTable(sheet, timeZone);
-  const { columnOf } = matchHeaders(spec.fields, header);
+/**
+ * Reads a tab; refuses one that lacks a standard column, naming the columns.
+ * With `only`, reads the header and just those sheet rows: the others are
+ * holes in `rows`, which `filled` and the lookups pass over.
+ */
+export function readRecordTable(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, settings: Settings, spec: RecordTableSpec, only?: { first: number; count: number },
+): RecordTable {
+  const table = only ? placed(readHeaderAndRows(sheet, timeZone, only.first, only.count), only.first) : readTable(sheet, timeZone);
+  const { rows } = table;
+  const header: Cell[] = [...table.header];
+  let { columnOf } = matchHeaders(spec.fields, header);
+  const added = spec.fields.filter((f) => !columnOf.has(f.key) && spec.addable?.includes(f.key)).map((f) => f.header);
+  if (added.length && spec.fields.every((f) => columnOf.has(f.key) || spec.addable?.includes(f.key))) {
+    writeBlock(sheet, 1, header.length + 1, [added], timeZone);
+    header.push(...added);
+    ({ columnOf } = matchHeaders(spec.fields, header));
+  }
   const missing = spec.fields.filter((f) => !columnOf.has(f.key)).map((f) => f.header);
   if (missing.length) throw new Error(`${sheet.getName()}に列「${missing.join('」「')}」がありません。${spec.missingColumnsHint}`);
   const cache = new Map<number, RecordText>();
   const rawOf = (index: number): RawRecord => rowRecord(spec.fields, columnOf, rows[index] ?? []);
-  const holds = (key: string, value: string) => {
-    const column = columnOf.get(key)!;
-    return (row: readonly Cell[]): boolean => cellText(row[column] ?? '').trim() === value;
+  const subsets = new Map<string, FieldDef[]>();
+  // Rows by the trimmed text of a column, built on the first lookup of that
+  // column: a meeting's cases or an outcome's rows are then found without a scan each.
+  const lookups = new Map<string, Map<string, number[]>>();
+  const rowsHolding = (key: string, value: string): readonly number[] => {
+    let byValue = lookups.get(key);
+    if (!byValue) {
+      const column = columnOf.get(key)!;
+      byValue = new Map();
+      rows.forEach((row, index) => {
+        const text = cellText(row[column] ?? '').trim();
+        const list = byValue!.get(text);
+        if (list) list.push(index);
+        else byValue!.set(text, [index]);
+      });
+      lookups.set(key, byValue);
+    }
+    return byValue.get(value) ?? [];
   };
   return {
     sheet, header, rows, columnOf, rawOf,
@@ -54,11 +90,24 @@ export function readRecordTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZ
       }
       return text;
     },
-    filled: rows.flatMap((row, index) => (isBlankRow(row) ? [] : [index])),
-    indexOf: (key, value) => rows.findIndex(holds(key, value)),
-    indexesOf: (key, value) => {
-      const match = holds(key, value);
-      return rows.flatMap((row, index) => (match(row) ? [index] : []));
+    partOf(index, keys) {
+      const id = keys.join('|');
+      let fields = subsets.get(id);
+      if (!fields) {
+        fields = fieldsFor(spec.fields, keys);
+        subsets.set(id, fields);
+      }
+      return normalizeRecord(fields, rowRecord(fields, columnOf, rows[index] ?? []), settings, spec.kind).text;
     },
+    filled: rows.flatMap((row, index) => (isBlankRow(row) ? [] : [index])),
+    indexOf: (key, value) => rowsHolding(key, value)[0] ?? -1,
+    indexesOf: (key, value) => [...rowsHolding(key, value)],
   };
+}
+
+/** Rows read from sheet row `first` put at their data-row indexes (sheet row − 2), the rows before them left as holes. */
+function placed(table: { header: readonly Cell[]; rows: Cell[][] }, first: number): { header: readonly Cell[]; rows: Cell[][] } {
+  const rows: Cell[][] = [];
+  table.rows.forEach((row, i) => { rows[first - 2 + i] = row; });
+  return { header: table.header, rows };
 }

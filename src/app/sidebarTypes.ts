@@ -19,13 +19,21 @@ export interface CaseChoice {
   readonly referrerAgency: string;
 }
 
+/** One page of the cases a search found (searchCases), newest ケースID first. */
+export interface CaseSearchResult {
+  readonly cases: readonly CaseChoice[];
+  /** How many cases match in all. */
+  readonly total: number;
+  /** The page shown, from 0. */
+  readonly page: number;
+  readonly pageSize: number;
+}
+
 export interface SidebarState {
   readonly today: string;
   readonly settings: Settings;
   /** The case on the row selected in 共通シート, if any. */
   readonly selected: LoadedCase | null;
-  /** Open cases, for picking the case of a 支援記録. */
-  readonly openCases: readonly CaseChoice[];
   readonly settingsNotes: readonly string[];
 }
 
@@ -36,4 +44,20 @@ export type SaveResult =
 export interface SelectResult {
   readonly sheet: string;
   readonly a1: string;
+}
+
+/** Outreach recorded under a 対象 and not yet linked to a case. */
+export interface PreIntakeSubject {
+  readonly subject: string;
+  readonly records: number;
+  /** The first and last 実施日 (YYYY-MM-DD; '' when unreadable). */
+  readonly firstOn: string;
+  readonly lastOn: string;
+}
+
+export interface LinkPreIntakeResult {
+  readonly caseId: string;
+  readonly subject: string;
+  /** Sheet rows that now name the case. */
+  readonly rows: readonly number[];
 }

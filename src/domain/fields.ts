@@ -76,9 +76,10 @@ export const CASE_FIELDS: readonly FieldDef[] = [
 
 export const ACTIVITY_FIELDS: readonly FieldDef[] = [
   { key: 'recordId', header: '記録ID', type: 'id', width: 100, help: '空欄ならアドオンが付番します。' },
-  { key: 'caseId', header: 'ケースID', type: 'text', required: true, width: 90, help: '共通シートにあるケースID。' },
+  { key: 'caseId', header: 'ケースID', type: 'text', width: 90, help: '共通シートにあるケースID。まだケースになっていない方へのアウトリーチでは空欄にし、対象を入力します。' },
+  { key: 'subject', header: '対象', type: 'text', width: 180, help: 'まだケースになっていない方へのアウトリーチだけに使います。氏名は書かず、「○○地区の高齢男性（仮称A）」のような本人と分からない呼び名を入れます。' },
   { key: 'activityOn', header: '実施日', type: 'date', required: true, width: 100, help: '訪問・支援をした日。' },
-  { key: 'activityType', header: '種別', type: 'choice', source: fixed(ACTIVITY_TYPES), width: 100, help: 'アウトリーチ／参加支援／同行支援／その他。' },
+  { key: 'activityType', header: '種別', type: 'choice', source: fixed(ACTIVITY_TYPES), required: true, width: 100, help: 'アウトリーチ／参加支援／同行支援／その他。' },
   { key: 'staff', header: '対応者', type: 'text', width: 120, help: '対応した職員。' },
   { key: 'visitors', header: '訪問人数', type: 'integer', width: 80, help: 'アウトリーチのときは訪問した職員の人数（1以上）が必要です。' },
   { key: 'content', header: '内容', type: 'text', width: 260, help: '実施した内容。' },

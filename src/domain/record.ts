@@ -77,6 +77,15 @@ function deriveCaseFields(cells: Record<string, Cell>, settings: Settings): void
   }
 }
 
+/** The fields a case field is derived from (deriveCaseFields): normalising it needs them too. */
+const DERIVED_FROM: Readonly<Record<string, readonly string[]>> = { ageBand: ['birthDate', 'receivedOn'], referrerField: ['referrerAgency'] };
+
+/** The fields among `fields` that normalising only `keys` needs: the keys and what they derive from. */
+export function fieldsFor(fields: readonly FieldDef[], keys: readonly string[]): FieldDef[] {
+  const wanted = new Set(keys.flatMap((k) => [k, ...(DERIVED_FROM[k] ?? [])]));
+  return fields.filter((f) => wanted.has(f.key));
+}
+
 export function normalizeRecord(
   fields: readonly FieldDef[],
   raw: RawRecord,

@@ -3,7 +3,9 @@
 // row 2 of their own column.
 import * as z from './zod';
 import { cellText, type Cell } from './cell';
+import { resolveTargetMetric } from './counts/catalogue';
 import { FIELDS_OF_PEOPLE, type SettingListName } from './fields';
+import { normalizeText } from './normalize';
 import type { Table } from './table';
 
 export type FieldOfPeople = (typeof FIELDS_OF_PEOPLE)[number];
@@ -29,6 +31,8 @@ export interface Settings {
   readonly meetingTypes: readonly MeetingType[];
   readonly agendaNameDisplay: 'なし' | 'イニシャル';
   readonly smallCountThreshold: number;
+  /** Yearly targets for the 集計 tab by metric key (目標指標 / 年度目標). */
+  readonly targets: Readonly<Record<string, number>>;
 }
 
 export const SETTINGS_HEADERS = {
@@ -48,6 +52,8 @@ export const SETTINGS_HEADERS = {
   minutesClosingRemarks: '閉会（分）',
   agendaNameDisplay: '次第の氏名表示',
   smallCountThreshold: '少数秘匿',
+  targetMetric: '目標指標',
+  targetValue: '年度目標',
 } as const;
 
 const meetingType = (name: string, consentRequired: boolean, basis: string): MeetingType => ({
@@ -85,6 +91,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ],
   agendaNameDisplay: 'なし',
   smallCountThreshold: 0,
+  targets: {},
 };
 
 /** The 設定 tab as a table: one header row, lists running down their columns. */
@@ -107,6 +114,8 @@ export function settingsToTable(settings: Settings): Table {
     [h.minutesClosingRemarks, settings.meetingTypes.map((m) => m.minutes.closingRemarks)],
     [h.agendaNameDisplay, [settings.agendaNameDisplay]],
     [h.smallCountThreshold, [settings.smallCountThreshold]],
+    [h.targetMetric, Object.keys(settings.targets)],
+    [h.targetValue, Object.values(settings.targets)],
   ];
   const height = Math.max(...columns.map(([, values]) => values.length));
   const rows = Array.from({ length: height }, (_, r) => columns.map(([, values]) => values[r] ?? ''));
@@ -202,6 +211,20 @@ export function readSettings(table: Table | null): SettingsReadResult {
     notes.push(`設定「${h.smallCountThreshold}」の「${threshold}」は0以上の整数ではないため0（秘匿しない）とします。`);
   }
 
+  const targets: Record<string, number> = {};
+  const targetValues = columnOf(h.targetValue) ?? [];
+  (columnOf(h.targetMetric) ?? []).forEach((metric, i) => {
+    const raw = targetValues[i] ?? '';
+    if (metric === '' && raw === '') return;
+    const where = `設定「${h.targetMetric}」${i + 2}行目`;
+    const key = resolveTargetMetric(metric, meetingTypes.map((m) => m.name));
+    const value = Number(normalizeText(raw).replace(/[,、]/g, '').replace(/(件|回|人)$/, ''));
+    if (key === null) notes.push(`${where}「${metric}」は集計の項目にないため、目標を使いません。集計タブの項目名（例 新規相談）か項目のキー（例 newCases）を入力してください。`);
+    else if (raw === '' || !Number.isFinite(value) || value < 0) notes.push(`${where}「${metric}」の${h.targetValue}「${raw}」は0以上の数ではないため、目標を使いません。`);
+    else if (key in targets) notes.push(`${where}「${metric}」は目標が2つあるため、上の行の目標を使います。`);
+    else targets[key] = value;
+  });
+
   return {
     settings: {
       agencies,
@@ -211,6 +234,7 @@ export function readSettings(table: Table | null): SettingsReadResult {
       meetingTypes,
       agendaNameDisplay: nameDisplay === 'イニシャル' ? 'イニシャル' : 'なし',
       smallCountThreshold: Number.isInteger(thresholdValue) && thresholdValue >= 0 ? thresholdValue : 0,
+      targets,
     },
     notes,
   };

@@ -2,12 +2,12 @@
 // getValues per tab read and one setValues per tab write.
 import { isDateCell, type Cell } from '../domain/cell';
 import type { Table } from '../domain/table';
-import { dateCellToInstant, instantToDateCell } from './zonedDate';
+import { dateConverter, type DateConverter } from './zonedDate';
 
 type SheetValue = string | number | boolean | Date;
 
-export function fromSheetValue(value: unknown, timeZone: string): Cell {
-  if (value instanceof Date) return instantToDateCell(value, timeZone);
+export function fromSheetValue(value: unknown, dates: DateConverter): Cell {
+  if (value instanceof Date) return dates.toCell(value);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return '';
 }
@@ -17,19 +17,34 @@ export function fromSheetValue(value: unknown, timeZone: string): Cell {
  * the add-on writes is ever read as a formula (`=`, `+`, `-`, `@` …, SPEC §10)
  * or silently turned into a number or date (`0012` stays `0012`).
  */
-export function toSheetValue(cell: Cell, timeZone: string): SheetValue {
-  if (isDateCell(cell)) return dateCellToInstant(cell, timeZone);
+export function toSheetValue(cell: Cell, dates: DateConverter): SheetValue {
+  if (isDateCell(cell)) return dates.toInstant(cell);
   if (typeof cell === 'string' && cell !== '') return `'${cell}`;
   return cell;
 }
 
 /** Reads a whole tab. An empty tab is a table with no header and no rows. */
 export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string): Table & { rows: Cell[][] } {
-  const values = sheet.getDataRange().getValues();
-  const cells = values.map((row) => row.map((v) => fromSheetValue(v, timeZone)));
+  const dates = dateConverter(timeZone);
+  const cells = sheet.getDataRange().getValues().map((row) => row.map((v) => fromSheetValue(v, dates)));
   const [header = [], ...rows] = cells;
   const isEmpty = header.every((c) => c === '') && rows.length === 0;
   return { header: isEmpty ? [] : header, rows };
+}
+
+/**
+ * Reads the header row and the rows `first`…`first + count − 1` (sheet row
+ * numbers; those past the last row are left out), for an operation about a
+ * few rows of a long tab. `rows[0]` is sheet row `first`.
+ */
+export function readHeaderAndRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, first: number, count: number): Table & { rows: Cell[][] } {
+  const width = sheet.getLastColumn();
+  if (width < 1) return { header: [], rows: [] };
+  const dates = dateConverter(timeZone);
+  const read = (row: number, rows: number): Cell[][] =>
+    sheet.getRange(row, 1, rows, width).getValues().map((values) => values.map((v) => fromSheetValue(v, dates)));
+  const available = Math.min(count, sheet.getLastRow() - first + 1);
+  return { header: read(1, 1)[0]!, rows: first >= 2 && available > 0 ? read(first, available) : [] };
 }
 
 /**
@@ -42,7 +57,8 @@ export function writeBlock(
 ): void {
   const width = rows.reduce((most, r) => Math.max(most, r.length), 0);
   if (rows.length === 0 || width === 0) return;
-  const values = rows.map((row) => Array.from({ length: width }, (_, i) => toSheetValue(row[i] ?? '', timeZone)));
+  const dates = dateConverter(timeZone);
+  const values = rows.map((row) => Array.from({ length: width }, (_, i) => toSheetValue(row[i] ?? '', dates)));
   const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
   const lastRow = startRow + values.length - 1;
   const lastColumn = startColumn + width - 1;
@@ -75,7 +91,8 @@ export function writeTable(
  * itself and never lets two executions' appends land on the same row.
  */
 export function appendRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: readonly Cell[], timeZone: string): void {
-  sheet.appendRow(row.map((cell) => toSheetValue(cell, timeZone)));
+  const dates = dateConverter(timeZone);
+  sheet.appendRow(row.map((cell) => toSheetValue(cell, dates)));
 }
 
 /** Appends rows under the last used row of a tab, in one write. */

@@ -2,8 +2,9 @@
 // those, marks their cells, clears old marks, keeps users' notes, changes no
 // value, and costs the same number of service calls at any size.
 import { generateDemo } from '../../dev/demo/generate';
-import { ensureCell, findSheet } from '../../dev/runtime/model';
+import { cellAt, ensureCell, findSheet } from '../../dev/runtime/model';
 import type { CheckResult } from '../../src/app/check';
+import { NOTE_TEXTS_PER_CALL_LIMIT } from '../../src/sheets/marks';
 import { demoWorkbook, spreadsheetWith, tabText, TODAY } from './helpers';
 
 const key = (p: { sheet: string; row: number; field: string; code: string }) => `${p.sheet}:${p.row}:${p.field}:${p.code}`;
@@ -81,5 +82,67 @@ describe('入力チェック', () => {
     const small = callsFor(100);
     expect(small).toBeGreaterThan(0);
     expect(callsFor(10_000)).toBe(small);
+  });
+
+  describe('writes only the marks that change', () => {
+    const CHANGE_LOG_ROW = 8; // the one 変更履歴 row each check with marks appends
+
+    it('writes only the planted cells on a first check, and nothing but its 変更履歴 row when nothing changed', () => {
+      const runtime = demoWorkbook(1_000);
+      runtime.resetCalls();
+      const first = runtime.call<CheckResult>('checkEntries', { today: TODAY });
+      // each planted cell gets a colour and a note; no other cell is touched
+      expect(runtime.cellsWritten).toBe(2 * first.markedCells + CHANGE_LOG_ROW);
+      runtime.resetCalls();
+      const again = runtime.call<CheckResult>('checkEntries', { today: TODAY });
+      expect(again.markedCells).toBe(first.markedCells);
+      expect(runtime.cellsWritten).toBe(CHANGE_LOG_ROW);
+      expect(Object.keys(runtime.callsByMethod()).filter((m) => m.startsWith('RangeList'))).toEqual([]);
+    });
+
+    it('keeps colours and notes the user put on cells without a problem, and the user part of a marked note', () => {
+      const runtime = spreadsheetWith('共通シート', [
+        ['ケースID', '受付日', 'つなぎ元機関', '本人氏名', '課題領域', '相談の概要', 'つなぎの理由', '本人同意', '状態'],
+        ['2024-0001', '2024/4/1', '地域包括支援センター', '山田', '介護', '概要', '理由', '', '受付'],
+        ['2024-0002', '2024/4/2', '地域包括支援センター', '佐藤', '介護', '概要', '理由', 'あり', '受付'],
+      ]);
+      const sheet = findSheet(runtime.model, '共通シート')!;
+      Object.assign(ensureCell(sheet, 3, 4), { background: '#c9daf8', note: '旧姓は鈴木' });
+      Object.assign(ensureCell(sheet, 2, 8), { note: '本人に確認中（田中）' });
+      runtime.call('checkEntries', { today: TODAY });
+      cellAt(sheet, 2, 8)!.value = 'なし';
+      runtime.resetCalls();
+      runtime.call('checkEntries', { today: TODAY });
+      expect(cellAt(sheet, 3, 4)).toMatchObject({ background: '#c9daf8', note: '旧姓は鈴木' });
+      expect(cellAt(sheet, 2, 8)!.note).toBe('本人に確認中（田中）');
+      expect(cellAt(sheet, 2, 8)!.background).toBeUndefined();
+      expect(runtime.cellsWritten).toBe(2 + CHANGE_LOG_ROW);
+    });
+
+    it('writes many different notes in one block, keeping the notes between them, when there are too many texts for one call each', () => {
+      const agencies = Array.from({ length: NOTE_TEXTS_PER_CALL_LIMIT + 5 }, (_, i) => `架空機関${i + 1}`);
+      const runtime = spreadsheetWith('共通シート', [
+        ['ケースID', '受付日', 'つなぎ元機関', '本人氏名', '課題領域', '相談の概要', 'つなぎの理由', '本人同意', '状態'],
+        ...agencies.map((agency, i) => [`2024-${String(i + 1).padStart(4, '0')}`, '2024/4/1', agency, '山田', '介護', '概要', '理由', 'あり', '受付']),
+      ]);
+      const sheet = findSheet(runtime.model, '共通シート')!;
+      ensureCell(sheet, 5, 4).note = '旧姓は鈴木';
+      runtime.resetCalls();
+      const before = runtime.call<CheckResult>('checkEntries', { today: TODAY });
+      expect(runtime.callsByMethod()).toMatchObject({ 'Range.setNotes': 1 });
+      expect(runtime.callsByMethod()['RangeList.setNote']).toBeUndefined();
+      const agencyProblems = before.problems.filter((p) => p.column === 'つなぎ元機関');
+      expect(agencyProblems).toHaveLength(agencies.length);
+      for (const p of agencyProblems) {
+        expect(cellAt(sheet, p.row, 3)!.note).toBe(`【入力チェック】\n・${p.severity === 'error' ? 'エラー' : '注意'}：${p.message.replace(/^[^：]*：/, '')}`);
+      }
+      expect(cellAt(sheet, 5, 4)!.note).toBe('旧姓は鈴木');
+      runtime.resetCalls();
+      agencies.forEach((_, i) => { cellAt(sheet, i + 2, 3)!.value = '地域包括支援センター'; });
+      runtime.call('checkEntries', { today: TODAY });
+      expect(agencies.map((_, i) => cellAt(sheet, i + 2, 3)!.note)).toEqual(agencies.map(() => undefined));
+      expect(cellAt(sheet, 5, 4)!.note).toBe('旧姓は鈴木');
+      expect(runtime.callsByMethod()['RangeList.setNote']).toBe(1); // all cleared notes share one text: ''
+    });
   });
 });

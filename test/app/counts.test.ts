@@ -65,7 +65,8 @@ describe('rebuildCounts', () => {
     const counts = runtime.call<CountsResult>('getCounts', { today: TODAY, fiscalYear: FY });
     expect(result.counts).toEqual(counts);
     const row = (label: string) => rows.find((r) => r[0] === label)!;
-    expect(row('項目')).toEqual(['項目', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月', '合計', '合計の数え方']);
+    // The demo sets yearly targets in 設定, so 目標 and 達成率 stand beside 合計.
+    expect(row('項目')).toEqual(['項目', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月', '合計', '目標', '達成率', '合計の数え方']);
     const newCases = counts.metrics.newCases!;
     expect(row('新規相談（件）').slice(1, 14)).toEqual([...newCases.monthly, newCases.total].map(String));
     const persons = counts.metrics['outreach.persons']!;
@@ -86,16 +87,20 @@ describe('rebuildCounts', () => {
     for (const value of values) expect({ value, found: shown.includes(value) }).toEqual({ value, found: false });
   });
 
-  it('is protected with a warning only, frozen under the months row, with two charts on it', () => {
+  it('is protected with a warning only, frozen under the months row, with four charts on it', () => {
     const sheet = sheetOf(runtime, SHEET);
     expect(sheet.protections).toEqual([{ type: 'SHEET', description: expect.stringContaining('月次集計'), warningOnly: true }]);
     expect(sheet.frozenRows).toBe(rows.findIndex((r) => r[0] === '項目') + 1);
     expect(sheet.charts.map((c) => [c.type, c.options.title])).toEqual([
-      ['COLUMN', '新規相談（つなぎ元分野別）2025年度'], ['LINE', '月末の支援中ケース 2025年度'],
+      ['BAR', '課題領域（2025年度の新規相談）'], ['BAR', '世帯の状態（2025年度の新規相談）'],
+      ['COLUMN', '新規相談（つなぎ元分野別）2025年度'], ['LINE', '月末の継続ケース 2025年度'],
     ]);
+    const lifeAreas = rows.findIndex((r) => r[0] === '課題領域' && r[1] === '件数') + 1;
+    expect(sheet.charts[0]!.ranges).toEqual([{ sheetId: sheet.id, row: lifeAreas, column: 1, numRows: 14, numColumns: 2 }]);
+    expect(rows[lifeAreas]!.slice(0, 2)).toEqual(['病気・医療', expect.stringMatching(/^\d+$/)]);
     const header = rows.findIndex((r) => r[0] === '月') + 1;
-    expect(sheet.charts[0]!.ranges).toEqual([{ sheetId: sheet.id, row: header, column: 1, numRows: 13, numColumns: 6 }]);
-    expect(rows[header - 1]!.slice(0, 7)).toEqual(['月', '高齢', '障害', '子ども', '困窮', 'その他', '月末の支援中ケース']);
+    expect(sheet.charts[2]!.ranges).toEqual([{ sheetId: sheet.id, row: header, column: 1, numRows: 13, numColumns: 6 }]);
+    expect(rows[header - 1]!.slice(0, 7)).toEqual(['月', '高齢', '障害', '子ども', '困窮', 'その他', '月末の継続ケース']);
   });
 
   it('gives the same tab when rebuilt the same day, with one 変更履歴 row per rebuild, all under the lock', () => {
@@ -104,7 +109,7 @@ describe('rebuildCounts', () => {
     const writes = runtime.writes.length;
     rebuild(runtime);
     expect(snapshot(sheetOf(runtime, SHEET))).toEqual(before);
-    expect(sheetOf(runtime, SHEET).charts).toHaveLength(2);
+    expect(sheetOf(runtime, SHEET).charts).toHaveLength(4);
     expect(tabNames(runtime).filter((n) => n === SHEET)).toHaveLength(1);
     const log = tabText(runtime, '変更履歴').filter((r) => r[2] === '月次集計を更新');
     expect(log).toHaveLength(logRows + 1);
@@ -144,7 +149,7 @@ describe('countsCsv', () => {
     const lines = csv.text.slice(1).split('\r\n');
     expect(lines.at(-1)).toBe('');
     const tab = tabText(runtime, SHEET);
-    expect(lines.slice(0, -1).map((l) => l.split(','))).toEqual(tab.map((r) => [...r, ...new Array<string>(15 - r.length).fill('')]));
+    expect(lines.slice(0, -1).map((l) => l.split(','))).toEqual(tab.map((r) => [...r, ...new Array<string>(17 - r.length).fill('')]));
   });
 });
 
@@ -283,7 +288,7 @@ describe('service calls', () => {
     const large = measure(10_000, 50_000);
     expect(large.activities).toBe(50_000);
     expect(large.calls).toEqual(small.calls);
-    // Measured: rebuild 74 (77 when the two old charts are removed first), counts 17, CSV 17.
-    expect(small.calls.rebuild).toBeLessThan(90);
+    // Measured: rebuild 110 (four charts, seven right-aligned areas), counts 17, CSV 17.
+    expect(small.calls.rebuild).toBeLessThan(120);
   });
 });

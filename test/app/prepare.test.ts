@@ -13,7 +13,7 @@ describe('シートを準備', () => {
     const header = tabText(runtime, '共通シート')[0]!;
     expect(header).toHaveLength(31);
     expect(header.slice(0, 4)).toEqual(['ケースID', '受付日', 'つなぎ元機関', 'つなぎ元分野']);
-    expect(tabText(runtime, '支援記録')[0]).toEqual(['記録ID', 'ケースID', '実施日', '種別', '対応者', '訪問人数', '内容']);
+    expect(tabText(runtime, '支援記録')[0]).toEqual(['記録ID', 'ケースID', '対象', '実施日', '種別', '対応者', '訪問人数', '内容']);
     const settings = tabText(runtime, '設定');
     expect(settings[1]!.slice(0, 2)).toEqual(['地域包括支援センター', '高齢']);
     expect(settings.filter((row) => row[0]).length - 1).toBe(DEFAULT_SETTINGS.agencies.length);

@@ -1,9 +1,8 @@
 // The sidebar's server functions in the built bundle: opening, saving a case
 // (once, under the lock, stamped, logged), 支援記録, selecting a cell, and a
 // fixed number of service calls whatever the number of cases.
-import { generateDemo } from '../../dev/demo/generate';
 import { findSheet } from '../../dev/runtime/model';
-import type { SaveResult, SidebarState } from '../../src/app/sidebarTypes';
+import type { CaseSearchResult, SaveResult, SidebarState } from '../../src/app/sidebarTypes';
 import { CASE_FIELDS } from '../../src/domain/fields';
 import { demoWorkbook, tabText, TODAY } from './helpers';
 
@@ -19,17 +18,13 @@ const lastRow = (runtime: ReturnType<typeof demoWorkbook>) => tabText(runtime, '
 const column = (name: string) => CASE_FIELDS.findIndex((f) => f.header === name);
 
 describe('getSidebarState', () => {
-  it('gives the town lists and open cases without any name', () => {
+  it('gives the town lists and no case list: cases come from searchCases', () => {
     const runtime = demoWorkbook(60);
     const state = runtime.call<SidebarState>('getSidebarState', { today: TODAY });
     expect(state.today).toBe(TODAY);
     expect(state.settings.agencies[0]).toEqual({ name: '地域包括支援センター', field: '高齢' });
     expect(state.selected).toBeNull();
-    expect(state.openCases.length).toBeGreaterThan(10);
-    const names = generateDemo({ cases: 60, seed: 1, today: TODAY }).cases.map((row) => String(row[column('本人氏名')]));
-    const shown = JSON.stringify(state.openCases);
-    for (const name of names) expect(shown).not.toContain(name);
-    expect(state.openCases[0]).toEqual({ caseId: expect.stringMatching(/^\d{4}-\d{4}$/), ageBand: expect.any(String), referrerAgency: expect.any(String) });
+    expect(Object.keys(state).sort()).toEqual(['selected', 'settings', 'settingsNotes', 'today']);
   });
 
   it('loads the case on the row the user selected in 共通シート', () => {
@@ -42,6 +37,48 @@ describe('getSidebarState', () => {
     expect(loaded.record.personName).toBe(sheetRow[column('本人氏名')]);
     runtime.select('支援記録', 'A2');
     expect(runtime.call('loadSelectedCase')).toBeNull();
+  });
+});
+
+describe('searchCases', () => {
+  const runtime = demoWorkbook(300);
+  const search = (args: Record<string, unknown> = {}) => runtime.call<CaseSearchResult>('searchCases', args);
+  const rows = tabText(runtime, '共通シート').slice(1);
+  const at = (row: string[], header: string) => row[column(header)]!;
+  const closed = ['終結', 'つなぎもどし', '中断'];
+
+  it('finds the open cases 50 at a time, newest ケースID first, naming no one', () => {
+    const open = rows.filter((r) => at(r, 'ケースID') && !closed.includes(at(r, '状態'))).map((r) => at(r, 'ケースID')).sort().reverse();
+    const pages = [0, 1, 2, 3, 4, 5].map((page) => search({ page }));
+    expect(pages[0]!.total).toBe(open.length);
+    expect(pages.flatMap((p) => p.cases.map((c) => c.caseId)).slice(0, open.length)).toEqual(open);
+    expect(pages[0]!.cases).toHaveLength(50);
+    const last = Math.ceil(open.length / 50) - 1;
+    expect(search({ page: 999 }).page).toBe(last); // past the end: the last page
+    const shown = JSON.stringify(pages);
+    for (const name of rows.map((r) => at(r, '本人氏名')).filter((n) => n.length > 1)) expect(shown).not.toContain(name);
+    expect(Object.keys(pages[0]!.cases[0]!).sort()).toEqual(['ageBand', 'caseId', 'referrerAgency']);
+  });
+
+  it('narrows by part of a ケースID (full-width digits too), 年代, つなぎ元機関 and 状態', () => {
+    const target = rows.find((r) => at(r, '状態') === '支援中' && at(r, '年代') && at(r, 'つなぎ元機関'))!;
+    const id = at(target, 'ケースID');
+    const fullWidth = id.slice(-4).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const byId = search({ caseId: fullWidth, status: 'all' });
+    expect(byId.cases.map((c) => c.caseId)).toContain(id);
+    expect(byId.cases.every((c) => c.caseId.includes(id.slice(-4)))).toBe(true);
+    const narrowed = search({ ageBand: at(target, '年代'), referrerAgency: at(target, 'つなぎ元機関'), status: '支援中' });
+    const expected = rows.filter((r) => at(r, '状態') === '支援中' && at(r, '年代') === at(target, '年代') && at(r, 'つなぎ元機関') === at(target, 'つなぎ元機関'));
+    expect(narrowed.total).toBe(expected.length);
+    expect(narrowed.cases.map((c) => c.caseId)).toContain(id);
+    const closedOnes = search({ status: '終結' });
+    expect(closedOnes.total).toBe(rows.filter((r) => at(r, 'ケースID') && at(r, '状態') === '終結').length);
+    expect(search({ status: 'all' }).total).toBe(rows.filter((r) => at(r, 'ケースID')).length);
+  });
+
+  it('refuses unknown search conditions in Japanese', () => {
+    expect(() => search({ status: 'closed' })).toThrow(/[ぁ-ん]/);
+    expect(() => search({ name: '山田' })).toThrow(/[ぁ-ん]/);
   });
 });
 
@@ -118,13 +155,12 @@ describe('saveCase', () => {
 describe('saveActivity', () => {
   it('appends a 支援記録 row with a new 記録ID, or refuses an unknown case or a missing 訪問人数', () => {
     const runtime = demoWorkbook(60);
-    const state = runtime.call<SidebarState>('getSidebarState', { today: TODAY });
-    const caseId = state.openCases[0]!.caseId;
+    const caseId = runtime.call<CaseSearchResult>('searchCases', {}).cases[0]!.caseId;
     const rows = tabText(runtime, '支援記録').length;
     const outreach = { caseId, activityOn: '2026-11-20', activityType: 'アウトリーチ', staff: '相談員A', visitors: '2', content: '自宅訪問' };
     const saved = runtime.call<SaveResult>('saveActivity', { today: TODAY, record: outreach, requestId: 'activity-0001' });
     expect(saved).toMatchObject({ saved: true, id: expect.stringMatching(/^R2026-\d{5}$/), row: rows + 1 });
-    expect(tabText(runtime, '支援記録')[rows]!.slice(1)).toEqual([caseId, '2026-11-20', 'アウトリーチ', '相談員A', '2', '自宅訪問']);
+    expect(tabText(runtime, '支援記録')[rows]!.slice(1)).toEqual([caseId, '', '2026-11-20', 'アウトリーチ', '相談員A', '2', '自宅訪問']);
     const unknown = runtime.call<SaveResult>('saveActivity', { today: TODAY, record: { ...outreach, caseId: '1999-0001' }, requestId: 'activity-0002' });
     expect(!unknown.saved && unknown.errors.map((e) => e.code)).toEqual(['unknown_case']);
     const noVisitors = runtime.call<SaveResult>('saveActivity', { today: TODAY, record: { ...outreach, visitors: '' }, requestId: 'activity-0003' });
@@ -143,15 +179,19 @@ describe('selectCell', () => {
 });
 
 describe('service calls', () => {
-  it('are the same for opening the sidebar and saving a case with 100 and 10,000 cases', () => {
+  it('are the same for opening the sidebar (cells read too), searching cases and saving a case with 100 and 10,000 cases', () => {
     const measure = (cases: number) => {
       const runtime = demoWorkbook(cases);
       runtime.resetCalls();
-      runtime.call('getSidebarState', { today: TODAY });
+      runtime.select('共通シート', 'C5');
+      const state = runtime.call<SidebarState>('getSidebarState', { today: TODAY });
+      expect(state.selected?.row).toBe(5);
+      const openCells = runtime.cellsRead; // the header and the selected row, not the whole sheet
+      runtime.call('searchCases', { ageBand: '40代' });
       const open = runtime.calls;
       runtime.resetCalls();
       save(runtime, NEW_CASE, 'request-calls');
-      return { open, save: runtime.calls };
+      return { open, openCells, save: runtime.calls };
     };
     const small = measure(100);
     expect(small.open).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import { createModel, loadBundle, type Runtime } from '../../dev/runtime';
 import { parseA1 } from '../../dev/runtime/a1';
 import { ensureCell, findSheet, lastRowWithContent } from '../../dev/runtime/model';
 import type { AgendaCreated, MeetingForOutcomes } from '../../src/app/agenda/types';
-import type { SaveResult, SidebarState } from '../../src/app/sidebarTypes';
+import type { CaseSearchResult, SaveResult } from '../../src/app/sidebarTypes';
 import { CASE_FIELDS } from '../../src/domain/fields';
 import { CODE, demoWorkbook, tabText, TODAY } from '../app/helpers';
 
@@ -76,7 +76,7 @@ describe('変更履歴 records every write path, append-only', () => {
     audited(runtime, /^ケースを更新$/, () =>
       runtime.call<SaveResult>('saveCase', { today: TODAY, record: { ...NEW_CASE, caseId: created.id, status: 'アセスメント中' }, requestId: 'audit-0002', editing: created.id }));
 
-    const caseId = runtime.call<SidebarState>('getSidebarState', { today: TODAY }).openCases[0]!.caseId;
+    const caseId = runtime.call<CaseSearchResult>('searchCases', {}).cases[0]!.caseId;
     audited(runtime, /^支援記録を登録$/, () => runtime.call<SaveResult>('saveActivity', {
       today: TODAY, requestId: 'audit-0003',
       record: { caseId, activityOn: '2026-11-20', activityType: 'アウトリーチ', staff: '相談員A', visitors: '2', content: '自宅訪問' },

@@ -1,5 +1,5 @@
 // 月次集計 in the local preview in Chromium: the menu rebuilds the tab and the
-// page draws its two charts; the sidebar's 集計 view rebuilds a chosen year,
+// page draws its charts (targets, 途中, breakdowns and durations on the tab); the sidebar's 集計 view rebuilds a chosen year,
 // downloads the CSV and switches the daily update.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ let sidebar: FrameLocator;
 const current = fiscalYearOf(todayInTokyo());
 
 beforeAll(async () => {
-  session = await openDemoPreview({ acceptDownloads: true });
+  session = await openDemoPreview({ acceptDownloads: true, viewport: { width: 1400, height: 960 } });
   ({ book, page } = session);
 });
 
@@ -26,7 +26,7 @@ afterAll(async () => {
 const menu = () => page.getByRole('group', { name: '多機関協働' });
 
 describe('月次集計 in the preview', () => {
-  it('rebuilds this year from the menu and shows the tab with its two charts, described for screen readers', async () => {
+  it('rebuilds this year from the menu and shows the tab with its charts, described for screen readers', async () => {
     await menu().getByRole('button', { name: '月次集計を更新' }).click();
     const dialog = page.getByRole('dialog', { name: '月次集計を更新' });
     await dialog.waitFor();
@@ -35,12 +35,20 @@ describe('月次集計 in the preview', () => {
     await page.getByRole('tab', { name: `集計_${current}年度`, selected: true }).waitFor();
     const charts = page.getByRole('region', { name: 'このタブのグラフ' });
     const column = charts.getByRole('figure', { name: new RegExp(`^新規相談（つなぎ元分野別）${current}年度`) });
-    const line = charts.getByRole('figure', { name: new RegExp(`^月末の支援中ケース ${current}年度`) });
+    const line = charts.getByRole('figure', { name: new RegExp(`^月末の継続ケース ${current}年度`) });
+    const lifeAreas = charts.getByRole('figure', { name: new RegExp(`^課題領域（${current}年度の新規相談）`) });
     await column.waitFor();
     await expect(column.getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).textContent())).resolves.toMatch(/^縦棒グラフ（積み上げ）。4月：高齢 \d+、障害/);
     expect(await column.locator('svg rect').count()).toBeGreaterThan(0);
     expect(await line.locator('svg polyline').count()).toBe(1);
-    await expect(line.locator('.legend').textContent()).resolves.toBe('月末の支援中ケース');
+    await expect(line.locator('.legend').textContent()).resolves.toBe('月末の継続ケース');
+    await expect(lifeAreas.getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).textContent())).resolves.toMatch(/^横棒グラフ。病気・医療：件数 \d+。こころの問題：件数 \d+。/);
+    expect(await lifeAreas.locator('svg rect').count()).toBeGreaterThan(0);
+    // The demo's targets and this month in progress, as a manager reads them on the tab.
+    const grid = page.getByRole('table').first();
+    await expect(grid.textContent()).resolves.toMatch(/目標.*達成率/);
+    await expect(grid.textContent()).resolves.toContain('（途中）');
+    await expect(grid.textContent()).resolves.toContain('受付から同意までの日数の中央値は');
     await page.getByRole('tab', { name: '共通シート' }).click();
     await charts.waitFor({ state: 'hidden' });
 
@@ -49,6 +57,8 @@ describe('月次集計 in the preview', () => {
       await page.getByRole('tab', { name: `集計_${current}年度` }).click();
       await column.waitFor();
       await page.screenshot({ path: join(process.env.SCREENSHOTS_DIR, 'counts.png') });
+      await lifeAreas.scrollIntoViewIfNeeded();
+      await charts.screenshot({ path: join(process.env.SCREENSHOTS_DIR, 'counts-charts.png') });
     }
   });
 

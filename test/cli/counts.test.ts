@@ -102,7 +102,8 @@ function independentCount(fiscalYear: number) {
     if (!prefix) return;
     const month = monthOf(dayOf(get('activityOn')));
     add(`${prefix}.count`, month);
-    addPerson(`${prefix}.persons`, month, String(get('caseId')));
+    // Before intake, one person per 対象 (SPEC §9).
+    addPerson(`${prefix}.persons`, month, get('caseId') ? `case ${String(get('caseId'))}` : `subject ${String(get('subject'))}`);
     if (prefix === 'outreach') {
       if (typeof get('visitors') === 'number') add('outreach.visitors', month, get('visitors') as number);
       else if (month >= 0) skippedRows.push(`支援記録|${i + 2}`);
@@ -159,7 +160,7 @@ describe('counts --json', () => {
     const planted = demo.planted.find((p) => p.code === 'invalid_date' && p.field === 'receivedOn')!;
     const json = JSON.parse((await cli('counts', book, '--fiscal-year', '2025', '--json')).stdout) as CountsJson;
     const all = [...json.skipped, ...(JSON.parse((await cli('counts', book, '--fiscal-year', '2026', '--json')).stdout) as CountsJson).skipped];
-    expect(all).toContainEqual({ sheet: '共通シート', row: planted.row, reason: '受付日が日付として読めないため、新規相談と月末の支援中ケースに数えていません。' });
+    expect(all).toContainEqual({ sheet: '共通シート', row: planted.row, reason: '受付日が日付として読めないため、新規相談と月末の継続ケースに数えていません。' });
   });
 });
 
@@ -208,8 +209,9 @@ describe('counts --csv', () => {
     const bytes = readFileSync(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
-    expect(text.split('\r\n')[0]).toBe('2025年度（令和7年度） 月次集計,,,,,,,,,,,,,,');
-    expect(text).toContain('\r\n項目,4月,5月,6月,7月,8月,9月,10月,11月,12月,1月,2月,3月,合計,合計の数え方\r\n');
+    // The demo sets targets, so 目標 and 達成率 stand beside 合計.
+    expect(text.split('\r\n')[0]).toBe('2025年度（令和7年度） 月次集計,,,,,,,,,,,,,,,,');
+    expect(text).toContain('\r\n項目,4月,5月,6月,7月,8月,9月,10月,11月,12月,1月,2月,3月,合計,目標,達成率,合計の数え方\r\n');
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     // The calls of writing the tab and of making the CSV are both counted.
     const json = JSON.parse((await cli('counts', book, '--fiscal-year', '2025', '--json', '--csv', csv)).stdout) as CountsJson;

@@ -154,8 +154,9 @@ function problemsOf(wb: DemoWorkbook, today: string): Problem[] {
 
   asRecords(ACTIVITY_FIELDS, wb.activities).forEach((a, i) => {
     const problem = (field: string, code: string): void => add('支援記録', i, field, code);
-    if (text(a.caseId) === '') problem('caseId', 'required');
-    else if (!caseIdRows.has(text(a.caseId))) problem('caseId', 'unknown_case');
+    if (text(a.caseId) === '' && text(a.subject) === '') problem('subject', 'required');
+    else if (text(a.caseId) !== '' && !caseIdRows.has(text(a.caseId))) problem('caseId', 'unknown_case');
+    if (text(a.subject) !== '' && text(a.activityType) !== 'アウトリーチ') problem('subject', 'subject_outreach_only');
     const on = readDate(a.activityOn as Cell);
     if (on === null) problem('activityOn', 'required');
     if (on === 'invalid') problem('activityOn', 'invalid_date');
@@ -237,7 +238,8 @@ describe('generateDemo', () => {
   });
 
   it('plants what fits in a small sheet', () => {
-    expect(demo(0).planted).toEqual([]);
+    // With no case, 支援記録 still holds outreach to people not yet cases, so its plants fit there.
+    expect(demo(0).planted.filter((p) => p.sheet === '共通シート')).toEqual([]);
     expect(demo(5).planted.filter((p) => p.sheet === '共通シート')).toHaveLength(2);
     expect(demo(19).planted.filter((p) => p.sheet === '共通シート')).toHaveLength(9);
     expect(demo(20).planted.filter((p) => p.sheet === '共通シート')).toHaveLength(10);
@@ -424,6 +426,14 @@ describe('generateDemo', () => {
       const type = text(a.activityType);
       types.set(type, (types.get(type) ?? 0) + 1);
       if (plantedRows.has(row)) return;
+      if (text(a.subject) !== '') {
+        // Outreach before intake: never a name, and before the 受付日 of the case it was linked to, if any.
+        expect(type).toBe('アウトリーチ');
+        expect(text(a.subject)).toMatch(/^(北部|中部|南部|町内)の.*\(仮称[A-Z]\d*\)$/);
+        const linked = cases.get(text(a.caseId));
+        if (linked) expect(readDate(a.activityOn as Cell) as string < (readDate(linked.receivedOn as Cell) as string)).toBe(true);
+        return;
+      }
       const c = cases.get(text(a.caseId)) as Row;
       expect(c).toBeDefined();
       const on = readDate(a.activityOn as Cell) as string;

@@ -67,10 +67,10 @@ function cases(...rows: Cell[][]): Table {
   return { header: [...CASE_HEADERS], rows };
 }
 
-const ACTIVITY_HEADERS = ['記録ID', 'ケースID', '実施日', '種別', '対応者', '訪問人数', '内容'] as const;
+const ACTIVITY_HEADERS = ['記録ID', 'ケースID', '対象', '実施日', '種別', '対応者', '訪問人数', '内容'] as const;
 type ActivityHeader = (typeof ACTIVITY_HEADERS)[number];
 const VALID_ACTIVITY: Record<ActivityHeader, Cell> = {
-  記録ID: '', ケースID: '2024-0001', 実施日: '2024-05-10', 種別: 'アウトリーチ', 対応者: '鈴木', 訪問人数: '2', 内容: '自宅を訪問',
+  記録ID: '', ケースID: '2024-0001', 対象: '', 実施日: '2024-05-10', 種別: 'アウトリーチ', 対応者: '鈴木', 訪問人数: '2', 内容: '自宅を訪問',
 };
 function activities(...overrides: Partial<Record<ActivityHeader, Cell>>[]): Table {
   return { header: [...ACTIVITY_HEADERS], rows: overrides.map((o) => ACTIVITY_HEADERS.map((h) => o[h] ?? VALID_ACTIVITY[h])) };
@@ -539,6 +539,43 @@ describe('possible_duplicate', () => {
   });
 });
 
+describe('many rows sharing one person key or one ケースID (placeholders such as フメイ / 1900-01-01)', () => {
+  const placeholderRows = (k: number, sameId = false): Table => cases(...Array.from({ length: k }, (_, i) => caseRow({
+    ケースID: sameId ? '2024-0001' : `2024-${String(i + 1).padStart(4, '0')}`, 本人氏名: `不明 ${i + 1}`, 本人氏名カナ: 'フメイ', 生年月日: '1900-01-01', 年代: '',
+  })));
+
+  it.each([2, 5, 40, 400])('gives one possible_duplicate per row for %i rows, naming at most 3 others and how many more', (k) => {
+    const found = withCode(run({ cases: placeholderRows(k) }), 'possible_duplicate');
+    expect(found.map((p) => p.row)).toEqual(Array.from({ length: k }, (_, i) => i + 2));
+    for (const p of found) {
+      const named = [...p.message.replace(/^[^：]*：/, '').matchAll(/(\d+)行目のケース/g)].map((m) => Number(m[1]));
+      expect(named).toHaveLength(Math.min(3, k - 1));
+      expect(named).not.toContain(p.row);
+      if (k - 1 > 3) expect(p.message).toContain(`ほか${k - 1 - 3}件と本人氏名カナ・生年月日が同じです`);
+      else expect(p.message).not.toContain('ほか');
+    }
+  });
+
+  it.each([2, 5, 400])('gives one duplicate_case_id per row for %i rows with one ケースID, naming the row and at most 3 others', (k) => {
+    const found = withCode(run({ cases: placeholderRows(k, true) }), 'duplicate_case_id');
+    expect(found).toHaveLength(k);
+    for (const p of found) {
+      const named = [...p.message.replace(/^[^：]*：/, '').matchAll(/(\d+)行目/g)].map((m) => Number(m[1]));
+      expect(named).toContain(p.row);
+      expect(named).toHaveLength(Math.min(4, k));
+      if (k > 4) expect(p.message).toContain(`ほか${k - 4}行で重複しています`);
+    }
+    expect(withCode(run({ cases: placeholderRows(k, true) }), 'possible_duplicate')).toEqual([]);
+  });
+
+  it('keeps the messages short: 800 shared rows give 800 problems, not 639,200', () => {
+    const result = run({ cases: placeholderRows(800) });
+    const found = withCode(result, 'possible_duplicate');
+    expect(found).toHaveLength(800);
+    expect(Math.max(...found.map((p) => p.message.length))).toBeLessThan(200);
+  });
+});
+
 describe('consent_date_missing', () => {
   it('warns when 本人同意 is あり and 同意取得日 is empty', () => {
     expectExactly(runCase({ 同意取得日: '' }), [onCase(2, 'consentOn', '同意取得日', 'consent_date_missing', 'warning')]);
@@ -616,11 +653,34 @@ describe('支援記録', () => {
     expect(run({ activities: activities({ 種別: type, 訪問人数: '' }) }).problems).toEqual([]);
   });
 
-  it('requires ケースID and 実施日', () => {
-    expectExactly(run({ activities: activities({ ケースID: '', 実施日: '' }) }), [
-      onActivity('caseId', 'ケースID', 'required'),
+  it('requires ケースID or 対象, 実施日 and 種別', () => {
+    const result = run({ activities: activities({ ケースID: '', 実施日: '', 種別: '' }) });
+    expectExactly(result, [
+      onActivity('subject', '対象', 'required'),
       onActivity('activityOn', '実施日', 'required'),
+      onActivity('activityType', '種別', 'required'),
     ]);
+    expect(result.problems[0]!.message).toContain('氏名ではなく');
+  });
+
+  it('takes outreach to someone not yet a case under a 対象 without ケースID, and keeps 対象 once the record is linked', () => {
+    expect(run({ activities: activities({ ケースID: '', 対象: '北地区の高齢男性（仮称A）' }) }).problems).toEqual([]);
+    expect(run({ activities: activities({ 対象: '北地区の高齢男性（仮称A）' }) }).problems).toEqual([]);
+  });
+
+  it.each([['参加支援', ''], ['同行支援', '2024-0001'], ['その他', '']])('refuses a 対象 on a %s record (ケースID 「%s」)', (type, id) => {
+    const result = run({ activities: activities({ 種別: type, ケースID: id, 対象: '北地区の方', 訪問人数: '' }) });
+    expectExactly(result, [onActivity('subject', '対象', 'subject_outreach_only')]);
+    expect(result.problems[0]!.message).toContain(`種別が「${type}」の記録は、ケースIDで記録してください`);
+  });
+
+  it('asks for the 対象 column only when a row has no ケースID (a tab made before the column existed)', () => {
+    const without = (table: Table): Table => {
+      const at = table.header.indexOf('対象');
+      return { header: table.header.filter((_, i) => i !== at), rows: table.rows.map((r) => r.filter((_, i) => i !== at)) };
+    };
+    expect(run({ activities: without(activities({})) }).problems).toEqual([]);
+    expectExactly(run({ activities: without(activities({}, { ケースID: '' })) }), [{ ...onActivity('subject', '対象', 'required'), row: 1 }]);
   });
 
   it('reports unknown_case for a ケースID that is not in 共通シート', () => {

@@ -7,8 +7,10 @@ import { agendaPrintHtml } from '../../src/domain/agenda/printView';
 import { agendaJson, layoutAgenda } from '../../src/domain/agenda/render';
 import type { CaseRow } from '../../src/domain/agenda/types';
 import type { Cell } from '../../src/domain/cell';
+import { NOT_ENTERED, NOT_LISTED } from '../../src/domain/counts/breakdowns';
 import { countFiscalYear } from '../../src/domain/counts/metrics';
-import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS } from '../../src/domain/fields';
+import { renderSummary } from '../../src/domain/counts/render';
+import { ACTIVITY_FIELDS, AGE_BANDS, CASE_FIELDS, MEETING_FIELDS, SEXES } from '../../src/domain/fields';
 import { normalizeRecord } from '../../src/domain/record';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { hostileCell, hostileRows, runSettings } from './arbitraries';
@@ -102,7 +104,7 @@ describe('月次集計 of hostile tabs', () => {
           cases: { header: header(CASE_FIELDS), rows: cases },
           activities: { header: header(ACTIVITY_FIELDS), rows: activities },
           meetings: { header: header(MEETING_FIELDS), rows: meetings },
-          settings: DEFAULT_SETTINGS, fiscalYear,
+          settings: DEFAULT_SETTINGS, fiscalYear, today: `${fiscalYear}-11-05`,
         });
         expect(result.months).toHaveLength(12);
         const metrics = Object.values(result.metrics);
@@ -116,5 +118,28 @@ describe('月次集計 of hostile tabs', () => {
         }
         for (const s of result.skipped) expect(s.row).toBeGreaterThanOrEqual(1);
       }), runSettings(60));
+  });
+
+  it('names only listed values in the breakdowns, so no cell text of a row reaches the tab through them', () => {
+    const settings = { ...DEFAULT_SETTINGS, areas: ['北部', '南部'] };
+    const allowed = {
+      lifeAreas: settings.lifeAreas, tags: settings.tags, ageBand: AGE_BANDS, sex: SEXES, area: settings.areas,
+    } as const;
+    fc.assert(fc.property(hostileRows(CASE_FIELDS.length), (cases) => {
+      const result = countFiscalYear({
+        cases: { header: header(CASE_FIELDS), rows: cases }, activities: null, meetings: null,
+        settings, fiscalYear: 2024, today: '2025-06-01',
+      });
+      for (const [key, values] of Object.entries(allowed)) {
+        for (const name of Object.keys(result.breakdowns[key as keyof typeof allowed])) {
+          expect([...values, NOT_LISTED, NOT_ENTERED]).toContain(name);
+        }
+      }
+      // And the tab shows each breakdown value by that name only.
+      const labels = new Set(renderSummary(result, { builtOn: '2025-06-01', threshold: 3, meetingTypes: [] }).cells.map((r) => r[0]));
+      for (const key of Object.keys(allowed)) {
+        for (const name of Object.keys(result.breakdowns[key as keyof typeof allowed])) expect(labels.has(name)).toBe(true);
+      }
+    }), runSettings(60));
   });
 });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { Cell } from '../../src/domain/cell';
 import { CASE_FIELDS } from '../../src/domain/fields';
 import { isIsoDate, normalizeKana, normalizeText, parseDate, splitList } from '../../src/domain/normalize';
+import { cleanText } from '../../src/domain/normalize/text';
 import { normalizeCell } from '../../src/domain/record';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { standardizeCases } from '../../src/domain/standardize/standardize';
@@ -76,5 +77,13 @@ describe('標準化 of a hostile hand-made sheet', () => {
       expect(second.changed).toBe(false);
       expect(second.rows).toEqual(first.rows);
     }), runSettings(60));
+  });
+});
+
+describe('normalizeText shortcut', () => {
+  it('returns what the full cleanup returns, for any text', () => {
+    const spacey = fc.constantFrom(' ', '\t', '\u3000', '\u00a0', '\r', '\n', '\r\n', '\u2028', 'Ａ', 'ｶﾞ', 'か', 'ﾞ', 'a', '山');
+    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.array(spacey, { maxLength: 12 }).map((parts) => parts.join('')), hostileCell.map(String));
+    fc.assert(fc.property(text, (s) => { expect(normalizeText(s)).toBe(cleanText(s)); }), runSettings(2000));
   });
 });

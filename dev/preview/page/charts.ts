@@ -1,5 +1,5 @@
 // A tab's embedded charts, drawn as simple inline SVG: columns (side by side,
-// or stacked when the chart says so) and lines. Each figure is named by its
+// or stacked when the chart says so), horizontal bars and lines. Each figure is named by its
 // title and describes its data in text for screen readers.
 import type { ChartView } from '../types';
 
@@ -7,7 +7,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 const COLORS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6'];
 const [WIDTH, HEIGHT] = [560, 260];
 const PLOT = { left: 44, right: 12, top: 12, bottom: 28 };
-const TYPE_NAME: Record<string, string> = { COLUMN: '縦棒グラフ', LINE: '折れ線グラフ' };
+const TYPE_NAME: Record<string, string> = { COLUMN: '縦棒グラフ', BAR: '横棒グラフ', LINE: '折れ線グラフ' };
+/** Room for the category names left of horizontal bars. */
+const BAR_LABELS = 170;
 
 let figures = 0;
 
@@ -26,7 +28,33 @@ function axisSteps(max: number): number[] {
   return Array.from({ length: Math.max(1, Math.ceil(max / step)) + 1 }, (_, i) => i * step);
 }
 
+/** Horizontal bars, one row per category, the first series only (a breakdown has one). */
+function plotBars(chart: ChartView): SVGSVGElement {
+  const n = chart.categories.length;
+  const height = Math.max(HEIGHT, n * 18 + PLOT.top + PLOT.bottom);
+  const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, 'aria-hidden': 'true' });
+  const values = chart.series[0]?.values ?? [];
+  const ticks = axisSteps(Math.max(0, ...values.map((v) => v ?? 0)));
+  const top = ticks[ticks.length - 1]!;
+  const [x0, w] = [BAR_LABELS, WIDTH - BAR_LABELS - PLOT.right];
+  const band = (height - PLOT.top - PLOT.bottom) / Math.max(1, n);
+  const x = (value: number): number => x0 + (value / top) * w;
+  for (const value of ticks) {
+    root.append(svg('line', { x1: x(value), x2: x(value), y1: PLOT.top, y2: height - PLOT.bottom, stroke: '#e0e0e0' }));
+    root.append(svg('text', { x: x(value), y: height - PLOT.bottom + 16, 'text-anchor': 'middle', 'font-size': 11, fill: '#5f6368' }, String(value)));
+  }
+  chart.categories.forEach((label, i) => {
+    const y = PLOT.top + band * i;
+    root.append(svg('text', { x: x0 - 6, y: y + band * 0.7, 'text-anchor': 'end', 'font-size': 11, fill: '#5f6368' }, label));
+    const value = values[i] ?? 0;
+    if (value > 0) root.append(svg('rect', { x: x0, y: y + band * 0.15, width: x(value) - x0, height: band * 0.7, fill: COLORS[0]! }));
+  });
+  root.append(svg('line', { x1: x0, x2: x0, y1: PLOT.top, y2: height - PLOT.bottom, stroke: '#5f6368' }));
+  return root;
+}
+
 function plot(chart: ChartView): SVGSVGElement {
+  if (chart.type === 'BAR') return plotBars(chart);
   const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT, 'aria-hidden': 'true' });
   const n = chart.categories.length;
   const stacked = chart.type === 'COLUMN' && chart.stacked;
@@ -118,7 +146,7 @@ function figure(chart: ChartView): HTMLElement {
   data.id = `${id}-data`;
   data.className = 'visually-hidden';
   data.textContent = description(chart);
-  const drawable = chart.type === 'COLUMN' || chart.type === 'LINE';
+  const drawable = chart.type === 'COLUMN' || chart.type === 'BAR' || chart.type === 'LINE';
   box.append(caption, ...(drawable ? [plot(chart), legend(chart)] : []), data);
   return box;
 }

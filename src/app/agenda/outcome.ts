@@ -10,7 +10,7 @@ import { isIsoDate, joinList, splitList, todayInTokyo } from '../../domain/norma
 import { readMeetingRecord } from '../../domain/schema';
 import type { Settings } from '../../domain/settings';
 import { sheetRow } from '../../domain/table';
-import { finding, say, type Finding } from '../../domain/validate/problem';
+import { finding, OTHER_ROWS_NAMED, say, type Finding } from '../../domain/validate/problem';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import { currentUser, logChanges, type ChangeEntry } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
@@ -49,7 +49,7 @@ function judgeAll(args: Args, listed: readonly string[], cases: CaseTable, setti
     const index = cases.indexOfCase(caseId);
     if (index < 0) { refuse('unknown_case', say.unknownCase(caseId)); continue; }
     const rows = cases.indexesOf('caseId', caseId).map(sheetRow);
-    if (rows.length > 1) { refuse('duplicate_case_id', say.duplicateCaseId(caseId, rows)); continue; }
+    if (rows.length > 1) { refuse('duplicate_case_id', say.duplicateCaseId(caseId, rows.slice(0, OTHER_ROWS_NAMED + 1), rows.length - OTHER_ROWS_NAMED - 1)); continue; }
     const verdict = judgeOutcome(cases.rawOf(index), values as OutcomeValues, settings, today);
     errors.push(...verdict.errors.map((f) => ({ ...f, caseId })));
     warnings.push(...verdict.warnings.map((f) => ({ ...f, caseId })));

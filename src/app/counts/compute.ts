@@ -12,9 +12,9 @@ export function dayAndYear(args: { today?: string; fiscalYear?: number }): { tod
   return { today, fiscalYear: args.fiscalYear ?? fiscalYearOf(today) };
 }
 
-export function countBook(book: Book, fiscalYear: number): { counts: CountsResult; settings: Settings } {
+export function countBook(book: Book, fiscalYear: number, today: string): { counts: CountsResult; settings: Settings } {
   const { cases, activities, meetings, settings } = readCaseWorkbook(book);
-  const counts = countFiscalYear({ cases, activities, meetings, settings, fiscalYear });
+  const counts = countFiscalYear({ cases, activities, meetings, settings, fiscalYear, today });
   return { counts, settings };
 }
 

@@ -8,14 +8,14 @@ import { countBook, dayAndYear, summaryOf } from './compute';
 import type { CountsCsv } from './types';
 
 export function getCounts(rawArgs?: unknown): CountsResult {
-  const { fiscalYear } = dayAndYear(parseArgs(countsArgs, rawArgs));
-  return countBook(openBook(), fiscalYear).counts;
+  const { today, fiscalYear } = dayAndYear(parseArgs(countsArgs, rawArgs));
+  return countBook(openBook(), fiscalYear, today).counts;
 }
 
 /** The summary exactly as the tab shows it (small counts as <k), as CSV for Excel. */
 export function countsCsv(rawArgs?: unknown): CountsCsv {
   const { today, fiscalYear } = dayAndYear(parseArgs(countsArgs, rawArgs));
-  const { counts, settings } = countBook(openBook(), fiscalYear);
+  const { counts, settings } = countBook(openBook(), fiscalYear, today);
   const summary = summaryOf(counts, settings, today);
   return { fileName: `${summary.sheetName}_${today.replace(/-/g, '')}.csv`, text: toCsv(summary.cells) };
 }

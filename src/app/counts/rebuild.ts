@@ -16,7 +16,7 @@ export const REBUILD_OPERATION = '月次集計を更新';
 export function rebuildSummary(today: string, fiscalYear: number, operation: string): RebuildCountsResult {
   return withDocumentLock(() => {
     const book = openBook();
-    const { counts, settings } = countBook(book, fiscalYear);
+    const { counts, settings } = countBook(book, fiscalYear, today);
     const summary = summaryOf(counts, settings, today);
     writeSummaryTab(book, summary);
     logChanges(book, [{

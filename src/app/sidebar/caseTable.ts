@@ -9,11 +9,12 @@ export interface CaseTable extends RecordTable {
   indexOfCase(caseId: string): number;
 }
 
-export function readCaseTable(book: Book, settings: Settings): CaseTable {
+/** 共通シート whole, or with `only` its header and just those sheet rows (see readRecordTable). */
+export function readCaseTable(book: Book, settings: Settings, only?: { first: number; count: number }): CaseTable {
   const sheet = book.sheets.get(TAB.cases);
   if (!sheet) throw new Error('このブックには「共通シート」タブがありません。メニュー「多機関協働」の「シートを準備」を先に実行してください。');
   const table = readRecordTable(sheet, book.timeZone, settings, {
     fields: CASE_FIELDS, kind: 'case', missingColumnsHint: 'メニューの「標準化」を実行してから、もう一度お試しください。',
-  });
+  }, only);
   return { ...table, indexOfCase: (caseId) => table.indexOf('caseId', caseId) };
 }

@@ -1,5 +1,6 @@
-// Recording an outreach visit or participation support against a case: one
-// row appended to 支援記録 under the document lock, with its 記録ID.
+// Recording an outreach visit or participation support against a case, or
+// (アウトリーチ only) for someone not yet a case under a 対象: one row appended
+// to 支援記録 under the document lock, with its 記録ID.
 import { cellText, type Cell } from '../../domain/cell';
 import { IdAllocator, RECORD_ID_FORMAT } from '../../domain/caseId';
 import { ACTIVITY_FIELDS, TAB } from '../../domain/fields';
@@ -33,7 +34,9 @@ export function saveActivity(rawArgs?: unknown): SaveResult {
 
     const sheet = book.sheets.get(TAB.activities)
       ?? createTab(book, TAB.activities, STANDARD_TABS.find((t) => t.name === TAB.activities)!.initial());
-    const table = readRecordTable(sheet, book.timeZone, settings, { fields: ACTIVITY_FIELDS, kind: 'other', missingColumnsHint: '見出し行を確かめてください。' });
+    const table = readRecordTable(sheet, book.timeZone, settings, {
+      fields: ACTIVITY_FIELDS, kind: 'other', missingColumnsHint: '見出し行を確かめてください。', addable: ['subject'],
+    });
     const { columnOf } = table;
     const idColumn = columnOf.get('recordId')!;
     const cells: Record<string, Cell> = { ...record.cells };

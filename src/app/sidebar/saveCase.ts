@@ -8,7 +8,7 @@ import { sameCell } from '../../domain/record';
 import { readCaseRecord } from '../../domain/schema';
 import { sheetRow } from '../../domain/table';
 import { finding, say, type Finding } from '../../domain/validate/problem';
-import { personKey } from '../../domain/validate/workbook';
+import { personKey, possibleDuplicateOf } from '../../domain/validate/workbook';
 import { openBook, readBookSettings } from '../../sheets/book';
 import { currentUser, logChanges, type ChangeEntry } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
@@ -20,6 +20,7 @@ import type { SaveResult } from '../sidebarTypes';
 import { readCaseTable } from './caseTable';
 
 const headerOf = new Map(CASE_FIELDS.map((f) => [f.key, f.header]));
+const PERSON_KEYS = ['personKana', 'birthDate'];
 
 export function saveCase(rawArgs?: unknown): SaveResult {
   const args = parseArgs(saveCaseArgs, rawArgs);
@@ -48,9 +49,13 @@ export function saveCase(rawArgs?: unknown): SaveResult {
     const id = cellText(cells.caseId ?? '');
 
     const samePerson = personKey(record.text);
-    const duplicates: Finding[] = samePerson === null ? [] : table.filled
-      .filter((i) => i !== index && personKey(table.textOf(i)) === samePerson)
-      .map((i) => finding('personKana', 'possible_duplicate', say.possibleDuplicate(table.textOf(i).caseId ?? '', sheetRow(i))));
+    // Only カナ and 生年月日 of every row are normalised, then ケースID of the matches.
+    const candidates = samePerson === null ? [] : table.filled
+      .filter((i) => i !== index && personKey(table.partOf(i, PERSON_KEYS)) === samePerson)
+      .map((i) => ({ caseId: table.partOf(i, ['caseId']).caseId ?? '', row: sheetRow(i) }));
+    const self = { caseId: id, row: index >= 0 ? sheetRow(index) : 0 };
+    const duplicate = possibleDuplicateOf(self, candidates, candidates.filter((c) => c.caseId !== id).length);
+    const duplicates: Finding[] = duplicate ? [finding('personKana', 'possible_duplicate', duplicate)] : [];
 
     cells.updatedAt = instantToDateCell(new Date(), book.timeZone);
     cells.updatedBy = currentUser();

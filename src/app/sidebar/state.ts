@@ -1,11 +1,13 @@
-// What the sidebar needs to open: the town's lists, the case on the selected
-// row, and the open cases a 支援記録 can be attached to (no names).
-import { CASE_FIELDS, isClosedStatus, TAB } from '../../domain/fields';
+// What the sidebar needs to open: the town's lists and the case on the
+// selected row. The cases a 支援記録 can be attached to come page by page
+// from searchCases.
+import { CASE_FIELDS, TAB } from '../../domain/fields';
 import { todayInTokyo } from '../../domain/normalize';
 import { sheetRow } from '../../domain/table';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import { parseArgs, sidebarStateArgs } from '../contracts';
-import type { CaseChoice, LoadedCase, SidebarState } from '../sidebarTypes';
+import type { LoadedCase, SidebarState } from '../sidebarTypes';
+import type { Settings } from '../../domain/settings';
 import { readCaseTable, type CaseTable } from './caseTable';
 
 function formOf(table: CaseTable, index: number): LoadedCase {
@@ -13,27 +15,28 @@ function formOf(table: CaseTable, index: number): LoadedCase {
   return { row: sheetRow(index), caseId: text.caseId ?? '', record: Object.fromEntries(CASE_FIELDS.map((f) => [f.key, text[f.key] ?? ''])) };
 }
 
-/** The case on the row the user has selected in 共通シート, if that is where they are. */
-function selectedCase(book: Book, table: CaseTable): LoadedCase | null {
+/**
+ * The case on the row the user has selected in 共通シート, if that is where
+ * they are. Only the header and that row are read: opening the sidebar costs
+ * the same on a sheet of 50,000 cases; the header alone still refuses a
+ * 共通シート without its standard columns.
+ */
+function selectedCase(book: Book, settings: Settings): LoadedCase | null {
   const range = book.spreadsheet.getActiveRange();
-  if (!range || range.getSheet().getName() !== TAB.cases) return null;
-  const index = range.getRow() - 2;
-  return table.filled.includes(index) ? formOf(table, index) : null;
+  const row = range && range.getSheet().getName() === TAB.cases ? range.getRow() : 0;
+  const table = readCaseTable(book, settings, { first: row, count: row >= 2 ? 1 : 0 });
+  const index = row - 2;
+  return row >= 2 && table.filled.includes(index) ? formOf(table, index) : null;
 }
 
 export function getSidebarState(rawArgs?: unknown): SidebarState {
   const args = parseArgs(sidebarStateArgs, rawArgs);
   const book = openBook();
   const { settings, notes } = readBookSettings(book);
-  const table = readCaseTable(book, settings);
-  const openCases: CaseChoice[] = table.filled
-    .map((index) => table.textOf(index))
-    .filter((text) => text.caseId && !isClosedStatus(text.status ?? ''))
-    .map((text) => ({ caseId: text.caseId!, ageBand: text.ageBand ?? '', referrerAgency: text.referrerAgency ?? '' }));
-  return { today: args.today ?? todayInTokyo(), settings, selected: selectedCase(book, table), openCases, settingsNotes: notes };
+  return { today: args.today ?? todayInTokyo(), settings, selected: selectedCase(book, settings), settingsNotes: notes };
 }
 
 export function loadSelectedCase(): LoadedCase | null {
   const book = openBook();
-  return selectedCase(book, readCaseTable(book, readBookSettings(book).settings));
+  return selectedCase(book, readBookSettings(book).settings);
 }

@@ -16,6 +16,11 @@ export function addDays(iso: string, days: number): string {
   return new Date((dayNumber(iso) + days) * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** Whole days from one ISO day to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
 /** 「火」 */
 export function weekdayName(iso: string): string {
   return WEEKDAYS[weekdayOf(iso)]!;

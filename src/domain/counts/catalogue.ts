@@ -2,6 +2,7 @@
 // Japanese labels and how the year's total is made. Meeting metrics follow
 // the meeting types the town lists in 設定.
 import { CLOSED_STATUSES, FIELDS_OF_PEOPLE } from '../fields';
+import { normalizeText } from '../normalize/text';
 
 /**
  * sum: the months added up (延べ); yearEnd: the value at the end of March;
@@ -27,6 +28,9 @@ export const ACTIVITY_METRICS = [
   { type: '参加支援', prefix: 'participation' },
 ] as const;
 
+/** openAtMonthEnd on the tab: every case not yet closed, whatever its 状態 (SPEC §9). */
+export const OPEN_AT_MONTH_END = '月末の継続ケース';
+
 /** Every metric, in the order of the summary table and the JSON. */
 export function metricCatalogue(meetingTypes: readonly string[]): MetricDef[] {
   const sum = (key: string, label: string): MetricDef => ({ key, label, total: 'sum' });
@@ -36,7 +40,7 @@ export function metricCatalogue(meetingTypes: readonly string[]): MetricDef[] {
     sum('consentObtained', '本人同意の取得（件）'),
     sum('plansCreated', 'プラン作成（件）'),
     ...CLOSED_STATUSES.map((status) => sum(`closed.${status}`, `${status}（件）`)),
-    { key: 'openAtMonthEnd', label: '月末の支援中ケース（件）', total: 'yearEnd' },
+    { key: 'openAtMonthEnd', label: `${OPEN_AT_MONTH_END}（件）`, total: 'yearEnd' },
     ...meetingTypes.flatMap((type) => [
       sum(`meetings.${type}.held`, `${type} 開催回数（回）`),
       sum(`meetings.${type}.cases`, `${type} 検討ケース数（延べ件数）`),
@@ -47,4 +51,21 @@ export function metricCatalogue(meetingTypes: readonly string[]): MetricDef[] {
     sum('participation.count', '参加支援 延べ件数（件）'),
     { key: 'participation.persons', label: '参加支援 実人数（人）', total: 'distinct' },
   ];
+}
+
+/** A label as a town may type it into 設定: without spaces, 「うち」 or the unit in brackets. */
+const looseLabel = (text: string): string =>
+  normalizeText(text).replace(/[\s\u3000]/g, '').replace(/^うち/, '').replace(/\([^()]*\)$/, '');
+
+/**
+ * The metric a 設定 目標指標 names: its key (newCases) or its label on the tab,
+ * with or without the unit (新規相談（件）, 新規相談). Null when none matches.
+ */
+export function resolveTargetMetric(name: string, meetingTypes: readonly string[]): string | null {
+  const typed = normalizeText(name);
+  if (typed === '') return null;
+  const catalogue = metricCatalogue(meetingTypes);
+  return catalogue.find((def) => def.key === typed)?.key
+    ?? catalogue.find((def) => looseLabel(def.label) === looseLabel(typed))?.key
+    ?? null;
 }

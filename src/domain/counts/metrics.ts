@@ -1,14 +1,17 @@
 // The counts engine (SPEC §9): every metric of a fiscal year, by month and in
 // total, straight from the tabs as they stand, and the rows left out of a
 // metric with the reason. Reads only the fields the metrics need, never a
-// name or any free text.
+// name or any free text (a 支援記録 対象 only as a key for counting people).
 import { ACTIVITY_FIELDS, CASE_FIELDS, FIELDS_OF_PEOPLE, isClosedStatus, MEETING_FIELDS, TAB, type FieldDef } from '../fields';
 import { matchHeaders, rowRecord } from '../headers';
 import { isIsoDate, splitList } from '../normalize';
 import { normalizeRecord, type RecordText } from '../record';
 import type { Settings } from '../settings';
 import { isBlankRow, sheetRow, type Table } from '../table';
-import { ACTIVITY_METRICS, metricCatalogue, type MetricDef } from './catalogue';
+import { daysBetween } from '../calendar/days';
+import { countBreakdowns, type Breakdowns } from './breakdowns';
+import { ACTIVITY_METRICS, metricCatalogue, OPEN_AT_MONTH_END, type MetricDef } from './catalogue';
+import { DURATIONS, medianDays, type DurationKey, type Durations } from './durations';
 import { fiscalMonths, MONTHS_IN_YEAR, monthIndexOf } from './fiscalYear';
 
 export interface MetricCounts {
@@ -23,11 +26,25 @@ export interface SkippedRow {
   readonly reason: string;
 }
 
+/** Last year's totals beside this year's (year over year). */
+export interface PreviousYear {
+  readonly fiscalYear: number;
+  readonly totals: Record<string, number>;
+}
+
 /** The JSON of SPEC §11 `counts`, without `calls`. */
 export interface CountsResult {
   readonly fiscalYear: number;
   readonly months: string[];
   readonly metrics: Record<string, MetricCounts>;
+  readonly breakdowns: Breakdowns;
+  readonly durations: Durations;
+  /** The town's yearly targets by metric key (設定 目標指標 / 年度目標). */
+  readonly targets: Record<string, number>;
+  /** `YYYY-MM` of the month in progress when today falls in the year, else null. */
+  readonly partialMonth: string | null;
+  /** Null when last year has no data (every total 0). */
+  readonly previousYear: PreviousYear | null;
   readonly skipped: SkippedRow[];
 }
 
@@ -37,11 +54,15 @@ export interface CountsInput {
   readonly meetings: Table | null;
   readonly settings: Settings;
   readonly fiscalYear: number;
+  /** The day of counting (Asia/Tokyo), for the month in progress. */
+  readonly today: string;
 }
 
 const USED = {
-  cases: ['receivedOn', 'referrerAgency', 'referrerField', 'consentOn', 'status', 'planOn', 'closedOn'],
-  activities: ['caseId', 'activityOn', 'activityType', 'visitors'],
+  // 生年月日 only to derive 年代 at 受付日, as everywhere else.
+  cases: ['receivedOn', 'referrerAgency', 'referrerField', 'birthDate', 'ageBand', 'sex', 'area', 'lifeAreas', 'tags',
+    'consentOn', 'status', 'planOn', 'closedOn'],
+  activities: ['caseId', 'subject', 'activityOn', 'activityType', 'visitors'],
   meetings: ['meetingType', 'heldOn', 'meetingStatus', 'caseIds'],
 } as const;
 
@@ -72,7 +93,7 @@ function readTab(sheet: string, allFields: readonly FieldDef[], keys: readonly s
   return { sheet, headerOf, missing: new Set(fields.filter((f) => !columnOf.has(f.key)).map((f) => f.key)), rows };
 }
 
-type Problem = 'blank' | 'unreadable' | 'missing' | 'notListed' | 'notCount' | 'notInSettings';
+type Problem = 'blank' | 'unreadable' | 'missing' | 'notListed' | 'notCount' | 'notInSettings' | 'beforeReceived';
 type DateRead = { readonly iso: string } | { readonly problem: 'blank' | 'unreadable' | 'missing' };
 
 /** A date field of a row: its ISO day, or why there is none. */
@@ -92,6 +113,7 @@ function causeOf(label: string, problem: Problem): string {
     case 'notListed': return `${label}が空欄か一覧にない値の`;
     case 'notCount': return `${label}が空欄か1以上の整数でない`;
     case 'notInSettings': return `${label}が設定タブの会議種別にない`;
+    case 'beforeReceived': return `${label}が受付日より前の`;
   }
 }
 
@@ -152,13 +174,20 @@ class Tally {
   }
 }
 
-const OPEN = '月末の支援中ケース';
+const OPEN = OPEN_AT_MONTH_END;
 
 /** The month index of a readable date in the year, else -1. */
 const monthOf = (day: DateRead, fiscalYear: number): number => ('iso' in day ? monthIndexOf(day.iso, fiscalYear) : -1);
 
-function countCases(tab: ReadTab, fiscalYear: number, tally: Tally, skipped: Skipped): void {
+/** What the case rows give besides the monthly tallies. */
+interface CaseFacts {
+  readonly received: RecordText[];
+  readonly days: Record<DurationKey, number[]>;
+}
+
+function countCases(tab: ReadTab, fiscalYear: number, tally: Tally, skipped: Skipped): CaseFacts {
   const months = fiscalMonths(fiscalYear);
+  const facts: CaseFacts = { received: [], days: { receivedToConsent: [], receivedToPlan: [], receivedToClosed: [] } };
   for (const { row, text } of tab.rows) {
     const status = text.status ?? '';
     const closedStatus = isClosedStatus(status);
@@ -168,6 +197,7 @@ function countCases(tab: ReadTab, fiscalYear: number, tally: Tally, skipped: Ski
     if ('problem' in received) skipped.add(tab, row, 'receivedOn', received.problem, `新規相談と${OPEN}`);
     const receivedMonth = monthOf(received, fiscalYear);
     if (receivedMonth >= 0) {
+      facts.received.push(text);
       tally.add('newCases', receivedMonth);
       const field = text.referrerField ?? '';
       if ((FIELDS_OF_PEOPLE as readonly string[]).includes(field)) tally.add(`newCases.${field}`, receivedMonth);
@@ -199,7 +229,18 @@ function countCases(tab: ReadTab, fiscalYear: number, tally: Tally, skipped: Ski
       if (month >= 0) tally.add(metric, month);
       else if ('problem' in day && day.problem === 'unreadable') skipped.add(tab, row, key, 'unreadable', what);
     }
+
+    // Days from 受付日 to each event of the year; a closing counts only on a closed case, as closed.* does.
+    for (const def of DURATIONS) {
+      const end = dateIn(tab, text, def.field);
+      if (!('iso' in end) || monthIndexOf(end.iso, fiscalYear) < 0 || (def.field === 'closedOn' && !closedStatus)) continue;
+      const what = `「${def.label}」の日数`;
+      if ('problem' in received) skipped.add(tab, row, 'receivedOn', received.problem, what);
+      else if (end.iso < received.iso) skipped.add(tab, row, def.field, 'beforeReceived', what);
+      else facts.days[def.key].push(daysBetween(received.iso, end.iso));
+    }
   }
+  return facts;
 }
 
 function countActivities(tab: ReadTab, fiscalYear: number, tally: Tally, skipped: Skipped): void {
@@ -211,9 +252,12 @@ function countActivities(tab: ReadTab, fiscalYear: number, tally: Tally, skipped
     const month = monthOf(on, fiscalYear);
     if (month < 0) continue;
     tally.add(`${metric.prefix}.count`, month);
+    // One person per case, and before intake one per 対象 (SPEC §9); the prefixes keep a 対象 from passing for a ケースID.
     const caseId = text.caseId ?? '';
-    if (caseId) tally.addDistinct(`${metric.prefix}.persons`, month, caseId);
-    else skipped.add(tab, row, 'caseId', orMissing(tab, 'caseId', 'blank'), `${metric.type}の実人数`, { still: '延べ件数' });
+    const subject = text.subject ?? '';
+    if (caseId) tally.addDistinct(`${metric.prefix}.persons`, month, `case:${caseId}`);
+    else if (subject) tally.addDistinct(`${metric.prefix}.persons`, month, `subject:${subject}`);
+    else skipped.add(tab, row, 'caseId', orMissing(tab, 'caseId', 'blank'), `${metric.type}の実人数`, { still: '延べ件数', label: 'ケースIDと対象' });
     if (metric.prefix !== 'outreach') continue;
     const visitors = text.visitors ?? '';
     if (/^[1-9]\d*$/.test(visitors)) tally.add('outreach.visitors', month, Number(visitors));
@@ -243,16 +287,43 @@ function countMeetings(tab: ReadTab, fiscalYear: number, meetingTypes: readonly 
   }
 }
 
-/** Every metric of fiscal year N (SPEC §9), by month and in total, and the rows left out. */
-export function countFiscalYear(input: CountsInput): CountsResult {
-  const { settings, fiscalYear } = input;
+interface YearCounts {
+  readonly metrics: Record<string, MetricCounts>;
+  readonly breakdowns: Breakdowns;
+  readonly durations: Durations;
+  readonly skipped: SkippedRow[];
+}
+
+function countYear(input: CountsInput, fiscalYear: number): YearCounts {
+  const { settings } = input;
   const meetingTypes = settings.meetingTypes.map((m) => m.name);
   const tally = new Tally();
   const skipped = new Skipped();
-  countCases(readTab(TAB.cases, CASE_FIELDS, USED.cases, input.cases, settings, 'case'), fiscalYear, tally, skipped);
+  const facts = countCases(readTab(TAB.cases, CASE_FIELDS, USED.cases, input.cases, settings, 'case'), fiscalYear, tally, skipped);
   countActivities(readTab(TAB.activities, ACTIVITY_FIELDS, USED.activities, input.activities, settings, 'other'), fiscalYear, tally, skipped);
   countMeetings(readTab(TAB.meetings, MEETING_FIELDS, USED.meetings, input.meetings, settings, 'other'), fiscalYear, meetingTypes, tally, skipped);
   const metrics: Record<string, MetricCounts> = {};
   for (const def of metricCatalogue(meetingTypes)) metrics[def.key] = tally.result(def);
-  return { fiscalYear, months: fiscalMonths(fiscalYear), metrics, skipped: skipped.sorted() };
+  const durations = Object.fromEntries(DURATIONS.map((def) => [def.key, medianDays(facts.days[def.key])])) as Durations;
+  return { metrics, breakdowns: countBreakdowns(facts.received, settings), durations, skipped: skipped.sorted() };
+}
+
+/** Every figure of fiscal year N (SPEC §9): metrics by month and in total, breakdowns, durations, targets, last year's totals, and the rows left out. */
+export function countFiscalYear(input: CountsInput): CountsResult {
+  const { settings, fiscalYear, today } = input;
+  const year = countYear(input, fiscalYear);
+  const last = countYear(input, fiscalYear - 1);
+  const lastTotals = Object.fromEntries(Object.entries(last.metrics).map(([key, m]) => [key, m.total]));
+  const hasLastYear = Object.values(lastTotals).some((total) => total > 0);
+  return {
+    fiscalYear,
+    months: fiscalMonths(fiscalYear),
+    metrics: year.metrics,
+    breakdowns: year.breakdowns,
+    durations: year.durations,
+    targets: Object.fromEntries(Object.entries(settings.targets).filter(([key]) => key in year.metrics)),
+    partialMonth: monthIndexOf(today, fiscalYear) >= 0 ? today.slice(0, 7) : null,
+    previousYear: hasLastYear ? { fiscalYear: fiscalYear - 1, totals: lastTotals } : null,
+    skipped: year.skipped,
+  };
 }

@@ -1,37 +1,19 @@
 // The summary tab 集計_N年度 as a grid of cells (SPEC §9): title, one table of
-// months by metric, notes, and the monthly table the two charts draw from.
-// Counts only: the grid is made from the metrics alone, so no value of any
-// row can reach it. Small counts are shown as <k here; the JSON keeps them.
+// months by metric with targets and last year, notes, the year's breakdowns
+// and durations, and the monthly table the two charts draw from. Counts only:
+// the grid is made from the counts alone, so no value of any row can reach
+// it. Small counts are shown as <k here; the JSON keeps them.
 import { dateWithWareki } from '../calendar/days';
 import { FIELDS_OF_PEOPLE } from '../fields';
-import { metricCatalogue, TOTAL_RULE_TEXT } from './catalogue';
+import { metricCatalogue, OPEN_AT_MONTH_END, TOTAL_RULE_TEXT } from './catalogue';
 import { fiscalYearTitle, MONTHS_IN_YEAR, monthLabel } from './fiscalYear';
 import type { CountsResult } from './metrics';
+import { Grid, type ChartSpec, type GridArea, type RowKind, type SummaryCell } from './grid';
+import { reviewSections } from './reviewSections';
+import { isHidden, shownCount, suppressGroup } from './shownCounts';
 
-export type SummaryCell = string | number;
-/** How a row is formatted on the tab. */
-export type RowKind = 'title' | 'info' | 'header' | 'data' | 'heading' | 'note' | 'blank';
-
-/** A block of cells, 1-based as Sheets counts. */
-export interface GridArea {
-  readonly row: number;
-  readonly column: number;
-  readonly numRows: number;
-  readonly numColumns: number;
-}
-
-export interface ChartSpec {
-  readonly type: 'COLUMN' | 'LINE';
-  readonly title: string;
-  /** Columns with a header row on top; the first column is the months. */
-  readonly ranges: readonly GridArea[];
-  readonly stacked: boolean;
-  /** Top-left anchor cell. */
-  readonly row: number;
-  readonly column: number;
-  readonly width: number;
-  readonly height: number;
-}
+export type { ChartSpec, GridArea, RowKind, SummaryCell } from './grid';
+export { shownCount } from './shownCounts';
 
 export interface Summary {
   readonly sheetName: string;
@@ -58,30 +40,20 @@ export const summarySheetName = (fiscalYear: number): string => `集計_${fiscal
 
 const LABEL_WIDTH = 330;
 const MONTH_WIDTH = 56;
-const COLUMN_WIDTHS = [LABEL_WIDTH, ...new Array<number>(MONTHS_IN_YEAR).fill(MONTH_WIDTH), 64, 180];
-const WIDTH = COLUMN_WIDTHS.length;
-const OPEN_LABEL = '月末の支援中ケース';
-
-/** The number a manager may see: 1 … k-1 become 「<k」. */
-export function shownCount(value: number, threshold: number): SummaryCell {
-  return threshold > 1 && value >= 1 && value < threshold ? `<${threshold}` : value;
-}
+const PARTIAL_MONTH_WIDTH = 84;
+const TOTAL_WIDTH = 64;
+const RULE_WIDTH = 180;
+const OPEN_LABEL = OPEN_AT_MONTH_END;
 
 /** Rows left out, counted once each whatever the number of reasons. */
 export function skippedRowCount(counts: CountsResult): number {
   return new Set(counts.skipped.map((s) => `${s.sheet}|${s.row}`)).size;
 }
 
-class Grid {
-  readonly cells: SummaryCell[][] = [];
-  readonly kinds: RowKind[] = [];
-
-  /** Adds a row; returns its 1-based row number. */
-  add(kind: RowKind, ...cells: SummaryCell[]): number {
-    this.cells.push(Array.from({ length: WIDTH }, (_, i) => cells[i] ?? ''));
-    this.kinds.push(kind);
-    return this.cells.length;
-  }
+/** 達成率 in whole percent; blank when the total is hidden (it would give the count away) or the target is 0. */
+function achievement(total: number, shown: SummaryCell, target: number): SummaryCell {
+  if (isHidden(shown) || target <= 0) return '';
+  return `${Math.round((total / target) * 100)}%`;
 }
 
 export function renderSummary(counts: CountsResult, options: SummaryOptions): Summary {
@@ -89,11 +61,15 @@ export function renderSummary(counts: CountsResult, options: SummaryOptions): Su
   const { builtOn, threshold } = options;
   // Months that have not begun on the build day stay blank rather than show 0 or a projection.
   const reached = months.map((m) => m <= builtOn.slice(0, 7));
-  const shown = (value: number, month?: number): SummaryCell =>
-    (month !== undefined && !reached[month] ? '' : shownCount(value, threshold));
   const metric = (key: string) => counts.metrics[key] ?? { monthly: new Array<number>(MONTHS_IN_YEAR).fill(0), total: 0 };
-  const monthLabels = months.map((_, i) => monthLabel(i));
-  const grid = new Grid();
+  const monthLabels = months.map((m, i) => (m === counts.partialMonth ? `${monthLabel(i)}（途中）` : monthLabel(i)));
+  const hasTargets = Object.keys(counts.targets).length > 0;
+  const last = counts.previousYear;
+  const columnWidths = [
+    LABEL_WIDTH, ...months.map((m) => (m === counts.partialMonth ? PARTIAL_MONTH_WIDTH : MONTH_WIDTH)), TOTAL_WIDTH,
+    ...(hasTargets ? [TOTAL_WIDTH, TOTAL_WIDTH] : []), ...(last ? [PARTIAL_MONTH_WIDTH + 16] : []), RULE_WIDTH,
+  ];
+  const grid = new Grid(columnWidths.length);
 
   grid.add('title', `${fiscalYearTitle(fiscalYear)} 月次集計`);
   grid.add('info', `作成日：${dateWithWareki(builtOn)}\u3000対象：${fiscalYear}年4月〜${fiscalYear + 1}年3月の共通シート・支援記録・会議記録`);
@@ -103,31 +79,49 @@ export function renderSummary(counts: CountsResult, options: SummaryOptions): Su
     : `集計から除いた行：${skipped}行（日付が読めない・空欄など）。行番号と理由は、サイドバーの「集計」で確認できます。`);
   grid.add('blank');
 
-  const header = grid.add('header', '項目', ...monthLabels, '合計', '合計の数え方');
+  const header = grid.add('header', '項目', ...monthLabels, '合計',
+    ...(hasTargets ? ['目標', '達成率'] : []), ...(last ? [`前年度（${last.fiscalYear}年度）`] : []), '合計の数え方');
   const definitions = metricCatalogue(options.meetingTypes);
   for (const def of definitions) {
     const { monthly, total } = metric(def.key);
-    grid.add('data', def.label, ...monthly.map((v, i) => shown(v, i)), shown(total), TOTAL_RULE_TEXT[def.total]);
+    // A 延べ row adds up to its total; 実人数 and 3月末の値 do not, so their total is one more cell of the row.
+    const shown = def.total === 'sum'
+      ? suppressGroup({ parts: monthly, total }, threshold)
+      : (({ parts }) => ({ parts: parts.slice(0, MONTHS_IN_YEAR), total: parts[MONTHS_IN_YEAR]! }))(suppressGroup({ parts: [...monthly, total], total: null }, threshold));
+    const target = counts.targets[def.key];
+    const lastTotal = last?.totals[def.key];
+    grid.add('data', def.label, ...shown.parts.map((v, i) => (reached[i] ? v : '')), shown.total ?? '',
+      ...(hasTargets ? (target === undefined ? ['', ''] : [target, achievement(total, shown.total ?? '', target)]) : []),
+      ...(last ? [lastTotal === undefined ? '' : shownCount(lastTotal, threshold)] : []),
+      TOTAL_RULE_TEXT[def.total]);
   }
-  const mainTable: GridArea = { row: header + 1, column: 2, numRows: definitions.length, numColumns: MONTHS_IN_YEAR + 1 };
+  const numericColumns = MONTHS_IN_YEAR + 1 + (hasTargets ? 2 : 0) + (last ? 1 : 0);
+  const mainTable: GridArea = { row: header + 1, column: 2, numRows: definitions.length, numColumns: numericColumns };
   grid.add('blank');
 
+  const partial = counts.partialMonth ? monthLabel(months.indexOf(counts.partialMonth)) : '';
   const notes = [
     '延べ：同じケースも回数の分だけ数えます。実人数：同じケースを1人と数えます。実人数の合計は各月の和ではなく、年度内で重複を除いた人数です。',
-    `${OPEN_LABEL}：その月末までに受け付け、その月末までに終結日のないケース（状態ではなく日付で数えます）。合計欄は3月末の値です。`,
-    ...(threshold > 1 ? [`少数秘匿：個人が特定されないよう、1〜${threshold - 1}の値は「<${threshold}」と表示しています（設定タブの「少数秘匿」）。`] : []),
-    ...(reached.every(Boolean) ? [] : ['今年度は作成日までの入力で集計しています。まだ来ていない月は空欄です。']),
+    'アウトリーチの実人数には、まだケースになっていない方（支援記録の「対象」）も、対象ごとに1人として数えます。',
+    `${OPEN_LABEL}：その月末までに受け付け、その月末までに終結日のないケース（状態にかかわらず、日付で数えます）。合計欄は3月末の値です。`,
+    ...(hasTargets ? ['目標：設定タブの「目標指標」「年度目標」の値です。達成率は合計÷目標（年度の途中では、そこまでの実績）です。'] : []),
+    ...(last ? [`前年度：${last.fiscalYear}年度の合計です（同じ数え方）。`] : []),
+    ...(threshold > 1 ? [`少数秘匿：個人が特定されないよう、1〜${threshold - 1}の値は「<${threshold}」と表示しています（設定タブの「少数秘匿」）。その値から割り出せる達成率も表示しません。`] : []),
+    ...(partial ? [`${partial}（途中）：作成日までの入力で集計しています。まだ来ていない月は空欄です。`]
+      : reached.every(Boolean) ? [] : ['まだ来ていない月は空欄です。']),
     'このタブはアドオンが作り直します（メニュー「月次集計を更新」）。直接書き込んだ内容は次の更新で消えます。',
   ];
   for (const note of notes) grid.add('note', `注：${note}`);
   grid.add('blank');
 
+  const review = reviewSections(grid, counts, threshold);
+  grid.add('blank');
+
   grid.add('heading', `グラフのもと：月別の新規相談（つなぎ元分野別）と${OPEN_LABEL}`);
   const chartHeader = grid.add('header', '月', ...FIELDS_OF_PEOPLE, OPEN_LABEL);
   months.forEach((_, i) => {
-    grid.add('data', monthLabels[i] ?? '',
-      ...FIELDS_OF_PEOPLE.map((field) => shown(metric(`newCases.${field}`).monthly[i] ?? 0, i)),
-      shown(metric('openAtMonthEnd').monthly[i] ?? 0, i));
+    const shown = suppressGroup({ parts: [...FIELDS_OF_PEOPLE.map((field) => metric(`newCases.${field}`).monthly[i] ?? 0), metric('openAtMonthEnd').monthly[i] ?? 0], total: null }, threshold);
+    grid.add('data', monthLabels[i] ?? '', ...shown.parts.map((v) => (reached[i] ? v : '')));
   });
   const chartRows = MONTHS_IN_YEAR + 1;
   const chartTable: GridArea = { row: chartHeader + 1, column: 2, numRows: MONTHS_IN_YEAR, numColumns: FIELDS_OF_PEOPLE.length + 1 };
@@ -139,10 +133,11 @@ export function renderSummary(counts: CountsResult, options: SummaryOptions): Su
     sheetName: summarySheetName(fiscalYear),
     cells: grid.cells,
     rowKinds: grid.kinds,
-    numberAreas: [mainTable, chartTable],
-    columnWidths: COLUMN_WIDTHS,
+    numberAreas: [mainTable, ...review.numberAreas, chartTable],
+    columnWidths,
     frozenRows: header,
     charts: [
+      ...review.charts,
       {
         type: 'COLUMN', title: `新規相談（つなぎ元分野別）${fiscalYear}年度`, stacked: true,
         ranges: [{ row: chartHeader, column: 1, numRows: chartRows, numColumns: FIELDS_OF_PEOPLE.length + 1 }],

@@ -53,11 +53,20 @@ function toIso(year: number, month: number, day: number): string | null {
   return existsInCalendar(year, month, day) ? `${pad(year, 4)}-${pad(month)}-${pad(day)}` : null;
 }
 
+/** Parsed ISO days: rules ask about the same few thousand days over and over. */
+const isoMemo = new Map<string, YearMonthDay | null>();
+const ISO_MEMO_LIMIT = 20_000;
+
 function isoParts(iso: string): YearMonthDay | null {
+  if (iso.length !== 10) return null; // YYYY-MM-DD, and no long text is kept in the memo
+  const known = isoMemo.get(iso);
+  if (known !== undefined) return known;
   const m = ISO.exec(iso);
-  if (!m) return null;
-  const parts = [Number(m[1]), Number(m[2]), Number(m[3])] as const;
-  return existsInCalendar(...parts) ? parts : null;
+  const parts = m ? ([Number(m[1]), Number(m[2]), Number(m[3])] as const) : null;
+  const result = parts && existsInCalendar(...parts) ? parts : null;
+  if (isoMemo.size >= ISO_MEMO_LIMIT) isoMemo.clear();
+  isoMemo.set(iso, result);
+  return result;
 }
 
 /** For the functions whose caller promises a valid ISO date. */

@@ -37,6 +37,7 @@ export const RULE_SEVERITY = {
   closing_required: 'error',
   duplicate_case_id: 'error',
   unknown_case: 'error',
+  subject_outreach_only: 'error',
   consent_date_missing: 'warning',
   closed_date_on_open_case: 'warning',
   monitoring_overdue: 'warning',
@@ -74,6 +75,19 @@ export function placeFinding(f: Finding, sheet: string, row: number, header: str
 
 const quote = (v: string): string => `「${v}」`;
 
+/**
+ * How many other rows a message names at most: a placeholder shared by
+ * hundreds of rows (フメイ / 1900-01-01) must not make each message list them all.
+ */
+export const OTHER_ROWS_NAMED = 3;
+const andMore = (more: number, unit: string): string => (more > 0 ? `ほか${more}${unit}` : '');
+
+/** Another case a row is compared with. */
+export interface OtherCase {
+  readonly caseId: string;
+  readonly row: number;
+}
+
 /** Japanese messages: what is wrong, then what to do. */
 export const say = {
   required: (label: string) => `${label}が空欄です。入力してください。`,
@@ -93,14 +107,20 @@ export const say = {
     `${quote(meeting)}は本人同意が必要な会議ですが、本人同意が「あり」ではありません。同意を得るか、支援会議で検討してください。`,
   meetingIncomplete: (missing: string, other: string) => `${other}が入っているのに${missing}が空欄です。両方をそろえて入力してください。`,
   closingRequired: (label: string, status: string) => `状態が${quote(status)}のときは${label}が必要です。入力してください。`,
-  duplicateCaseId: (id: string, rows: readonly number[]) =>
-    `ケースID${quote(id)}が${rows.map((r) => `${r}行目`).join('・')}で重複しています。どちらかのケースIDを空欄にすると新しい番号が付きます。`,
+  /** `rows` as named (the row itself and at most OTHER_ROWS_NAMED others); `more` rows not named. */
+  duplicateCaseId: (id: string, rows: readonly number[], more = 0) =>
+    `ケースID${quote(id)}が${rows.map((r) => `${r}行目`).join('・')}${andMore(more, '行')}で重複しています。どちらかのケースIDを空欄にすると新しい番号が付きます。`,
+  subjectRequired: () =>
+    `ケースIDも対象も空欄です。ケースの記録ならケースIDを、まだケースになっていない方へのアウトリーチなら対象（氏名ではなく「○○地区の高齢男性（仮称A）」のような呼び名）を入力してください。`,
+  subjectOutreachOnly: (type: string) =>
+    `対象は、まだケースになっていない方へのアウトリーチだけに使います。種別が${quote(type)}の記録は、ケースIDで記録してください（種別がアウトリーチなら、種別を直してください）。`,
   unknownCase: (id: string) => `ケースID${quote(id)}は共通シートにありません。共通シートのケースIDを入力してください。`,
   consentDateMissing: () => `本人同意が「あり」ですが同意取得日が空欄です。同意を得た日を入力してください。`,
   closedDateOnOpen: (status: string) => `状態が${quote(status)}（支援中のケース）なのに終結日が入っています。状態か終結日を確かめてください。`,
   monitoringOverdue: (iso: string) => `次回モニタリング日（${iso}）を過ぎています。モニタリングを行い、次の予定日を入力してください。`,
-  possibleDuplicate: (otherId: string, otherRow: number) =>
-    `${otherRow}行目のケース${otherId ? quote(otherId) : ''}と本人氏名カナ・生年月日が同じです。同じ方なら一つのケースにまとめてください。`,
+  /** `others` as named (at most OTHER_ROWS_NAMED); `more` cases not named. */
+  possibleDuplicate: (others: readonly OtherCase[], more = 0) =>
+    `${others.map((o) => `${o.row}行目のケース${o.caseId ? quote(o.caseId) : ''}`).join('、')}${andMore(more, '件')}と本人氏名カナ・生年月日が同じです。同じ方なら一つのケースにまとめてください。`,
   invalidCaseId: (value: string) => `ケースID${quote(value)}は「2024-0001」の形（年度-4桁の番号）ではありません。空欄にすると自動で付番します。`,
   invalidTime: (value: string) => `開始時刻${quote(value)}は時刻として読めません。14:00 の形で入力してください。`,
   invalidCount: (value: string) => `訪問人数${quote(value)}は1以上の整数で入力してください。`,

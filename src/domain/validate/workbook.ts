@@ -9,7 +9,7 @@ import { isBlankRow, sheetRow, type Table } from '../table';
 import { checkActivity } from './activityRules';
 import { checkCase } from './caseRules';
 import { checkFields, dateOf } from './fieldRules';
-import { columnIndexOf, finding, placeFinding, say, type Finding, type Problem } from './problem';
+import { columnIndexOf, finding, OTHER_ROWS_NAMED, placeFinding, say, type Finding, type OtherCase, type Problem } from './problem';
 
 export interface WorkbookInput {
   readonly cases: Table;
@@ -94,23 +94,45 @@ export function personKey(text: RecordText): string | null {
   return kana && birth ? `${kana}|${birth}` : null;
 }
 
-/** duplicate_case_id and possible_duplicate, which compare rows with each other. */
+/** duplicate_case_id and possible_duplicate, which compare rows with each other: one problem per row, naming a few of the others. */
 function checkCaseRowsTogether(rows: readonly CheckedRow[], place: (f: Finding, row: CheckedRow) => Problem): Problem[] {
   const problems: Problem[] = [];
   for (const [id, same] of groupBy(rows, (r) => r.text.caseId || null)) {
     if (same.length < 2) continue;
-    const at = same.map((r) => r.row);
-    for (const r of same) problems.push(place(finding('caseId', 'duplicate_case_id', say.duplicateCaseId(id, at)), r));
+    for (const r of same) {
+      const others = same.filter((o) => o !== r);
+      const named = [r, ...others.slice(0, OTHER_ROWS_NAMED)].map((o) => o.row).sort((a, b) => a - b);
+      problems.push(place(finding('caseId', 'duplicate_case_id', say.duplicateCaseId(id, named, others.length - OTHER_ROWS_NAMED)), r));
+    }
   }
   for (const same of groupBy(rows, (r) => personKey(r.text)).values()) {
-    for (const r of same) {
-      for (const other of same) {
-        if (other === r || (r.text.caseId && r.text.caseId === other.text.caseId)) continue;
-        problems.push(place(finding('personKana', 'possible_duplicate', say.possibleDuplicate(other.text.caseId ?? '', other.row)), r));
-      }
+    if (same.length < 2) continue;
+    const candidates = same.map((o) => ({ caseId: o.text.caseId ?? '', row: o.row }));
+    const withId = new Map<string, number>();
+    for (const c of candidates) if (c.caseId) withId.set(c.caseId, (withId.get(c.caseId) ?? 0) + 1);
+    for (const [i, r] of same.entries()) {
+      const self = candidates[i]!;
+      const message = possibleDuplicateOf(self, candidates, same.length - (self.caseId ? withId.get(self.caseId)! : 1));
+      if (message) problems.push(place(finding('personKana', 'possible_duplicate', message), r));
     }
   }
   return problems;
+}
+
+/**
+ * The possible_duplicate message for `self` among `candidates` sharing its
+ * カナ and 生年月日, of which `others` are neither itself nor under its own
+ * ケースID (those are duplicate_case_id's); null when there are none.
+ * Stops after the few cases it names, so a crowd of placeholders stays linear.
+ */
+export function possibleDuplicateOf(self: OtherCase, candidates: readonly OtherCase[], others: number): string | null {
+  if (others <= 0) return null;
+  const named: OtherCase[] = [];
+  for (const c of candidates) {
+    if (named.length === OTHER_ROWS_NAMED) break;
+    if (c.row !== self.row && !(self.caseId && c.caseId === self.caseId)) named.push(c);
+  }
+  return say.possibleDuplicate(named, others - named.length);
 }
 
 function checkActivityInBook(text: RecordText, settings: Settings, today: string, caseIds: ReadonlySet<string>): Finding[] {

@@ -79,6 +79,7 @@ function count(fiscalYear: number, parts: { cases?: Row[]; activities?: Row[] | 
     meetings: parts.meetings === null ? null : table(MEETING_FIELDS, parts.meetings ?? MEETINGS),
     settings: parts.settings ?? DEFAULT_SETTINGS,
     fiscalYear,
+    today: '2025-06-01',
   });
 }
 
@@ -161,14 +162,14 @@ describe('countFiscalYear on a hand-built year (2024年度)', () => {
 
   it('lists every row left out, with its reason, once per row and reason, in sheet order', () => {
     expect(result.skipped).toEqual([
-      { sheet: '共通シート', row: 8, reason: '受付日が日付として読めないため、新規相談と月末の支援中ケースに数えていません。' },
-      { sheet: '共通シート', row: 9, reason: '受付日が空欄のため、新規相談と月末の支援中ケースに数えていません。' },
+      { sheet: '共通シート', row: 8, reason: '受付日が日付として読めないため、新規相談と月末の継続ケースに数えていません。' },
+      { sheet: '共通シート', row: 9, reason: '受付日が空欄のため、新規相談と月末の継続ケースに数えていません。' },
       { sheet: '共通シート', row: 10, reason: 'つなぎ元分野が空欄か一覧にない値のため、分野別の新規相談に数えていません（新規相談には数えています）。' },
       { sheet: '共通シート', row: 10, reason: '同意取得日が日付として読めないため、本人同意の取得に数えていません。' },
-      { sheet: '共通シート', row: 11, reason: '終結日が日付として読めないため、月末の支援中ケースに数えていません。' },
+      { sheet: '共通シート', row: 11, reason: '終結日が日付として読めないため、月末の継続ケースに数えていません。' },
       { sheet: '共通シート', row: 12, reason: '終結日が空欄のため、「終結」の件数に数えていません。' },
       { sheet: '支援記録', row: 9, reason: '訪問人数が空欄か1以上の整数でないため、アウトリーチの訪問人数に数えていません（延べ件数・実人数には数えています）。' },
-      { sheet: '支援記録', row: 10, reason: 'ケースIDが空欄のため、アウトリーチの実人数に数えていません（延べ件数には数えています）。' },
+      { sheet: '支援記録', row: 10, reason: 'ケースIDと対象が空欄のため、アウトリーチの実人数に数えていません（延べ件数には数えています）。' },
       { sheet: '支援記録', row: 14, reason: '実施日が日付として読めないため、参加支援の件数・実人数に数えていません。' },
       { sheet: '会議記録', row: 9, reason: '開催日が空欄のため、支援会議の開催回数・検討ケース数に数えていません。' },
       { sheet: '会議記録', row: 10, reason: '会議種別「包括的支援会議」が設定タブの会議種別にないため、会議の開催回数・検討ケース数に数えていません。' },
@@ -184,7 +185,7 @@ describe('fiscal-year edges', () => {
     ];
     const fy2023 = count(2023, { cases, activities: null, meetings: null });
     expect(fy2023.metrics.newCases).toEqual({ monthly: months({ 10: 1 }), total: 1 });
-    expect(fy2023.skipped).toEqual([{ sheet: '共通シート', row: 3, reason: '受付日が日付として読めないため、新規相談と月末の支援中ケースに数えていません。' }]);
+    expect(fy2023.skipped).toEqual([{ sheet: '共通シート', row: 3, reason: '受付日が日付として読めないため、新規相談と月末の継続ケースに数えていません。' }]);
     expect(count(2024, { cases, activities: null, meetings: null }).metrics.newCases?.total).toBe(0);
   });
 
@@ -207,11 +208,11 @@ describe('fiscal-year edges', () => {
   it('reports a missing column once, on row 1, instead of once per row', () => {
     const result = countFiscalYear({
       cases: table(CASE_FIELDS, CASES), activities: table(ACTIVITY_FIELDS, ACTIVITIES, ['visitors']), meetings: null,
-      settings: DEFAULT_SETTINGS, fiscalYear: 2024,
+      settings: DEFAULT_SETTINGS, fiscalYear: 2024, today: '2025-06-01',
     });
     expect(result.skipped.filter((s) => s.sheet === '支援記録')).toEqual([
       { sheet: '支援記録', row: 1, reason: '列「訪問人数」がないため、アウトリーチの訪問人数に数えていません（延べ件数・実人数には数えています）。' },
-      { sheet: '支援記録', row: 10, reason: 'ケースIDが空欄のため、アウトリーチの実人数に数えていません（延べ件数には数えています）。' },
+      { sheet: '支援記録', row: 10, reason: 'ケースIDと対象が空欄のため、アウトリーチの実人数に数えていません（延べ件数には数えています）。' },
       { sheet: '支援記録', row: 14, reason: '実施日が日付として読めないため、参加支援の件数・実人数に数えていません。' },
     ]);
     expect(result.metrics['outreach.visitors']?.total).toBe(0);

@@ -18,7 +18,10 @@ function counts(value: (i: number) => number, total: number, skipped: CountsResu
   const monthly = Array.from({ length: 12 }, (_, i) => value(i));
   return {
     fiscalYear: 2024, months: fiscalMonths(2024),
-    metrics: Object.fromEntries(keys.map((k) => [k, { monthly: [...monthly], total }])), skipped,
+    metrics: Object.fromEntries(keys.map((k) => [k, { monthly: [...monthly], total }])),
+    breakdowns: { lifeAreas: {}, tags: {}, ageBand: {}, sex: {}, area: {} },
+    durations: { receivedToConsent: { n: 0, median: null }, receivedToPlan: { n: 0, median: null }, receivedToClosed: { n: 0, median: null } },
+    targets: {}, partialMonth: null, previousYear: null, skipped,
   };
 }
 
@@ -43,7 +46,7 @@ describe('renderSummary', () => {
     const header = summary.cells[summary.frozenRows - 1];
     expect(header).toEqual(['項目', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月', '合計', '合計の数え方']);
     expect(rowOf(summary, '新規相談（件）')).toEqual(['新規相談（件）', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 66, '各月の合計（延べ）']);
-    expect(rowOf(summary, '月末の支援中ケース（件）').at(-1)).toBe('3月末の値');
+    expect(rowOf(summary, '月末の継続ケース（件）').at(-1)).toBe('3月末の値');
     expect(rowOf(summary, 'アウトリーチ 実人数（人）').at(-1)).toBe('年度内の実人数（重複なし）');
     for (const label of ['　うち つなぎ元分野「高齢」（件）', '支援会議 開催回数（回）', '重層的支援会議 検討ケース数（延べ件数）', '参加支援 延べ件数（件）']) {
       expect(rowOf(summary, label)).toHaveLength(15);
@@ -52,10 +55,10 @@ describe('renderSummary', () => {
 
   it('lays the chart table out month by month, and the two charts draw from it', () => {
     const at = summary.cells.findIndex((r) => r[0] === '月');
-    expect(summary.cells[at]?.slice(0, 7)).toEqual(['月', '高齢', '障害', '子ども', '困窮', 'その他', '月末の支援中ケース']);
+    expect(summary.cells[at]?.slice(0, 7)).toEqual(['月', '高齢', '障害', '子ども', '困窮', 'その他', '月末の継続ケース']);
     expect(summary.cells[at + 1]?.slice(0, 7)).toEqual(['4月', 0, 0, 0, 0, 0, 0]);
     expect(summary.cells[at + 12]?.slice(0, 7)).toEqual(['3月', 11, 11, 11, 11, 11, 11]);
-    const [column, line] = summary.charts;
+    const [column, line] = summary.charts.filter((c) => c.type !== 'BAR');
     expect(column).toMatchObject({ type: 'COLUMN', stacked: true, ranges: [{ row: at + 1, column: 1, numRows: 13, numColumns: 6 }] });
     expect(line).toMatchObject({ type: 'LINE', ranges: [{ row: at + 1, column: 1, numRows: 13, numColumns: 1 }, { row: at + 1, column: 7, numRows: 13, numColumns: 1 }] });
     expect(column!.row).toBeGreaterThan(at + 13);
