@@ -61,7 +61,9 @@ export const SIDEBAR_VIEWS: readonly SidebarView[] = [
   },
   {
     name: 'activity', tab: '支援記録',
-    normal: async (panel) => {
+    normal: async (panel, page) => {
+      await panel.getByRole('button', { name: '探す', exact: true }).click();
+      await untilSettled(page);
       await panel.getByLabel('ケース', { exact: true }).selectOption({ index: 1 });
       await panel.getByLabel('実施日', { exact: true }).fill(todayInTokyo());
     },
