@@ -66,7 +66,6 @@ export const OPERATIONS: readonly OperationSpec[] = [
     setup: (_model, cases) => ({
       note: 'a new case each run',
       args: (run) => ({
-        today: TODAY,
         requestId: `bench-${cases}-${run}-${Date.now()}`,
         record: {
           receivedOn: '2026-11-20', referrerAgency: '地域包括支援センター', personName: `試験 ${run}号`, personKana: 'しけん はなこ',

@@ -7,8 +7,10 @@ import { openWorkbook, WorkbookFileError, type Runtime } from './runtime';
 export interface LocalBook {
   readonly path: string;
   readonly runtime: Runtime;
-  /** Calls a global function of dist/Code.js, as a menu or google.script.run would. */
+  /** Calls a global function of dist/Code.js, as a menu would. */
   run<T = unknown>(functionName: string, ...args: unknown[]): T;
+  /** Calls it as the page's google.script.run does, through its codec. */
+  runFromPage(functionName: string, args: readonly unknown[]): unknown;
   /** The Apps Script service calls the last run() made. */
   readonly calls: number;
   /** The Apps Script service calls of every run() since the book was opened. */
@@ -34,18 +36,20 @@ async function open(path: string, create: boolean): Promise<LocalBook> {
   const { runtime, save } = opened;
   let calls = 0;
   let allCalls = 0;
+  const counted = <T>(work: () => T): T => {
+    runtime.resetCalls();
+    try {
+      return work();
+    } finally {
+      calls = runtime.calls;
+      allCalls += calls;
+    }
+  };
   return {
     path,
     runtime,
-    run<T>(functionName: string, ...args: unknown[]): T {
-      runtime.resetCalls();
-      try {
-        return runtime.call<T>(functionName, ...args);
-      } finally {
-        calls = runtime.calls;
-        allCalls += calls;
-      }
-    },
+    run: <T>(functionName: string, ...args: unknown[]): T => counted(() => runtime.call<T>(functionName, ...args)),
+    runFromPage: (functionName: string, args: readonly unknown[]): unknown => counted(() => runtime.run(functionName, ...args)),
     get calls() {
       return calls;
     },

@@ -8,13 +8,13 @@ import { ACTIVITY_FIELDS } from '../src/domain/fields';
 import { activityRecordSchema } from '../src/domain/schema';
 import type { Settings } from '../src/domain/settings';
 import { caseChoiceLabel } from './caseChoice';
+import { createConfirmation } from './confirm';
 import { button, h } from './dom';
 import { createErrorSummary } from './errorSummary';
 import type { FieldControl } from './fieldControls';
 import { FormCore } from './formCore';
 import { errorsFirst, hasErrors } from './issues';
 import { attemptKey, SaveAttempts } from './saveAttempts';
-import { createConfirmation } from './confirm';
 import { newRequestId } from './requestId';
 import { callServer } from './server';
 import { StatusLine } from './status';
@@ -38,13 +38,14 @@ export class ActivityForm {
   // 「ケースIDも対象も空欄」 sits on 対象, which is hidden while a case is to be picked: go to the picker then.
   private readonly summary = createErrorSummary('activity-error-summary', (key) =>
     this.core.focusField(key === 'subject' && this.who.value !== PRE_INTAKE ? 'caseId' : key));
+  private readonly confirmation = createConfirmation('activity-confirm');
   private readonly picker: FieldControl;
   private readonly subject: FieldControl;
   private readonly who: HTMLSelectElement;
   private readonly linkBox: HTMLElement;
   private readonly linkChoice: HTMLSelectElement;
   private readonly linkStatus = new StatusLine();
-  private readonly confirmation = createConfirmation();
+  private readonly linkConfirmation = createConfirmation('activity-link-confirm');
   private subjects: readonly PreIntakeSubject[] = [];
   private readonly visitors: FieldControl;
   private readonly saveButton: HTMLButtonElement;
@@ -76,7 +77,7 @@ export class ActivityForm {
       h('label', { for: 'activity-link-subject' }, 'ケースになる前の対象'),
       this.linkChoice,
       h('div', { class: 'actions' }, button('選んだ対象の記録をこのケースにつなぐ', () => this.askLink(), { id: 'activity-link' })),
-      this.confirmation.element,
+      this.linkConfirmation.element,
       this.linkStatus.element);
     const fields = [
       this.picker,
@@ -87,9 +88,11 @@ export class ActivityForm {
       (this.visitors = this.core.control('visitors')),
       this.core.control('content'),
     ];
-    this.saveButton = button('記録を保存', () => { void this.save(); }, { class: 'primary', id: 'activity-save' });
+    this.saveButton = button('記録を保存', () => { void this.save(false); }, { class: 'primary', id: 'activity-save' });
     this.element = h('div', { class: 'view' },
       h('p', { class: 'mode' }, '訪問・同行などの支援を1件ずつ記録します。'),
+      h('div', { class: 'actions' }, button('選択中の行のケース', () => { void this.pickSelectedCase(); }, { id: 'activity-selected-case' })),
+      this.confirmation.element,
       this.summary.element,
       this.finder.element,
       h('fieldset', {}, h('legend', { class: 'sr-only' }, '支援記録'),
@@ -136,7 +139,7 @@ export class ActivityForm {
     const caseId = this.core.get('caseId');
     const subject = this.linkChoice.value;
     if (!caseId || !subject) return;
-    this.confirmation.ask(`対象「${subject}」の記録を、ケース ${caseId} の記録としてつなぎます。同じ方の記録か確かめましたか？`, 'つなぐ', () => {
+    this.linkConfirmation.ask(`対象「${subject}」の記録を、ケース ${caseId} の記録としてつなぎます。同じ方の記録か確かめましたか？`, 'つなぐ', () => {
       void this.link(caseId, subject);
     });
   }
@@ -178,26 +181,49 @@ export class ActivityForm {
     this.picker.setChoices(this.shown.map((c) => c.caseId), this.shown.map(caseChoiceLabel));
   }
 
+  /** The case on the row selected in 共通シート, picked without scrolling the list. */
+  private async pickSelectedCase(): Promise<void> {
+    const result = await this.status.run('選択中の行を読み込んでいます…', '読み込み', () => callServer('loadSelectedCase'));
+    if (!result) return;
+    const caseId = result.value?.caseId ?? '';
+    if (!caseId) {
+      this.status.show('共通シートで、ケースの行（どのセルでも）を選んでから、もう一度押してください。');
+    } else if (!(await this.finder.lookUp(caseId))) {
+      this.status.show(`ケース ${caseId} は終結などで対応中ではないため、ここでは選べません。`);
+    } else {
+      if (this.who.value === PRE_INTAKE) {
+        this.who.value = 'case';
+        this.showWho();
+      }
+      this.core.set('caseId', caseId);
+      this.core.validate();
+      this.showLinkOffer();
+      this.status.success(`ケース ${caseId} を選びました。`);
+    }
+  }
+
   private showVisitorsRequired(): void {
     this.visitors.setRequired(this.core.get('activityType') === OUTREACH);
   }
 
-  private async save(): Promise<void> {
+  /** `allowSameDay`: the person confirmed it is another visit on a day that already has one. */
+  private async save(allowSameDay: boolean): Promise<void> {
     if (this.attempts.busy) return;
+    this.confirmation.hide();
     this.core.revealAll();
     const issues = this.core.validate();
     if (hasErrors(issues)) {
       this.status.clear();
-      this.summary.show(errorsFirst(issues).filter((i) => i.severity === 'error'));
+      this.summary.show(this.core.inFormOrder(issues.filter((i) => i.severity === 'error')));
       return;
     }
     this.summary.hide();
     const record = this.core.record();
-    const attempt = this.attempts.begin(attemptKey(record));
+    const attempt = this.attempts.begin(attemptKey({ record, allowSameDay }));
     if (!attempt) return;
     this.saveButton.disabled = true;
     const result = await this.status.run('保存しています…', '保存',
-      () => callServer('saveActivity', { record: { ...record, recordId: '' }, requestId: attempt.id }), RETRY_NOTE);
+      () => callServer('saveActivity', { record: { ...record, recordId: '' }, allowSameDay, requestId: attempt.id }), RETRY_NOTE);
     this.saveButton.disabled = false;
     if (!result) {
       this.attempts.failedOnTheWay();
@@ -208,10 +234,17 @@ export class ActivityForm {
   }
 
   private answered(result: SaveResult): void {
+    if (!result.saved && result.sameDay?.length) {
+      const which = result.sameDay.map((r) => `${r.id}（${r.row}行目）`).join('、');
+      this.confirmation.ask(
+        `このケースには、同じ実施日・同じ種別の支援記録がすでにあります：${which}。もう一度押しただけなら「やめる」を。別の支援なら保存できます。`,
+        '別の支援として保存する', () => { void this.save(true); });
+      return;
+    }
     if (!result.saved) {
       const issues = errorsFirst([...result.errors, ...result.warnings]);
       this.core.show(issues);
-      this.summary.show(issues.filter((i) => i.severity === 'error'));
+      this.summary.show(this.core.inFormOrder(issues.filter((i) => i.severity === 'error')));
       return;
     }
     // The next record is often for the same day and the same staff: keep those, clear the content.

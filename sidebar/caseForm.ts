@@ -1,6 +1,8 @@
 // The «ケース» view: a new case or the one on the selected row, grouped
 // fields, live validation, and 保存 (saveCase).
 import type { LoadedCase, SaveResult } from '../src/app/sidebarTypes';
+import type { EditConflict } from '../src/domain/edits';
+import type { CaseDraft } from '../src/sheets/caseDraft';
 import { CASE_FIELDS } from '../src/domain/fields';
 import { normalizeRecord } from '../src/domain/record';
 import { caseRecordSchema } from '../src/domain/schema';
@@ -35,6 +37,8 @@ const DERIVED_KEYS = ['referrerField', 'ageBand'] as const;
 
 const NO_ID_NOTE = 'この行にはケースIDがないため、ここからは保存できません（保存すると別の行が増えてしまいます）。メニュー「多機関協働」の「標準化」を実行するとケースIDが付きます。';
 const RETRY_NOTE = 'もう一度「保存」を押すと、同じ内容を送り直します（二重に保存されることはありません）。';
+/** How long typing pauses before the draft is kept. */
+const DRAFT_DELAY_MS = 1500;
 
 export class CaseForm {
   readonly element: HTMLElement;
@@ -44,6 +48,13 @@ export class CaseForm {
   private readonly confirmation = createConfirmation();
   private readonly summary = createErrorSummary('case-error-summary', (key) => this.core.focusField(key));
   private readonly mode = h('p', { class: 'mode', id: 'case-mode' });
+  private readonly draftOffer = h('div', { id: 'case-draft-offer', class: 'confirm', hidden: true });
+  private readonly draftNote = h('p', { id: 'case-draft-note', class: 'hint', 'aria-live': 'polite' });
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether this page kept a draft that is still there. */
+  private draftKept = false;
+  /** The form as loaded from the sheet (or last saved): a save sends what differs from it. */
+  private loadedRecord: Record<string, string> | null = null;
   private readonly otherIssues = h('div', { id: 'case-other-error', class: 'issues', 'aria-live': 'polite' });
   private readonly caseIdField = readOnlyField('caseId', 'ケースID');
   private readonly updatedAtField = readOnlyField('updatedAt', '最終更新');
@@ -83,18 +94,21 @@ export class CaseForm {
         button('新規ケース', () => this.whenNoUnsavedChanges(() => this.startNew()), { id: 'case-new' }),
         button('選択中の行を読み込む', () => this.whenNoUnsavedChanges(() => { void this.loadSelected(); }), { id: 'case-load' })),
       this.confirmation.element,
+      this.draftOffer,
       this.mode,
       this.summary.element,
       h('div', { class: 'ids' }, this.caseIdField.element, this.updatedAtField.element, this.updatedByField.element),
       this.otherIssues,
       ...groups,
-      h('div', { class: 'footer' }, this.saveButton, this.status.element));
+      h('div', { class: 'footer' }, this.saveButton, this.status.element),
+      this.draftNote);
     this.startNew(false);
   }
 
   /** A blank form for a new case. */
   startNew(focus = true): void {
     this.editing = null;
+    this.loadedRecord = null;
     this.stamps = { updatedAt: '', updatedBy: '' };
     this.summary.hide();
     this.status.clear();
@@ -106,6 +120,7 @@ export class CaseForm {
   /** Shows a case read from the sheet, with every issue it has. */
   load(loaded: LoadedCase): void {
     this.editing = { caseId: loaded.caseId, row: loaded.row };
+    this.loadedRecord = { ...loaded.record };
     this.stamps = { updatedAt: loaded.record.updatedAt ?? '', updatedBy: loaded.record.updatedBy ?? '' };
     this.summary.hide();
     this.core.fill(loaded.record, true);
@@ -124,8 +139,69 @@ export class CaseForm {
 
   private whenNoUnsavedChanges(then: () => void): void {
     if (this.attempts.busy) return;
+    const discard = (): void => { this.discardDraft(); then(); };
     if (sameRecord(this.core.record(), this.saved)) then();
-    else this.confirmation.ask('保存していない変更があります。変更を破棄して続けますか？', '変更を破棄して続ける', then);
+    else this.confirmation.ask('保存していない変更があります。変更を破棄して続けますか？', '変更を破棄して続ける', discard);
+  }
+
+  /** Offers back what this person typed in an earlier sidebar and did not save. */
+  offerDraft(draft: CaseDraft): void {
+    const what = draft.editing ? `ケース ${draft.editing} の編集` : '新しいケース';
+    const kept = draft.keptAt ? `${draft.keptAt.slice(0, 10)} ${new Date(draft.keptAt).toTimeString().slice(0, 5)}` : '';
+    fill(this.draftOffer,
+      h('p', { id: 'case-draft-text' }, `保存していない入力（${what}${kept ? `、${kept}` : ''}）が下書きに残っています。復元しますか？`),
+      h('div', { class: 'actions' },
+        button('下書きを復元', () => { this.draftOffer.hidden = true; this.restoreDraft(draft); }, { class: 'primary' }),
+        button('下書きを破棄', () => { this.draftOffer.hidden = true; this.draftKept = true; this.discardDraft(); })));
+    this.draftOffer.setAttribute('role', 'alertdialog');
+    this.draftOffer.setAttribute('aria-labelledby', 'case-draft-text');
+    this.draftOffer.hidden = false;
+  }
+
+  private restoreDraft(draft: CaseDraft): void {
+    this.editing = draft.editing ? { caseId: draft.editing, row: 0 } : null;
+    this.loadedRecord = draft.loaded ? { ...draft.loaded } : null;
+    this.stamps = { updatedAt: draft.loaded?.updatedAt ?? '', updatedBy: draft.loaded?.updatedBy ?? '' };
+    this.summary.hide();
+    this.core.fill(draft.record, true);
+    this.afterFill();
+    // What was restored is not saved yet.
+    this.saved = this.loadedRecord ?? {};
+    this.draftKept = true;
+    this.status.success('下書きを復元しました。内容を確かめて「保存」を押してください。');
+  }
+
+  /** Keeps the form as this person's draft once typing pauses (see README: where it lives). */
+  private scheduleDraft(): void {
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => { void this.keepDraft(); }, DRAFT_DELAY_MS);
+  }
+
+  private async keepDraft(): Promise<void> {
+    if (this.attempts.busy) return;
+    const record = this.core.record();
+    if (sameRecord(record, this.saved)) {
+      if (this.draftKept) this.discardDraft();
+      return;
+    }
+    const editing = this.editing?.caseId || undefined;
+    try {
+      const { kept } = await callServer('saveCaseDraft', { record, ...(editing ? { editing } : {}), ...(editing && this.loadedRecord ? { loaded: this.loadedRecord } : {}) });
+      this.draftKept = kept;
+      fill(this.draftNote, kept
+        ? `入力途中の内容を下書きに保存しました（${new Date().toTimeString().slice(0, 5)}・あなただけに見えます。保存すると消えます）。`
+        : '入力が長いため下書きに保存できません。早めに「保存」してください。');
+    } catch {
+      fill(this.draftNote, '下書きを保存できませんでした。早めに「保存」してください。');
+    }
+  }
+
+  private discardDraft(): void {
+    clearTimeout(this.draftTimer);
+    if (!this.draftKept) return;
+    this.draftKept = false;
+    fill(this.draftNote);
+    void callServer('discardCaseDraft').catch(() => undefined);
   }
 
   private afterFill(justSaved = false): void {
@@ -138,7 +214,7 @@ export class CaseForm {
   private showIdentity(justSaved = false): void {
     const editing = this.editing;
     if (editing) {
-      fill(this.mode, `ケース ${editing.caseId || '（ケースIDなし）'}（${editing.row}行目）を編集しています。`);
+      fill(this.mode, `ケース ${editing.caseId || '（ケースIDなし）'}${editing.row ? `（${editing.row}行目）` : ''}を編集しています。`);
       this.caseIdField.set(editing.caseId, editing.caseId ? '' : NO_ID_NOTE);
     } else {
       fill(this.mode, '新しいケースを入力しています。');
@@ -152,6 +228,7 @@ export class CaseForm {
 
   /** Keeps derived fields and the 終結 group in step with what was typed. */
   private changed(key: string): void {
+    this.scheduleDraft();
     if (key === 'status') {
       const status = this.core.get('status');
       if (isClosingGroupOpen(status) !== isClosingGroupOpen(this.lastStatus)) this.closingGroup.open = isClosingGroupOpen(status);
@@ -184,7 +261,7 @@ export class CaseForm {
     const issues = this.core.validate();
     if (hasErrors(issues)) {
       this.status.clear();
-      this.summary.show(errorsFirst(issues).filter((i) => i.severity === 'error'));
+      this.summary.show(this.core.inFormOrder(issues.filter((i) => i.severity === 'error')));
       return;
     }
     this.summary.hide();
@@ -194,11 +271,13 @@ export class CaseForm {
     }
     const record = this.core.record();
     const editing = this.editing?.caseId || undefined;
-    const attempt = this.attempts.begin(attemptKey({ record, editing }));
+    const loaded = editing ? this.loadedRecord ?? undefined : undefined;
+    const attempt = this.attempts.begin(attemptKey({ record, editing, loaded }));
     if (!attempt) return;
+    clearTimeout(this.draftTimer);
     this.saveButton.disabled = true;
     const result = await this.status.run('保存しています…', '保存',
-      () => callServer('saveCase', { record, editing, requestId: attempt.id }), RETRY_NOTE);
+      () => callServer('saveCase', { record, ...(editing ? { editing, loaded } : {}), requestId: attempt.id }), RETRY_NOTE);
     this.saveButton.disabled = false;
     if (!result) {
       this.attempts.failedOnTheWay();
@@ -209,17 +288,25 @@ export class CaseForm {
   }
 
   private answered(result: SaveResult, sent: Record<string, string>): void {
+    if (!result.saved && result.conflicts?.length) {
+      this.showConflicts(result.conflicts);
+      return;
+    }
     if (!result.saved) {
       const issues = errorsFirst([...result.errors, ...result.warnings]);
       this.core.show(issues);
-      this.summary.show(issues.filter((i) => i.severity === 'error'));
+      this.summary.show(this.core.inFormOrder(issues.filter((i) => i.severity === 'error')));
       return;
     }
     const unchangedSince = sameRecord(this.core.record(), sent);
     this.editing = { caseId: result.id, row: result.row };
+    // The server deleted the draft with the save.
+    this.draftKept = false;
+    fill(this.draftNote);
     // The server stamps 最終更新 and 更新者; they are read back with the row.
     this.stamps = { updatedAt: '', updatedBy: '' };
     const stored = normalizeRecord(CASE_FIELDS, sent, this.context.settings, 'case').text;
+    this.loadedRecord = { ...stored, caseId: result.id };
     if (unchangedSince) {
       // Show what was written: dates as YYYY-MM-DD, カナ, lists joined with 、.
       this.core.fill({ ...stored, caseId: result.id }, true);
@@ -233,6 +320,30 @@ export class CaseForm {
     this.status.success(`ケースID ${result.id} を保存しました（${result.row}行目）`,
       warnings.length ? h('ul', { class: 'warnings' }, ...warnings) : null);
     this.context.onSaved({ id: result.id, row: result.row, record: { ...stored, caseId: result.id } });
+  }
+
+  /** Someone else saved the same fields since this form was loaded: nothing was saved; say what, and offer to reload. */
+  private showConflicts(conflicts: readonly EditConflict[]): void {
+    const caseId = this.editing?.caseId ?? '';
+    const items = conflicts.map((c) => h('li', {},
+      `${c.header}：読み込んだとき「${c.loaded}」→ いま「${c.now}」（あなたの入力「${c.yours}」）`));
+    const reload = button('最新の内容を読み込む', () => { void this.reload(caseId, conflicts); }, { id: 'case-reload' });
+    this.status.error(
+      'ほかの方が、あなたがこのケースを読み込んだあとに同じ項目を変更したため、保存しませんでした。',
+      h('ul', { class: 'conflicts' }, ...items),
+      '最新の内容を読み込んでから、必要なら入力し直して保存してください（あなたの入力は上に残しています）。', reload);
+  }
+
+  private async reload(caseId: string, conflicts: readonly EditConflict[]): Promise<void> {
+    const result = await this.status.run('最新の内容を読み込んでいます…', '読み込み', () => callServer('loadSelectedCase', { caseId }));
+    if (!result) return;
+    if (!result.value) {
+      this.status.error(`ケースID「${caseId}」が共通シートに見つかりません。ほかの方が変更した可能性があります。`);
+      return;
+    }
+    this.load(result.value);
+    this.status.success(`ケース ${caseId} の最新の内容を読み込みました。あなたが入力していた内容：`,
+      h('ul', { class: 'conflicts' }, ...conflicts.map((c) => h('li', {}, `${c.header}：「${c.yours}」`))));
   }
 
   /** The case being edited, if it has an ID (to suggest it for a 支援記録). */

@@ -8,8 +8,9 @@ export interface Confirmation {
   hide(): void;
 }
 
-export function createConfirmation(): Confirmation {
-  const element = h('div', { class: 'confirm', role: 'alertdialog', 'aria-modal': 'false', 'aria-labelledby': 'confirm-text', hidden: true });
+/** `id` names the question's element; each form has its own. */
+export function createConfirmation(id = 'confirm'): Confirmation {
+  const element = h('div', { class: 'confirm', role: 'alertdialog', 'aria-modal': 'false', 'aria-labelledby': `${id}-text`, hidden: true });
   // The focus goes back where the question was asked from (the button pressed), and Esc means やめる.
   let opener: HTMLElement | null = null;
   const hide = (): void => {
@@ -33,7 +34,7 @@ export function createConfirmation(): Confirmation {
       opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
       const back = button('やめる', hide);
       fill(element,
-        h('p', { id: 'confirm-text' }, question),
+        h('p', { id: `${id}-text` }, question),
         h('div', { class: 'actions' }, button(yes, () => { hide(); onYes(); }, { class: 'danger' }), back));
       element.hidden = false;
       back.focus();

@@ -1,5 +1,6 @@
 // The «集計» view: rebuild the summary tab 集計_N年度 for a chosen fiscal
-// year, save it as CSV (a download made here from the server's text), see
+// year, save it as CSV (a download made here from the server's text, and the
+// same text to copy, since the sidebar's sandbox may block the download), see
 // the rows left out, and switch the daily rebuild.
 import type { CountsState, DailyCountsState } from '../src/app/counts/types';
 import { fiscalYearTitle } from '../src/domain/counts/fiscalYear';
@@ -26,6 +27,12 @@ export class CountsView {
   private readonly rebuildButton = button('集計タブを更新', () => { void this.rebuild(); }, { class: 'primary', id: 'counts-rebuild' });
   private readonly csvButton = button('CSV を保存', () => { void this.saveCsv(); }, { id: 'counts-csv' });
   private readonly skipped = h('div', { class: 'notes' });
+  /** The CSV as text to copy: the sidebar's sandboxed frame may block a download. */
+  private readonly csvText = h('textarea', { id: 'counts-csv-text', readonly: true, rows: 6 });
+  private readonly csvCopy = h('details', { hidden: true, id: 'counts-csv-copy' },
+    h('summary', {}, '保存できなかったとき（CSV の内容をコピー）'),
+    h('label', { class: 'hint', for: 'counts-csv-text' }, '下の枠をクリックしてすべて選択（Ctrl+A）・コピーし、メモ帳に貼り付けて「.csv」の名前で保存すると Excel で開けます。'),
+    this.csvText);
   private readonly dailyText = h('p', { id: 'counts-daily-state' });
   private readonly dailyButton = button('', () => { void this.toggleDaily(); }, { id: 'counts-daily' });
   private state: CountsState | null = null;
@@ -39,6 +46,7 @@ export class CountsView {
       h('div', { class: 'field' }, h('label', { class: 'head', for: 'counts-year' }, '年度'), this.year),
       h('div', { class: 'actions' }, this.rebuildButton, this.csvButton),
       this.status.element,
+      this.csvCopy,
       h('section', { 'aria-label': '集計から除いた行', id: 'counts-skipped' }, this.skipped),
       h('section', { 'aria-labelledby': 'counts-daily-title', class: 'daily' },
         h('h2', { id: 'counts-daily-title', class: 'section-title' }, '毎日の自動更新'),
@@ -94,8 +102,10 @@ export class CountsView {
     const result = await this.status.run('CSV を作っています…', 'CSV の保存', () => callServer('countsCsv', { fiscalYear: this.selectedYear() }));
     this.setBusy(false);
     if (!result) return;
+    this.csvText.value = result.value.text.replace(/^\uFEFF/, '');
+    this.csvCopy.hidden = false;
     download(result.value.fileName, result.value.text);
-    this.status.success(`「${result.value.fileName}」を保存しました。Excel でそのまま開けます。`);
+    this.status.success(`「${result.value.fileName}」を保存しました。Excel でそのまま開けます。保存されていなければ、下の「CSV の内容をコピー」を使ってください。`);
   }
 
   private showSkipped(skipped: readonly SkippedRow[]): void {

@@ -11,6 +11,15 @@ export function failureMessage(error: unknown): string {
   return `サーバーとの通信に失敗しました。インターネット接続を確かめ、しばらくしてからもう一度お試しください。${detail}`;
 }
 
+/**
+ * Whether the server answered with its own (Japanese) refusal: sending the same
+ * thing again cannot help then, unlike after a lost connection.
+ */
+export function isRefusal(error: unknown): boolean {
+  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  return JAPANESE.test(raw);
+}
+
 /** 「保存できませんでした：…」 */
 export function failureText(action: string, error: unknown): string {
   return `${action}できませんでした：${failureMessage(error)}`;

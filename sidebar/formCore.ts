@@ -89,6 +89,16 @@ export class FormCore {
     this.options.onShown?.(issues);
   }
 
+  /** Issues in the order their fields stand in the form (as a person reads it, not the sheet's column order); others last. */
+  inFormOrder<T extends { readonly field: string }>(issues: readonly T[]): T[] {
+    const keys = [...this.controls.keys()];
+    const place = (issue: T): number => {
+      const index = keys.indexOf(issue.field);
+      return index < 0 ? keys.length : index;
+    };
+    return [...issues].sort((a, b) => place(a) - place(b));
+  }
+
   focusField(key: string): boolean {
     const control = this.controls.get(key);
     if (!control) return false;

@@ -40,6 +40,7 @@ function mount(state: SidebarState): void {
   tabs.onSelect((panel) => { if (panel === 'panel-counts') void counts.open(); });
   tabs.onSelect((panel) => { if (panel === 'panel-agenda') agenda.activate(); });
   if (state.selected) caseForm.load(state.selected);
+  if (state.draft) caseForm.offerDraft(state.draft);
   // A menu item may open the sidebar on one of its views (<body data-view="agenda">).
   const view = document.body.dataset.view;
   if (view && document.getElementById(`panel-${view}`)) tabs.select(`panel-${view}`);

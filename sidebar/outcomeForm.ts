@@ -9,6 +9,7 @@ import { splitList } from '../src/domain/normalize';
 import type { Settings } from '../src/domain/settings';
 import { meetingLabel } from './agendaText';
 import type { ControlSpec } from './controlSpec';
+import { createConfirmation } from './confirm';
 import { button, fill, h } from './dom';
 import { createControl, type FieldControl } from './fieldControls';
 import { errorsFirst, issuesByField, type FieldIssue } from './issues';
@@ -108,6 +109,7 @@ export class OutcomeForm {
   readonly element: HTMLElement;
   private readonly status = new StatusLine();
   private readonly attempts = new SaveAttempts();
+  private readonly confirmation = createConfirmation('outcome-confirm');
   private readonly picker = h('select', { id: 'outcome-meeting' });
   private readonly body = h('div', { id: 'outcome-body' });
   private readonly loadButton: HTMLButtonElement;
@@ -117,14 +119,17 @@ export class OutcomeForm {
     readonly meetingStatus: () => string;
     readonly agencies: FieldControl;
     readonly decisions: FieldControl;
+    /** What the form held as loaded (or last saved), to tell whether anything was typed since. */
+    shown: string;
   } | null = null;
 
   constructor(private readonly context: OutcomeFormContext) {
-    this.loadButton = button('読み込む', () => { void this.load(); }, { id: 'outcome-load' });
-    this.picker.addEventListener('change', () => { void this.load(); });
+    this.loadButton = button('読み込む', () => this.whenNothingTyped(() => { void this.load(); }), { id: 'outcome-load' });
+    this.picker.addEventListener('change', () => this.whenNothingTyped(() => { void this.load(); }));
     this.element = h('div', { class: 'outcome-form' },
       h('div', { class: 'field' }, h('div', { class: 'head' }, h('label', { for: 'outcome-meeting' }, '会議')), this.picker),
       h('div', { class: 'actions' }, this.loadButton),
+      this.confirmation.element,
       this.body,
       this.status.element);
   }
@@ -137,7 +142,31 @@ export class OutcomeForm {
     if (meetings.length === 0) fill(this.body, h('p', { class: 'mode' }, '会議記録に予定の会議がありません。上で次第を作成すると、ここに出ます。'));
   }
 
+  /** Everything the form would send, as text. */
+  private snapshot(): string {
+    const loaded = this.loaded;
+    if (!loaded) return '';
+    return attemptKey([loaded.meetingStatus(), loaded.agencies.get(), loaded.decisions.get(), loaded.cases.map((c) => c.values())]);
+  }
+
+  /** Loading another meeting replaces the form: ask first when something was typed, as the case form does. */
+  private whenNothingTyped(then: () => void): void {
+    const loaded = this.loaded;
+    if (this.attempts.busy) return;
+    if (!loaded || this.snapshot() === loaded.shown) {
+      then();
+      return;
+    }
+    const chosen = this.picker.value;
+    this.picker.value = loaded.meeting.meetingId;
+    this.confirmation.ask(`${loaded.meeting.meetingId} に入力した結果がまだ保存されていません。入力を破棄して、別の会議を読み込みますか？`, '入力を破棄して読み込む', () => {
+      this.picker.value = chosen;
+      void this.load();
+    });
+  }
+
   private async load(): Promise<void> {
+    this.confirmation.hide();
     const meetingId = this.picker.value;
     if (!meetingId) return;
     const result = await this.status.run('会議を読み込んでいます…', '読み込み', () => callServer('getMeetingForOutcomes', { meetingId }));
@@ -156,7 +185,7 @@ export class OutcomeForm {
     decisions.set(meeting.decisions);
     const cases = data.cases.filter((c) => c.found).map((c, i) => new CaseOutcome(c, i, meeting, this.context));
     const missing = data.cases.filter((c) => !c.found);
-    this.loaded = { meeting, cases, agencies, decisions, meetingStatus: () => radios.find((r) => r.checked)?.value ?? HELD };
+    this.loaded = { meeting, cases, agencies, decisions, meetingStatus: () => radios.find((r) => r.checked)?.value ?? HELD, shown: '' };
     fill(this.body,
       h('p', { class: 'mode' }, `${meeting.meetingId}：${meetingLabel(meeting)}`),
       meeting.hasSheet ? h('p', { class: 'hint' }, `次第のタブ：${meeting.sheet}`) : null,
@@ -168,6 +197,7 @@ export class OutcomeForm {
       ...cases.map((c) => c.element),
       missing.length ? h('p', { class: 'note' }, `共通シートに見つからないケースID：${missing.map((c) => c.caseId).join('、')}（結果は記録しません）`) : null,
       h('div', { class: 'footer' }, button('結果を保存', () => { void this.save(); }, { class: 'primary', id: 'outcome-save' })));
+    this.loaded.shown = this.snapshot();
   }
 
   private async save(): Promise<void> {
@@ -208,6 +238,7 @@ export class OutcomeForm {
         ...result.errors.filter((e) => e.caseId !== '').map((e) => h('p', {}, `${e.caseId}：${e.message}`)));
       return;
     }
+    loaded.shown = this.snapshot();
     this.status.success(`会議記録の ${result.meetingId} を「${result.meetingStatus}」にし、ケース${result.updatedCases.length}件の結果を共通シートに記録しました。`,
       ...result.warnings.map((w) => h('p', {}, `注意：${w.caseId} ${w.message}`)));
     this.context.onSaved();

@@ -2,7 +2,7 @@
 // each view has its own status line (polite) and alert line (assertive), and
 // the page shows a busy bar while any call runs.
 import { fill, h, type Child } from './dom';
-import { failureText } from './failure';
+import { failureText, isRefusal } from './failure';
 
 let running = 0;
 
@@ -51,6 +51,8 @@ export class StatusLine {
   /**
    * Runs a server call with progress shown, and a Japanese 「…できませんでした：…」
    * when it fails; the promise then resolves to null (the failure is shown).
+   * `afterFailure` (how to retry) is added only when the call did not reach an
+   * answer: after the server's own refusal, pressing again cannot help.
    */
   async run<T>(progressText: string, action: string, call: () => Promise<T>, afterFailure = ''): Promise<{ value: T } | null> {
     this.progress(progressText);
@@ -60,7 +62,8 @@ export class StatusLine {
       this.clear();
       return { value };
     } catch (error) {
-      this.error(failureText(action, error), afterFailure ? h('br') : null, afterFailure);
+      const retry = afterFailure && !isRefusal(error) ? afterFailure : '';
+      this.error(failureText(action, error), retry ? h('br') : null, retry);
       return null;
     } finally {
       setBusy(-1);

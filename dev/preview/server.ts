@@ -2,6 +2,7 @@
 // runtime, served on localhost as a page (tabs, menu, sidebar) whose every
 // action calls a global function of the built dist/Code.js, one at a time,
 // saving the .xlsx after each call that changed it.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +21,9 @@ export interface PreviewOptions {
 }
 
 export interface Preview {
+  /** The page's address, with the token every /api call, the sidebar and the dialog need. */
   readonly url: string;
+  readonly token: string;
   /** Stops taking requests, lets a running call and its save finish, then frees the port. */
   close(): Promise<void>;
 }
@@ -52,7 +55,7 @@ async function runFunction(book: LocalBook, functionName: string, args: unknown[
   const before = { alerts: runtime.alerts.length, sidebars: runtime.sidebars.length, dialogs: runtime.dialogs.length, writes: runtime.writes.length };
   let response: RunResponse;
   try {
-    const value = book.run(functionName, ...args);
+    const value = book.runFromPage(functionName, args);
     const sidebar = runtime.sidebars.length > before.sidebars ? runtime.sidebars.at(-1) : undefined;
     const dialog = runtime.dialogs.length > before.dialogs ? runtime.dialogs.at(-1) : undefined;
     response = {
@@ -77,7 +80,19 @@ async function runFunction(book: LocalBook, functionName: string, args: unknown[
   return response;
 }
 
+/**
+ * Whether a parsed JSON value holds a `__proto__` key anywhere. JSON.parse keeps
+ * it as an own key, but copying the object (as the runtime's bridge does) would
+ * set the copy's prototype instead: a hidden field no schema could see.
+ */
+function holdsProtoKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(holdsProtoKey);
+  return Object.keys(value).some((key) => key === '__proto__' || holdsProtoKey((value as Record<string, unknown>)[key]));
+}
+
 function parseRun(body: unknown): { functionName: string; args: unknown[] } {
+  if (holdsProtoKey(body)) throw new HttpError(400, '「__proto__」という名前の項目は送れません。');
   if (!isRecord(body) || typeof body.functionName !== 'string' || !body.functionName
     || (body.args !== undefined && !Array.isArray(body.args))) {
     throw new HttpError(400, '{"functionName": 関数名, "args": [引数…]} の形で送ってください。');
@@ -102,6 +117,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   book.runtime.call('onOpen'); // as opening the spreadsheet does: the menu appears
   const queue = serialQueue();
   let allowedHosts = new Set<string>();
+  const token = randomBytes(24).toString('base64url');
+  const hasToken = (url: URL): boolean => {
+    const given = Buffer.from(url.searchParams.get('token') ?? '');
+    const wanted = Buffer.from(token);
+    return given.length === wanted.length && timingSafeEqual(given, wanted);
+  };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Only this address may talk to the server: a DNS-rebinding page would send another Host,
@@ -110,6 +131,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) throw new HttpError(403, 'ほかのサイトからは使えません。');
     const url = new URL(req.url ?? '/', 'http://preview.invalid');
+    // The page itself holds no data; everything that reads or changes the workbook needs the token.
+    if ((url.pathname.startsWith('/api/') || url.pathname === '/sidebar' || url.pathname === '/dialog') && !hasToken(url)) {
+      throw new HttpError(403, 'このプレビューは、npm start が表示したアドレス（token= 付き）から開いてください。');
+    }
     switch (`${req.method ?? ''} ${url.pathname}`) {
       case 'GET /':
         return sendHtml(res, assets.page);
@@ -157,7 +182,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   allowedHosts = new Set([authority, `127.0.0.1:${port}`, `localhost:${port}`]);
   return {
-    url: `http://${authority}/`,
+    url: `http://${authority}/?token=${token}`,
+    token,
     async close() {
       const closed = new Promise<void>((done) => server.close(() => done()));
       await queue.idle();

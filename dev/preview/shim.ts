@@ -2,6 +2,8 @@
 // preview: each call goes to POST /api/run, which calls the same global
 // function of dist/Code.js that Apps Script would. Injected before the
 // sidebar's own script.
+import { encodeArguments } from '../runtime/scriptRun';
+import { withPreviewToken } from './token';
 import type { FrameMessage, RunResponse } from './types';
 
 type SuccessHandler = (value: unknown, userObject: unknown) => void;
@@ -18,7 +20,7 @@ function tellPage(message: FrameMessage): void {
 }
 
 async function post(functionName: string, args: unknown[]): Promise<unknown> {
-  const response = await fetch('/api/run', {
+  const response = await fetch(withPreviewToken('/api/run', window.location.search), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ functionName, args }),
@@ -29,8 +31,9 @@ async function post(functionName: string, args: unknown[]): Promise<unknown> {
   return result.value;
 }
 
+/** Refuses what google.script.run refuses (a Date, a function…) at once, as Apps Script's page does. */
 function call(functionName: string, args: unknown[], handlers: Handlers): void {
-  post(functionName, args).then(
+  post(functionName, encodeArguments(args)).then(
     (value) => {
       try {
         handlers.success?.(value, handlers.userObject);

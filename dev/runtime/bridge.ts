@@ -31,11 +31,14 @@ export interface Realm {
 /** Told of every method call the bundle makes, once it has returned or thrown. */
 export type CallListener = (target: Emulated, method: string, completed: boolean, args: readonly unknown[]) => void;
 
+/** Runs before each method call; throwing refuses the call (it still counts, as a failed call). */
+export type CallGuard = (target: Emulated, method: string) => void;
+
 export class Bridge {
   private readonly proxies = new WeakMap<object, object>();
   private readonly targets = new WeakMap<object, object>();
 
-  constructor(private readonly realm: Realm, private readonly onCall: CallListener) {}
+  constructor(private readonly realm: Realm, private readonly onCall: CallListener, private readonly guard: CallGuard = () => undefined) {}
 
   /** Host value → context value. */
   toContext(value: unknown): unknown {
@@ -99,6 +102,7 @@ export class Bridge {
       let completed = false;
       const hostArgs = args.map((a) => this.fromContext(a));
       try {
+        this.guard(target, prop);
         const result: unknown = Reflect.apply(value, target, hostArgs);
         completed = true;
         return this.toContext(result);

@@ -2,7 +2,7 @@
 // in a fresh vm context whose globals are the emulated services, against a
 // model loaded from an .xlsx.
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { format, types } from 'node:util';
 import vm from 'node:vm';
 import ts from 'typescript';
@@ -10,6 +10,8 @@ import { a1Notation, parseA1 } from './a1';
 import { Bridge, LABEL, SERVICE, type Realm } from './bridge';
 import { CallLog, type WriteRecord } from './calls';
 import { createModel, findSheet, type Model } from './model';
+import { manifestScopes, requireScope } from './scopes';
+import { callableFromPage, encodeArguments, encodeResult } from './scriptRun';
 import { SCRIPT_TIME_ZONE, createServices } from './services';
 import { RuntimeState, type DialogRecord, type LockState, type MenuRecord, type PromptAnswer, type PromptRecord, type SidebarRecord, type ToastRecord } from './state';
 import { loadWorkbook, saveWorkbook } from './xlsx';
@@ -36,11 +38,25 @@ export interface RuntimeOptions {
   lock?: LockState;
   /** Called after each service call completes, with `Kind.method` and its target, e.g. to start another execution at that point. */
   onServiceCall?: (call: string, target: string) => void;
+  /** The instant `new Date()` and `Date.now()` give inside the script (tests fix "today" this way); default: the real clock. */
+  now?: Date;
+  /**
+   * The project's OAuth scopes; a method needing one that is missing throws
+   * Apps Script's permission error; 'inferred' (a manifest without
+   * oauthScopes) allows all. Default: those of `dist/appsscript.json`.
+   */
+  oauthScopes?: readonly string[] | 'inferred';
+  /** False: LockService.getDocumentLock() gives null, as outside the document's context. Default true. */
+  documentLock?: boolean;
 }
 
 export interface Runtime {
   /** Calls the bundle's top-level function declaration `functionName`. */
   call<T = unknown>(functionName: string, ...args: unknown[]): T;
+  /** Calls it as google.script.run does from the sidebar: arguments and result through its codec (scriptRun.ts). */
+  run<T = unknown>(functionName: string, ...args: unknown[]): T;
+  /** Calls it as a time-driven trigger does: no UI (getUi() throws), no active range. */
+  runTrigger<T = unknown>(functionName: string, event?: unknown): T;
   /** Service calls made since the start or the last resetCalls(). */
   readonly calls: number;
   resetCalls(): void;
@@ -71,6 +87,8 @@ export interface Runtime {
   /** The active sheet and range, as a person's selection would set them (not counted). */
   select(sheetName: string, a1Notation?: string): void;
   selection(): { sheet: string; range: string };
+  /** Sets the script's clock (undefined: the real one), as the days pass between two executions. */
+  setNow(now: Date | undefined): void;
 }
 
 /** Names of the script's top-level function declarations: what Apps Script can run from a menu or google.script.run. */
@@ -92,6 +110,27 @@ function hostError(error: unknown): unknown {
   return copy;
 }
 
+/**
+ * Replaces the context's Date with one whose clock can be fixed. Instances
+ * stay real Dates of the context (same prototype), so `instanceof Date` and
+ * the bridge are unaffected; only `new Date()` and `Date.now()` read the clock.
+ */
+const CLOCK_SCRIPT = `(() => {
+  const RealDate = Date;
+  const clock = { now: undefined };
+  function ClockDate(...args) {
+    if (!new.target) return String(new RealDate(clock.now !== undefined ? clock.now : RealDate.now()));
+    if (args.length === 0 && clock.now !== undefined) return Reflect.construct(RealDate, [clock.now], new.target);
+    return Reflect.construct(RealDate, args, new.target);
+  }
+  ClockDate.prototype = RealDate.prototype;
+  ClockDate.now = () => (clock.now !== undefined ? clock.now : RealDate.now());
+  ClockDate.UTC = RealDate.UTC;
+  ClockDate.parse = RealDate.parse;
+  globalThis.Date = ClockDate;
+  return (ms) => { clock.now = ms; };
+})()`;
+
 function captureConsole(logs: string[]): Record<string, (...args: unknown[]) => void> {
   const write = (...args: unknown[]): void => {
     logs.push(format(...args));
@@ -104,33 +143,50 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
   // in the script's time zone; Node applies a TZ change at once. Under jest,
   // process.env is a sandboxed copy, so there this has no effect.
   if (Intl.DateTimeFormat().resolvedOptions().timeZone !== SCRIPT_TIME_ZONE) process.env.TZ = SCRIPT_TIME_ZONE;
-  const state = new RuntimeState(model, options.user ?? DEFAULT_USER, options.htmlDir ?? resolve('dist'), options.lock);
+  const state = new RuntimeState(model, options.user ?? DEFAULT_USER, options.htmlDir ?? resolve('dist'), options.lock, options.documentLock ?? true);
   const log = new CallLog(() => state.holdsLock);
   const sandbox: Record<string, unknown> = {};
   const context = vm.createContext(sandbox, { name: 'Apps Script', codeGeneration: { strings: true, wasm: false } });
   const realm = vm.runInContext('({ Array, Object, Date, Error, TypeError, RangeError })', context) as Realm;
+  const setClock = vm.runInContext(CLOCK_SCRIPT, context) as (ms: number | undefined) => void;
+  setClock(options.now?.getTime());
+  const scopes = options.oauthScopes ?? manifestScopes(resolve('dist', 'appsscript.json'));
   const bridge = new Bridge(realm, (target, method, completed, args) => {
     log.record(target, method, completed, args);
     if (completed) options.onServiceCall?.(`${target[SERVICE]}.${method}`, target[LABEL]?.() ?? '');
-  });
+  }, (target, method) => requireScope(scopes, target[SERVICE], method));
   const { spreadsheet, globals } = createServices(state);
   for (const [name, service] of Object.entries(globals)) sandbox[name] = bridge.toContext(service);
   sandbox.console = captureConsole(state.logs);
   new vm.Script(codeJs, { filename: 'Code.js' }).runInContext(context);
   const functions = topLevelFunctions(codeJs);
 
+  const call = <T>(functionName: string, args: readonly unknown[]): T => {
+    const fn = sandbox[functionName];
+    if (!functions.has(functionName) || typeof fn !== 'function') {
+      throw new Error(`The bundle has no top-level function declaration named "${functionName}".`);
+    }
+    try {
+      return bridge.fromContext(Reflect.apply(fn, undefined, args.map((a) => bridge.toContext(a)))) as T;
+    } catch (error) {
+      throw hostError(error);
+    } finally {
+      state.releaseLock(); // Apps Script releases a script's locks when it ends
+    }
+  };
+
   return {
-    call<T>(functionName: string, ...args: unknown[]): T {
-      const fn = sandbox[functionName];
-      if (!functions.has(functionName) || typeof fn !== 'function') {
-        throw new Error(`The bundle has no top-level function declaration named "${functionName}".`);
-      }
+    call: <T>(functionName: string, ...args: unknown[]): T => call<T>(functionName, args),
+    run<T>(functionName: string, ...args: unknown[]): T {
+      if (!callableFromPage(functionName)) throw new Error(`Script function not found: ${functionName}`);
+      return encodeResult(call(functionName, encodeArguments(args))) as T;
+    },
+    runTrigger<T>(functionName: string, event?: unknown): T {
+      state.context = 'trigger';
       try {
-        return bridge.fromContext(Reflect.apply(fn, undefined, args.map((a) => bridge.toContext(a)))) as T;
-      } catch (error) {
-        throw hostError(error);
+        return call<T>(functionName, event === undefined ? [] : [event]);
       } finally {
-        state.releaseLock(); // Apps Script releases a script's locks when it ends
+        state.context = 'user';
       }
     },
     get calls() {
@@ -167,6 +223,7 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
       if (!sheet) throw new Error(`No sheet named "${sheetName}".`);
       spreadsheet.active = a1 === undefined ? { sheetId: sheet.id } : { sheetId: sheet.id, rect: parseA1(a1, () => sheet).rect };
     },
+    setNow: (now) => setClock(now?.getTime()),
     selection() {
       const sheet = spreadsheet.activeSheetModel();
       const rect = spreadsheet.active?.sheetId === sheet.id ? spreadsheet.active.rect : undefined;
@@ -194,6 +251,7 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   const model = options.create
     ? createModel(basename(path, extname(path)), { sheetNames: ['Sheet1'] })
     : await loadWorkbook(path);
-  const runtime = loadBundle(code, model, { ...options, htmlDir: options.htmlDir ?? dirname(codePath) });
+  const oauthScopes = options.oauthScopes ?? manifestScopes(join(dirname(codePath), 'appsscript.json'));
+  const runtime = loadBundle(code, model, { ...options, htmlDir: options.htmlDir ?? dirname(codePath), oauthScopes });
   return { runtime, save: () => saveWorkbook(model, path) };
 }

@@ -50,6 +50,8 @@ export interface CellData {
   fontSize?: number;
   /** The cell's ruled edges (solid, thin, black: the one border the add-on draws). */
   borders?: CellBorders;
+  /** The link target of a text cell (a hyperlink in the .xlsx). */
+  link?: string;
 }
 
 export interface CellBorders {
@@ -167,6 +169,17 @@ export function addSheet(model: Model, name: string, index = model.sheets.length
   model.nextSheetId = Math.max(model.nextSheetId, id + 1);
   model.sheets.splice(index, 0, sheet);
   return sheet;
+}
+
+/** Sheets' limit on a spreadsheet: 10 million cells, counting every tab's grid. */
+export const MAX_WORKBOOK_CELLS = 10_000_000;
+
+/** Throws Sheets' error when growing the grid by `added` cells would pass MAX_WORKBOOK_CELLS. */
+export function assertCellsFit(model: Model, added: number): void {
+  const cells = model.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
+  if (cells + added > MAX_WORKBOOK_CELLS) {
+    throw new Error(`This action would increase the number of cells in the workbook above the limit of ${MAX_WORKBOOK_CELLS} cells.`);
+  }
 }
 
 export function findSheet(model: Model, name: string): SheetModel | undefined {

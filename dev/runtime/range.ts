@@ -4,6 +4,7 @@ import { LABEL, SERVICE, type Emulated } from './bridge';
 import { CELLS, type CellCount } from './calls';
 import { FORMAT_KEYS, cellAt, ensureCell, setField, type CellData, type ProtectionModel } from './model';
 import { Protection } from './protection';
+import { RichTextValue, asRichTextValue } from './richText';
 import type { Sheet } from './sheet';
 import { DataValidation } from './validation';
 import { GENERAL_FORMAT, displayValue, enteredValue, formulaOf, storedValue } from './values';
@@ -72,12 +73,52 @@ export class Range implements Emulated {
     return storedValue(cellAt(this.sheet.model, this.rect.row, this.rect.column));
   }
 
+  /**
+   * As Sheets: a merged range keeps only its top-left value, so a value written
+   * into one of its other cells is lost (the add-on must unmerge first). Writing
+   * a value also drops the cell's old link.
+   */
   setValues(values: unknown[][]): Range {
-    return this.#write(values, 'setValues', (cell, v) => setField(cell, 'value', enteredValue(v, cell.numberFormat)));
+    const hidden = this.sheet.model.merges.filter((m) => overlaps(m, this.rect));
+    const isHidden = (row: number, column: number): boolean =>
+      hidden.some((m) => contains(m, { row, column, numRows: 1, numColumns: 1 }) && (row !== m.row || column !== m.column));
+    const { row, column } = this.rect;
+    return this.#write(values, 'setValues', (cell, v, i, j) => {
+      if (isHidden(row + i, column + j)) setField(cell, 'value', undefined);
+      else this.#enter(cell, v);
+      setField(cell, 'link', undefined);
+    });
+  }
+
+  getRichTextValues(): RichTextValue[][] {
+    return this.#read((cell) => new RichTextValue(cell?.value === undefined ? '' : String(storedValue(cell)), cell?.link ?? null));
+  }
+
+  /** Sets the cell's text as text (never parsed) and its link; for a one-cell range. */
+  setRichTextValue(value: unknown): Range {
+    const rich = asRichTextValue(value);
+    return this.#fill((cell) => {
+      setField(cell, 'value', rich.getText() || undefined);
+      setField(cell, 'link', rich.getLinkUrl() ?? undefined);
+    });
+  }
+
+  /** The merged ranges that meet this range. */
+  getMergedRanges(): Range[] {
+    return this.sheet.model.merges.filter((m) => overlaps(m, this.rect)).map((m) => new Range(this.sheet, { ...m }));
+  }
+
+  /** Undoes the merges inside the range (one reaching out of it is refused, as Sheets does). */
+  breakApart(): Range {
+    const merges = this.sheet.model.merges;
+    const overlapping = merges.filter((m) => overlaps(m, this.rect));
+    if (overlapping.some((m) => !contains(this.rect, m))) throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    this.sheet.model.merges = merges.filter((m) => !overlapping.includes(m));
+    return this;
   }
 
   setValue(value: unknown): Range {
-    return this.#fill((cell) => setField(cell, 'value', enteredValue(value, cell.numberFormat)));
+    return this.#fill((cell) => this.#enter(cell, value));
   }
 
   getBackgrounds(): string[][] {
@@ -143,7 +184,7 @@ export class Range implements Emulated {
   }
 
   clearContent(): Range {
-    return this.#modify((cell) => setField(cell, 'value', undefined));
+    return this.#modify((cell) => { setField(cell, 'value', undefined); setField(cell, 'link', undefined); });
   }
 
   clearNote(): Range {
@@ -262,6 +303,12 @@ export class Range implements Emulated {
     return this;
   }
 
+  #enter(cell: CellData, input: unknown): void {
+    const entered = enteredValue(input, cell.numberFormat, this.sheet.spreadsheet.model.timeZone);
+    setField(cell, 'value', entered.value);
+    if (entered.numberFormat) setField(cell, 'numberFormat', entered.numberFormat);
+  }
+
   #read<T>(fn: (cell: CellData | undefined) => T): T[][] {
     const { row, column, numRows, numColumns } = this.rect;
     const sheet = this.sheet.model;
@@ -291,10 +338,10 @@ export class Range implements Emulated {
   }
 
   /** Writes a 2D array after checking its shape, all or nothing, as Apps Script does. */
-  #write(data: unknown, method: string, fn: (cell: CellData, value: unknown) => void): Range {
+  #write(data: unknown, method: string, fn: (cell: CellData, value: unknown, i: number, j: number) => void): Range {
     const grid = checkShape(data, this.rect, method);
     const { row, column } = this.rect;
-    grid.forEach((values, i) => values.forEach((value, j) => fn(ensureCell(this.sheet.model, row + i, column + j), value)));
+    grid.forEach((values, i) => values.forEach((value, j) => fn(ensureCell(this.sheet.model, row + i, column + j), value, i, j)));
     return this;
   }
 }

@@ -1,6 +1,7 @@
 // The global Apps Script services the bundle sees, as host objects; the
 // runtime hands them over through the counting bridge.
 import { format } from 'node:util';
+import { RichTextValueBuilder } from './richText';
 import { SERVICE, type Emulated } from './bridge';
 import { Charts } from './charts';
 import { formatJavaPattern } from './dates';
@@ -55,7 +56,12 @@ class SpreadsheetApp implements Emulated {
   }
 
   getUi(): Ui {
+    if (this.spreadsheet.state.context === 'trigger') throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
     return this.ui;
+  }
+
+  newRichTextValue(): RichTextValueBuilder {
+    return new RichTextValueBuilder();
   }
 
   newDataValidation(): DataValidationBuilder {
@@ -108,12 +114,27 @@ class Lock implements Emulated {
 class LockService implements Emulated {
   readonly [SERVICE] = 'LockService';
 
-  constructor(private readonly state: LockState, private readonly execution: symbol) {}
+  constructor(private readonly state: LockState, private readonly execution: symbol, private readonly documentLock: boolean) {}
 
-  getDocumentLock(): Lock {
+  getDocumentLock(): Lock | null {
+    return this.documentLock ? new Lock(this.state, this.execution) : null;
+  }
+
+  /** One lock for every execution of the script: the same state here, which is at least as strict. */
+  getScriptLock(): Lock {
     return new Lock(this.state, this.execution);
   }
 }
+
+/**
+ * Apps Script's PropertiesService limits (SPEC §13): "9 KB per value", which
+ * measures nearer 8 KB with the key counted in, so key + value may hold at
+ * most 8,000 UTF-8 bytes here; 500 KB (500,000 bytes) per store.
+ */
+export const PROPERTY_MAX_BYTES = 8000;
+export const PROPERTY_STORE_MAX_BYTES = 500_000;
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 class Properties implements Emulated {
   readonly [SERVICE] = 'Properties';
@@ -125,7 +146,7 @@ class Properties implements Emulated {
   }
 
   setProperty(key: string, value: string): Properties {
-    this.map.set(String(key), String(value));
+    this.store({ [String(key)]: String(value) }, false);
     return this;
   }
 
@@ -139,10 +160,24 @@ class Properties implements Emulated {
   }
 
   setProperties(properties: Record<string, unknown>, deleteAllOthers = false): Properties {
-    if (deleteAllOthers) this.map.clear();
-    for (const [key, value] of Object.entries(properties)) this.map.set(key, String(value));
+    this.store(Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, String(v)])), deleteAllOthers);
     return this;
   }
+
+  /** Checks every limit before changing anything, as a refused call stores nothing. */
+  private readonly store = (entries: Record<string, string>, replace: boolean): void => {
+    for (const [key, value] of Object.entries(entries)) {
+      if (bytes(key) + bytes(value) > PROPERTY_MAX_BYTES) throw new Error('Argument too large: value');
+    }
+    const next = new Map(replace ? [] : this.map);
+    for (const [key, value] of Object.entries(entries)) next.set(key, value);
+    const total = [...next].reduce((sum, [key, value]) => sum + bytes(key) + bytes(value), 0);
+    if (total > PROPERTY_STORE_MAX_BYTES) {
+      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+    }
+    this.map.clear();
+    for (const [key, value] of next) this.map.set(key, value);
+  };
 }
 
 class PropertiesService implements Emulated {
@@ -221,7 +256,7 @@ export function createServices(state: RuntimeState): { spreadsheet: Spreadsheet;
   const spreadsheet = new Spreadsheet(state);
   const globals: Record<string, Emulated> = {
     SpreadsheetApp: new SpreadsheetApp(spreadsheet, new Ui(state)),
-    LockService: new LockService(state.lock, state.execution),
+    LockService: new LockService(state.lock, state.execution, state.documentLock),
     PropertiesService: new PropertiesService(state),
     Session: new Session(state.user),
     HtmlService: new HtmlService(state.htmlDir),

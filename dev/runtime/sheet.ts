@@ -4,7 +4,7 @@ import { LABEL, SERVICE, type Emulated } from './bridge';
 import { CELLS, type CellCount } from './calls';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import {
-  DEFAULT_COLUMN_WIDTH, FORMAT_KEYS, addSheet, copyCells, lastColumnWithContent, lastRowWithContent, setField,
+  DEFAULT_COLUMN_WIDTH, FORMAT_KEYS, addSheet, assertCellsFit, copyCells, lastColumnWithContent, lastRowWithContent, setField,
   type CellData, type Model, type SheetModel,
 } from './model';
 import { Protection } from './protection';
@@ -30,6 +30,11 @@ export function rangeOn(sheet: Sheet, rect: GridRect): Range {
     throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
   }
   return new Range(sheet, { row, column, numRows, numColumns });
+}
+
+/** `items` with `count` empty slots at `at`; not splice(…, ...spread), whose arguments overflow the stack for a big count. */
+function withBlanks<T>(items: readonly (T | undefined)[], at: number, count: number): (T | undefined)[] {
+  return items.slice(0, at).concat(new Array<undefined>(count), items.slice(at));
 }
 
 interface Span {
@@ -140,6 +145,7 @@ export class Sheet implements Emulated {
   appendRow(rowContents: unknown[]): Sheet {
     if (!Array.isArray(rowContents) || rowContents.length === 0) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const row = lastRowWithContent(this.model) + 1;
+    if (row > this.model.maxRows) assertCellsFit(this.spreadsheet.model, this.model.maxColumns);
     this.model.maxRows = Math.max(this.model.maxRows, row);
     this.model.maxColumns = Math.max(this.model.maxColumns, rowContents.length);
     this.getRange(row, 1, 1, rowContents.length).setValues([rowContents]);
@@ -148,7 +154,8 @@ export class Sheet implements Emulated {
 
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     if (afterPosition < 1 || afterPosition > this.model.maxRows || howMany < 1) throw new Error('Those rows are out of bounds.');
-    this.model.cells.splice(afterPosition, 0, ...new Array<undefined>(howMany));
+    assertCellsFit(this.spreadsheet.model, howMany * this.model.maxColumns);
+    this.model.cells = withBlanks(this.model.cells, afterPosition, howMany);
     this.model.maxRows += howMany;
     this.model.frozenRows = spanAfterInsert({ start: 1, size: this.model.frozenRows }, afterPosition, howMany).size;
     for (const p of this.model.protections) {
@@ -161,11 +168,10 @@ export class Sheet implements Emulated {
 
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
     if (afterPosition < 1 || afterPosition > this.model.maxColumns || howMany < 1) throw new Error('Those columns are out of bounds.');
-    for (const row of this.model.cells) {
-      if (row && row.length > afterPosition) row.splice(afterPosition, 0, ...new Array<undefined>(howMany));
-    }
+    assertCellsFit(this.spreadsheet.model, howMany * this.model.maxRows);
+    this.model.cells = this.model.cells.map((row) => (row && row.length > afterPosition ? withBlanks(row, afterPosition, howMany) : row));
     if (this.model.columnWidths.length > afterPosition) {
-      this.model.columnWidths.splice(afterPosition, 0, ...new Array<undefined>(howMany));
+      this.model.columnWidths = withBlanks(this.model.columnWidths, afterPosition, howMany);
     }
     this.model.maxColumns += howMany;
     for (const p of this.model.protections) {

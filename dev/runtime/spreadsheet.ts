@@ -1,7 +1,7 @@
 // Spreadsheet: the one document the add-on is bound to.
 import { parseA1, type GridRect } from './a1';
 import { SERVICE, type Emulated } from './bridge';
-import { addSheet, findSheet, type Model, type RangeRef, type SheetModel } from './model';
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, addSheet, assertCellsFit, findSheet, type Model, type RangeRef, type SheetModel } from './model';
 import type { Range } from './range';
 import { Sheet, assertNameFree, rangeOn } from './sheet';
 import type { RuntimeState } from './state';
@@ -66,6 +66,7 @@ export class Spreadsheet implements Emulated {
       name = `Sheet${n}`;
     }
     assertNameFree(this.model, name);
+    assertCellsFit(this.model, DEFAULT_ROWS * DEFAULT_COLUMNS);
     const at = typeof nameOrIndex === 'number' ? nameOrIndex : index ?? count;
     const sheet = addSheet(this.model, name, Math.min(Math.max(at, 0), count));
     this.active = { sheetId: sheet.id };
@@ -90,7 +91,9 @@ export class Spreadsheet implements Emulated {
     return sheet;
   }
 
-  getActiveRange(): Range {
+  /** null in a time-driven trigger: nobody has selected anything. */
+  getActiveRange(): Range | null {
+    if (this.state.context === 'trigger') return null;
     const sheet = this.sheetFor(this.activeSheetModel());
     const rect = this.active?.sheetId === sheet.model.id ? this.active.rect : undefined;
     return rangeOn(sheet, rect ?? { row: 1, column: 1, numRows: 1, numColumns: 1 });

@@ -73,6 +73,8 @@ export class RuntimeState {
   readonly promptAnswers: PromptAnswer[] = [];
   /** This runtime as one execution, for a lock shared with other runtimes. */
   readonly execution = Symbol('execution');
+  /** Who started the running call: a person (menu, sidebar) or a time-driven trigger, which has no UI and no selection. */
+  context: 'user' | 'trigger' = 'user';
 
   constructor(
     readonly model: Model,
@@ -80,6 +82,8 @@ export class RuntimeState {
     /** Where HtmlService.createHtmlOutputFromFile looks for `<name>.html`. */
     readonly htmlDir: string,
     readonly lock: LockState = newLockState(),
+    /** False: getDocumentLock() gives null, as Apps Script does outside the document's context. */
+    readonly documentLock = true,
   ) {}
 
   /** Whether this execution holds the document lock. */

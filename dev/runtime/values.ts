@@ -2,27 +2,34 @@
 // value reads back through getValues / getDisplayValues.
 import { formatJavaPattern, hasTimeOfDay, sheetFormatToPattern } from './dates';
 import { isFormula, type CellData, type CellValue, type Scalar } from './model';
+import { parseTyped } from './typed';
 
 export const PLAIN_TEXT_FORMAT = '@';
 export const GENERAL_FORMAT = 'General';
 
-const PLAIN_DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+/** What a cell holds after a write: its value (undefined: blank) and, when Sheets picked one, its new format. */
+export interface Entered {
+  readonly value: CellValue | undefined;
+  readonly numberFormat?: string;
+}
 
 /**
- * Coerces like a person typing into Sheets: `'` forces text, `=` starts a
- * formula, a plain decimal becomes a number — except in a plain-text ('@')
- * cell, where text stays as typed. Undefined means blank.
+ * Stores a written value as Sheets does (SPEC §13). In a plain-text ('@')
+ * cell a string is kept exactly, a leading `'` included. Elsewhere `'` forces
+ * text (and is dropped), `=` starts a formula, and any other string is parsed
+ * as if typed (parseTyped): `0012` becomes 12, `2024-04` a date.
  */
-export function enteredValue(input: unknown, numberFormat: string | undefined): CellValue | undefined {
-  if (input === null || input === undefined || input === '') return undefined;
-  if (input instanceof Date) return new Date(input.getTime());
-  if (typeof input === 'number' || typeof input === 'boolean') return input;
+export function enteredValue(input: unknown, numberFormat: string | undefined, timeZone: string): Entered {
+  if (input === null || input === undefined || input === '') return { value: undefined };
+  if (input instanceof Date) return { value: new Date(input.getTime()) };
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
   const text = String(input);
-  if (text.startsWith("'")) return text.length > 1 ? text.slice(1) : undefined;
-  if (numberFormat === PLAIN_TEXT_FORMAT) return text;
-  if (text.startsWith('=') && text.length > 1) return { formula: text };
-  if (PLAIN_DECIMAL.test(text)) return Number(text);
-  return text;
+  if (numberFormat === PLAIN_TEXT_FORMAT) return { value: text };
+  if (text.startsWith("'")) return { value: text.length > 1 ? text.slice(1) : undefined };
+  if (text.startsWith('=') && text.length > 1) return { value: { formula: text } };
+  const typed = parseTyped(text, timeZone);
+  // A format the cell already has (a date format on a date column) stays; an automatic cell takes Sheets' pick.
+  return numberFormat === undefined && typed.numberFormat ? typed : { value: typed.value };
 }
 
 /** What getValues gives for a cell: '' for blank, a formula's last result (or ''). */

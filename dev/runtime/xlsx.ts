@@ -98,6 +98,7 @@ function readCell(cell: ExcelJS.Cell, timeZone: string): CellData {
   const data: CellData = {};
   const value = valueFromExcel(cell, timeZone);
   if (value !== undefined && value !== '') data.value = value;
+  if (cell.type === ExcelJS.ValueType.Hyperlink && typeof cell.hyperlink === 'string' && cell.hyperlink) data.link = cell.hyperlink;
   if (cell.numFmt && cell.numFmt !== 'General') data.numberFormat = cell.numFmt;
   const fill = cell.fill;
   if (fill?.type === 'pattern' && fill.pattern === 'solid' && /^[0-9A-Fa-f]{8}$/.test(fill.fgColor?.argb ?? '')) {
@@ -267,7 +268,11 @@ function excelValidation(rule: ValidationRule, sheetNames: ReadonlyMap<number, s
 }
 
 function writeCell(cell: ExcelJS.Cell, data: CellData, timeZone: string): void {
-  if (data.value !== undefined) cell.value = excelValue(data.value, timeZone);
+  if (data.value !== undefined) {
+    cell.value = data.link !== undefined && typeof data.value === 'string'
+      ? { text: data.value, hyperlink: data.link }
+      : excelValue(data.value, timeZone);
+  }
   const dateFormat = isDateValued(data.value) ? 'yyyy-mm-dd' : undefined;
   const numFmt = data.numberFormat ?? dateFormat;
   if (numFmt) cell.numFmt = numFmt;

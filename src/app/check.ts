@@ -19,11 +19,11 @@ export function checkEntries(rawArgs?: unknown): CheckResult {
   const args = parseArgs(checkArgs, rawArgs);
   const today = args.today ?? todayInTokyo();
   const book = openBook();
-  const { cases, activities, meetings, settings, notes } = readCaseWorkbook(book);
-  const result = validateWorkbook({ cases, activities, meetings, settings, today });
+  const { cases, activities, meetings, settings, notes, table: settingsTable } = readCaseWorkbook(book);
+  const result = validateWorkbook({ cases, activities, meetings, settings, settingsTable, today });
   let markedCells = 0;
   if (args.mark) {
-    markedCells = markProblems(book, [TAB.cases, TAB.activities, TAB.meetings], result.problems);
+    markedCells = markProblems(book, [TAB.cases, TAB.activities, TAB.meetings, TAB.settings], result.problems);
     logChanges(book, [{
       operation: '入力チェック', sheet: TAB.cases, caseId: '', field: '', before: '',
       after: `エラー${result.counts.error}件・注意${result.counts.warning}件（${markedCells}か所に印）`,

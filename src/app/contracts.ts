@@ -4,7 +4,7 @@ import { FISCAL_YEAR_RANGE } from '../domain/counts/fiscalYear';
 import { AGE_BANDS, CASE_STATUSES, TAB } from '../domain/fields';
 import { isIsoDate } from '../domain/normalize';
 import { activityRecordInput, caseRecordInput } from '../domain/schema';
-import { TIME_PATTERN } from '../domain/validate/fieldRules';
+import { CASE_ID_PATTERN, TIME_PATTERN } from '../domain/validate/fieldRules';
 import * as z from '../domain/zod';
 
 const isoDate = z.string().check(z.refine(isIsoDate, { message: '日付は 2024-04-01 の形で指定してください。' }));
@@ -28,12 +28,31 @@ export const checkArgs = z.strictObject({
 /** Sent with every save, so a double click or a retried call saves once. */
 const requestId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '送信IDの形が正しくありません。' }));
 
+/** A ケースID as the add-on assigns it: never blank, so it can only name a row that has one. */
+const caseId = z.string().check(z.regex(CASE_ID_PATTERN, { message: 'ケースIDは 2024-0001 の形で指定してください。' }));
+
+// Saves take no `today`: the server decides it, so no page can move the
+// future-date or meeting-date rules.
 export const sidebarStateArgs = z.strictObject({ ...todayShape });
 export const saveCaseArgs = z.strictObject({
-  ...todayShape,
   record: caseRecordInput,
   /** The ケースID of the case being edited; absent for a new case. */
-  editing: z.optional(z.string().check(z.maxLength(20))),
+  editing: z.optional(caseId),
+  /** With `editing`: the form as it was loaded, so only what the person changed is saved. */
+  loaded: z.optional(caseRecordInput),
+  requestId,
+});
+/** 「選択中の行を読み込む」 (no ケースID), or one case again by its ID (after a refused save). */
+export const loadCaseArgs = z.strictObject({ caseId: z.optional(caseId) });
+export const caseDraftArgs = z.strictObject({
+  record: caseRecordInput,
+  editing: z.optional(caseId),
+  loaded: z.optional(caseRecordInput),
+});
+export const saveActivityArgs = z.strictObject({
+  record: activityRecordInput,
+  /** The person saw that a record of the same case, date and 種別 exists, and saves anyway. */
+  allowSameDay: z._default(z.boolean(), false),
   requestId,
 });
 /** 状態: 'open' (default) leaves out 終結・つなぎもどし・中断, 'all' keeps every case, a status keeps only it. */
@@ -44,7 +63,6 @@ export const caseSearchArgs = z.strictObject({
   status: z.optional(z.enum(['open', 'all', ...CASE_STATUSES])),
   page: z.optional(z.int().check(z.minimum(0), z.maximum(10_000))),
 });
-export const saveActivityArgs = z.strictObject({ ...todayShape, record: activityRecordInput, requestId });
 export const preIntakeSubjectsArgs = z.strictObject({});
 export const linkPreIntakeArgs = z.strictObject({
   subject: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
@@ -112,7 +130,7 @@ export const meetingListArgs = z.strictObject({ ...todayShape });
 export const meetingArgs = z.strictObject({ ...todayShape, meetingId });
 /** What the meeting decided for one case; a field left out stays as it is, '' empties it. */
 export const caseOutcome = z.strictObject({
-  caseId: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  caseId,
   status: z.optional(z.enum(CASE_STATUSES)),
   nextMeetingType: optionalText('次回会議種別', 100),
   nextMeetingOn: optionalText('次回会議予定日', 40),
@@ -121,7 +139,6 @@ export const caseOutcome = z.strictObject({
   closingNote: optionalText('終結理由', 2000),
 });
 export const meetingOutcomeArgs = z.strictObject({
-  ...todayShape,
   meetingId,
   meetingStatus: z.enum(['開催済', '中止']),
   /** 出席機関; left as it is when absent. */

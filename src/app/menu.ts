@@ -16,6 +16,8 @@ export const MENU_ITEMS: readonly (readonly [caption: string, handler: string] |
   null,
   ['会議次第を作成…', 'menuAgenda'],
   ['サイドバーを開く', 'menuOpenSidebar'],
+  null,
+  ['自己診断', 'menuSelfTest'],
 ];
 
 export function onOpen(): void {

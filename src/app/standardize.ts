@@ -1,9 +1,17 @@
 // 標準化 (SPEC §7): backup first, then the standard table written in one
-// call, missing tabs created, furniture applied, every change logged.
+// call, missing tabs created, furniture applied, every change logged. Nothing
+// of the hand-made tab is lost: merged cells are unmerged before the columns
+// move, formulas without a result are kept as their text, links go with their
+// cells, and header rows repeated inside the table are left out and reported.
+import { cellText } from '../domain/cell';
 import { TAB } from '../domain/fields';
+import { repeatedHeaderRows } from '../domain/standardize/repeatedHeaders';
 import { standardizeCases } from '../domain/standardize/standardize';
+import { sheetRow } from '../domain/table';
 import { openBook, readBookSettings, type Book } from '../sheets/book';
 import { logChanges, type ChangeEntry } from '../sheets/changeLog';
+import { cellName, readHandMadeExtras, restoreLinks, unmergeAll } from '../sheets/handMade';
+import { assertWithinLimits } from '../sheets/limits';
 import { withDocumentLock } from '../sheets/lock';
 import { readTable, writeTable } from '../sheets/tables';
 import { parseArgs, standardizeArgs } from './contracts';
@@ -19,6 +27,14 @@ export interface StandardizeReport {
   readonly assignedIds: number;
   readonly createdTabs: string[];
   readonly renamedFrom: string | null;
+  /** Merged ranges undone (A1), so no value hides under another column's merge. */
+  readonly unmerged: string[];
+  /** Cells whose formula had no result, kept as the formula's text (A1 in the tab as it was). */
+  readonly formulasKeptAsText: string[];
+  /** Cells whose link target was carried over. */
+  readonly linksKept: number;
+  /** Sheet rows (as they were) that repeated the header: left out, not made cases. */
+  readonly skippedHeaderRows: number[];
 }
 
 /** Tabs that hold something else and must never be rebuilt as 共通シート. */
@@ -49,17 +65,40 @@ export function standardizeSheet(rawArgs?: unknown): StandardizeReport {
     const book = openBook();
     const sheet = targetSheet(book, args.sheetName);
     const name = sheet.getName();
+    assertWithinLimits(sheet);
     const bookSettings = readBookSettings(book);
     const { settings } = bookSettings;
-    const table = readTable(sheet, book.timeZone);
+    const read = readTable(sheet, book.timeZone);
+    const header = [...read.header];
+    const values = [header, ...read.rows];
+    const extras = readHandMadeExtras(sheet, values);
+    for (const f of extras.uncachedFormulas) {
+      const row = f.row === 0 ? header : read.rows[f.row - 1]!;
+      row[f.column] = f.formula;
+    }
+    const repeated = repeatedHeaderRows({ header, rows: read.rows });
+    const table = { header, rows: read.rows.filter((_, i) => !repeated.includes(i)) };
     const result = standardizeCases(table, settings);
+    /** Data row (from 0, after skipping) of each data row as read. */
+    const keptIndex = read.rows.map((_, i) => (repeated.includes(i) ? -1 : i - repeated.filter((r) => r < i).length));
     const renamedFrom = name === TAB.cases ? null : name;
     let backupSheet: string | null = null;
-    if (result.changed || renamedFrom) {
+    const rewrite = result.changed || renamedFrom !== null || repeated.length > 0;
+    const linksKept: { row: number; column: number; url: string; text: string }[] = [];
+    if (rewrite) {
       backupSheet = backupName(book);
       const backup = sheet.copyTo(book.spreadsheet).setName(backupSheet);
       book.sheets.set(backupSheet, backup);
-      writeTable(sheet, result, book.timeZone, { rows: table.rows.length + 1, columns: table.header.length });
+      if (extras.merges.length) unmergeAll(sheet);
+      writeTable(sheet, result, book.timeZone, { rows: read.rows.length + 1, columns: read.header.length });
+      for (const link of extras.links) {
+        const column = result.sourceColumns.indexOf(link.column);
+        const index = link.row === 0 ? -1 : keptIndex[link.row - 1]!;
+        if (column < 0 || (link.row > 0 && index < 0)) continue;
+        const text = cellText((link.row === 0 ? result.header : result.rows[index]!)[column] ?? '');
+        if (text) linksKept.push({ row: link.row === 0 ? 1 : sheetRow(index), column: column + 1, url: link.url, text });
+      }
+      restoreLinks(sheet, linksKept);
       if (renamedFrom) {
         sheet.setName(TAB.cases);
         book.sheets.delete(renamedFrom);
@@ -74,6 +113,9 @@ export function standardizeSheet(rawArgs?: unknown): StandardizeReport {
     logChanges(book, [
       ...(backupSheet ? [entry('', '', name, `バックアップ「${backupSheet}」を作成しました`)] : []),
       ...(renamedFrom ? [entry('', 'タブ名', renamedFrom, TAB.cases)] : []),
+      ...(rewrite ? extras.merges.map((a1) => entry('', 'セルの結合', a1, '結合を解除しました（値は左上のセルに残ります）')) : []),
+      ...(rewrite ? extras.uncachedFormulas.map((f) => entry('', cellName(f.row, f.column), f.formula, '計算結果がないため、数式を文字として残しました')) : []),
+      ...repeated.map((i) => entry('', `${sheetRow(i)}行目`, '見出しと同じ行', 'ケースではないため除きました（バックアップに残っています）')),
       ...result.renamedHeaders.map((r) => entry('', '見出し', r.from, r.to)),
       ...result.addedColumns.map((c) => entry('', '列の追加', '', c)),
       ...result.changes.map((c) => entry(c.caseId, c.column, c.before, c.after)),
@@ -83,6 +125,10 @@ export function standardizeSheet(rawArgs?: unknown): StandardizeReport {
       sheet: TAB.cases, backupSheet,
       renamedHeaders: result.renamedHeaders, addedColumns: result.addedColumns, extraColumns: result.extraColumns,
       normalizedCells: result.normalizedCells, assignedIds: result.assignedIds, createdTabs, renamedFrom,
+      unmerged: rewrite ? [...extras.merges] : [],
+      formulasKeptAsText: rewrite ? extras.uncachedFormulas.map((f) => cellName(f.row, f.column)) : [],
+      linksKept: linksKept.length,
+      skippedHeaderRows: repeated.map(sheetRow),
     };
   });
 }

@@ -188,7 +188,8 @@ export function readSettings(table: Table | null): SettingsReadResult {
       if (startRaw !== '' && startTime !== startRaw) notes.push(`設定「${h.meetingStart}」${i + 2}行目「${start[i]}」は時刻（例 14:00）として読めないため14:00とします。`);
       read.push({
         name,
-        consentRequired: (consent[i] ?? '') === '必要',
+        // Fails safe (SPEC §4): only the exact 不要 opens the meeting to cases without consent.
+        consentRequired: (consent[i] ?? '') !== '不要',
         basis: basis[i] ?? '',
         startTime,
         minutes: {

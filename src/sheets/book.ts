@@ -29,11 +29,13 @@ export function readTab(book: Book, name: string): ReturnType<typeof readTable> 
 export interface BookSettings extends SettingsReadResult {
   /** The 設定 tab's header row, where dropdowns find the lists they point at; empty without the tab. */
   readonly header: readonly string[];
+  /** The 設定 tab as read; null without it. */
+  readonly table: Table | null;
 }
 
 export function readBookSettings(book: Book): BookSettings {
   const table = readTab(book, TAB.settings);
-  return { ...readSettings(table), header: (table?.header ?? []).map((h) => cellText(h).trim()) };
+  return { ...readSettings(table), header: (table?.header ?? []).map((h) => cellText(h).trim()), table };
 }
 
 export interface CaseWorkbook extends BookSettings {

@@ -1,7 +1,10 @@
 // 変更履歴: one appended row per change the add-on makes (SPEC §10). The tab is
 // protected (warning-only, because every editor's own executions append to it)
-// and the add-on only ever appends.
+// and the add-on only ever appends. Because that protection only warns, the
+// add-on remembers how many rows it left, and says so in the log when the tab
+// was deleted or rows were removed since.
 import { TAB } from '../domain/fields';
+import { activeUserEmail } from './activeUser';
 import { createTab, STANDARD_TABS, type Book } from './book';
 import { appendRows } from './tables';
 import { instantToDateCell } from './zonedDate';
@@ -17,21 +20,21 @@ export interface ChangeEntry {
 
 export const LOG_PROTECTION = 'tsunagi: 変更履歴（アドオンが追記します。編集しないでください）';
 
-/**
- * Who is making the change, when Apps Script can tell (SPEC §10). Without the
- * userinfo.email scope, which SPEC §10 does not grant, Apps Script may answer
- * blank or refuse; the change is then logged as by （不明）, never lost.
- */
+/** Who is making the change (SPEC §10); when Apps Script cannot tell, （不明）: the change is logged, never lost. */
 export function currentUser(): string {
-  try {
-    return Session.getActiveUser().getEmail() || '（不明）';
-  } catch {
-    return '（不明）';
-  }
+  return activeUserEmail() || '（不明）';
 }
+
+/** Data rows 変更履歴 had when the add-on last appended to it (document property). */
+const ROWS_KEY = 'tsunagi.changeLogRows';
+
+export const logGapNote = (rows: number): string =>
+  `変更履歴が見つからない（または短くなっている）ため作り直しました（以前 ${rows} 行）`;
 
 export function logChanges(book: Book, entries: readonly ChangeEntry[]): void {
   if (entries.length === 0) return;
+  const properties = PropertiesService.getDocumentProperties();
+  const expected = Number(properties.getProperty(ROWS_KEY) ?? '0') || 0;
   let sheet = book.sheets.get(TAB.changeLog);
   if (!sheet) {
     const spec = STANDARD_TABS.find((t) => t.name === TAB.changeLog)!;
@@ -41,5 +44,11 @@ export function logChanges(book: Book, entries: readonly ChangeEntry[]): void {
   }
   const at = instantToDateCell(new Date(), book.timeZone);
   const user = currentUser();
-  appendRows(sheet, entries.map((e) => [at, user, e.operation, e.sheet, e.caseId, e.field, e.before, e.after]), book.timeZone);
+  const rowsNow = Math.max(0, sheet.getLastRow() - 1);
+  const gap: ChangeEntry[] = rowsNow < expected
+    ? [{ operation: logGapNote(expected), sheet: TAB.changeLog, caseId: '', field: '', before: String(expected), after: String(rowsNow) }]
+    : [];
+  const rows = [...gap, ...entries].map((e) => [at, user, e.operation, e.sheet, e.caseId, e.field, e.before, e.after]);
+  appendRows(sheet, rows, book.timeZone);
+  properties.setProperty(ROWS_KEY, String(rowsNow + rows.length));
 }

@@ -6,6 +6,7 @@ import type { FieldDef, SettingListName } from '../domain/fields';
 import { TAB } from '../domain/fields';
 import { SETTINGS_HEADERS, settingValues } from '../domain/settings';
 import type { Book, BookSettings } from './book';
+import { DATE_FORMAT, DATETIME_FORMAT, INTEGER_FORMAT, TEXT_FORMAT } from './cellFormat';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
@@ -22,10 +23,10 @@ const SETTING_COLUMN: Record<SettingListName, string> = {
 };
 
 const NUMBER_FORMAT: Record<FieldDef['type'], string> = {
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm',
-  integer: '0',
-  text: '@', kana: '@', choice: '@', list: '@', time: '@', id: '@',
+  date: DATE_FORMAT,
+  datetime: DATETIME_FORMAT,
+  integer: INTEGER_FORMAT,
+  text: TEXT_FORMAT, kana: TEXT_FORMAT, choice: TEXT_FORMAT, list: TEXT_FORMAT, time: TEXT_FORMAT, id: TEXT_FORMAT,
 };
 
 /** Builds the dropdown rules once per call, reusing one rule per 設定 list. */

@@ -1,11 +1,32 @@
 // Saves remembered by their request ID, so a double click or a retried call
-// writes once: the second request gets the first one's answer.
+// writes once: the second request gets the first one's answer. The memo is one
+// document property, and Apps Script refuses a value over 9 KB (measured
+// nearer 8 KB with its key), so it holds only successful saves, each trimmed
+// of its warnings when long, and forgets the oldest beyond MAX_BYTES. A retry
+// comes within seconds, long before its entry is forgotten.
 const KEY = 'tsunagi.recentSaves';
-const KEEP = 50;
+export const MAX_BYTES = 6000;
+const MAX_ENTRY_BYTES = 600;
+
+/** A save's answer; `saved: false` is a refusal, and no `saved` at all means it went through. */
+interface Result {
+  readonly saved?: boolean;
+  readonly warnings?: readonly unknown[];
+}
 
 interface Remembered<T> {
   readonly requestId: string;
   readonly result: T;
+}
+
+/** UTF-8 bytes, as Apps Script measures a property. */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
 }
 
 function readAll<T>(properties: GoogleAppsScript.Properties.Properties): Remembered<T>[] {
@@ -17,13 +38,34 @@ function readAll<T>(properties: GoogleAppsScript.Properties.Properties): Remembe
   }
 }
 
+/** The newest entries whose JSON fits in MAX_BYTES; an entry too long loses its warnings. */
+function bounded<T extends object>(entries: readonly Remembered<T>[]): Remembered<T>[] {
+  const kept: Remembered<T>[] = [];
+  let bytes = 2;
+  for (const entry of [...entries].reverse()) {
+    const short = utf8Bytes(JSON.stringify(entry)) <= MAX_ENTRY_BYTES ? entry : { ...entry, result: { ...entry.result, warnings: [] } };
+    const size = utf8Bytes(JSON.stringify(short)) + 1;
+    if (size > MAX_BYTES / 2) continue; // an answer this long is not remembered, rather than crowd out the others
+    if (bytes + size > MAX_BYTES) break;
+    kept.unshift(short);
+    bytes += size;
+  }
+  return kept;
+}
+
 /** Runs `save` once per request ID; call it under the document lock. */
-export function saveOnce<T>(requestId: string, save: () => T): T {
+export function saveOnce<T extends object>(requestId: string, save: () => T): T {
   const properties = PropertiesService.getDocumentProperties();
   const remembered = readAll<T>(properties);
   const earlier = remembered.find((r) => r.requestId === requestId);
   if (earlier) return earlier.result;
   const result = save();
-  properties.setProperty(KEY, JSON.stringify([...remembered, { requestId, result }].slice(-KEEP)));
+  // A refusal wrote nothing: asking again gives the same refusal, so only saves are remembered.
+  if ((result as Result).saved === false) return result;
+  try {
+    properties.setProperty(KEY, JSON.stringify(bounded([...remembered, { requestId, result }])));
+  } catch {
+    // The row is written; losing the memo only loses the guard against a retry, never the save.
+  }
   return result;
 }

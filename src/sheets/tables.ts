@@ -2,6 +2,7 @@
 // getValues per tab read and one setValues per tab write.
 import { isDateCell, type Cell } from '../domain/cell';
 import type { Table } from '../domain/table';
+import { formatFor } from './cellFormat';
 import { dateConverter, type DateConverter } from './zonedDate';
 
 type SheetValue = string | number | boolean | Date;
@@ -12,15 +13,9 @@ export function fromSheetValue(value: unknown, dates: DateConverter): Cell {
   return '';
 }
 
-/**
- * Every non-empty text is written behind Sheets' text prefix `'`, so nothing
- * the add-on writes is ever read as a formula (`=`, `+`, `-`, `@` …, SPEC §10)
- * or silently turned into a number or date (`0012` stays `0012`).
- */
+/** Dates become instants; text goes raw, into a plain-text cell (cellFormat). */
 export function toSheetValue(cell: Cell, dates: DateConverter): SheetValue {
-  if (isDateCell(cell)) return dates.toInstant(cell);
-  if (typeof cell === 'string' && cell !== '') return `'${cell}`;
-  return cell;
+  return isDateCell(cell) ? dates.toInstant(cell) : cell;
 }
 
 /** Reads a whole tab. An empty tab is a table with no header and no rows. */
@@ -48,9 +43,10 @@ export function readHeaderAndRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, tim
 }
 
 /**
- * Writes a block of rows with its top-left cell at (`startRow`, `startColumn`)
- * in one call, all as wide as the widest, growing the sheet first when they
- * reach past its last row or column.
+ * Writes a block of rows with its top-left cell at (`startRow`, `startColumn`),
+ * all as wide as the widest, growing the sheet first when they reach past its
+ * last row or column: the block's formats are read and set as its values
+ * need (cellFormat), then the values go in one setValues.
  */
 export function writeBlock(
   sheet: GoogleAppsScript.Spreadsheet.Sheet, startRow: number, startColumn: number, rows: readonly (readonly Cell[])[], timeZone: string,
@@ -64,7 +60,10 @@ export function writeBlock(
   const lastColumn = startColumn + width - 1;
   if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
   if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
-  sheet.getRange(startRow, startColumn, values.length, width).setValues(values);
+  const range = sheet.getRange(startRow, startColumn, values.length, width);
+  const current = range.getNumberFormats();
+  range.setNumberFormats(current.map((line, r) => line.map((format, c) => formatFor(rows[r]?.[c] ?? '', format))));
+  range.setValues(values);
 }
 
 /** Writes whole rows from `startRow`, column A onwards, in one call. */
@@ -72,7 +71,7 @@ export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, startRow: n
   writeBlock(sheet, startRow, 1, rows, timeZone);
 }
 
-/** Writes header and rows from A1, and clears what lay beyond the new table's right edge. */
+/** Writes header and rows from A1, and clears what lay beyond the new table's right and bottom edges. */
 export function writeTable(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   table: { header: readonly Cell[]; rows: readonly (readonly Cell[])[] },
@@ -84,15 +83,17 @@ export function writeTable(
   if (previous.columns > width && previous.rows > 0) {
     sheet.getRange(1, width + 1, previous.rows, previous.columns - width).clearContent();
   }
+  const written = table.rows.length + 1;
+  if (previous.rows > written) sheet.getRange(written + 1, 1, previous.rows - written, Math.max(width, previous.columns)).clearContent();
 }
 
 /**
- * Appends one row under the last used row in one call. Sheets grows the tab
- * itself and never lets two executions' appends land on the same row.
+ * Appends one row under the last used row. Its cells' formats must be chosen
+ * before the values go in, which Sheet.appendRow cannot do, so callers hold
+ * the document lock (as every add-on write does) and the row is written there.
  */
 export function appendRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: readonly Cell[], timeZone: string): void {
-  const dates = dateConverter(timeZone);
-  sheet.appendRow(row.map((cell) => toSheetValue(cell, dates)));
+  appendRows(sheet, [row], timeZone);
 }
 
 /** Appends rows under the last used row of a tab, in one write. */

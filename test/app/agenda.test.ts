@@ -9,7 +9,7 @@ import type { AgendaCreated, AgendaPreview, MeetingForOutcomes, MeetingList, Out
 import { cellText, isDateCell } from '../../src/domain/cell';
 import { CASE_FIELDS, MEETING_FIELDS } from '../../src/domain/fields';
 import { parseDate, toWareki } from '../../src/domain/normalize';
-import { demoWorkbook, newSpreadsheet, tabNames, tabText, TODAY } from './helpers';
+import { clockOn, demoWorkbook, newSpreadsheet, tabNames, tabText, TODAY } from './helpers';
 
 /** In the demo made for TODAY (2026-11-22): the next 支援会議 (2nd Tuesday) and 重層的支援会議 (4th Thursday). */
 const SUPPORT = { meetingType: '支援会議', date: '2026-12-08' };
@@ -182,7 +182,7 @@ describe('the menu', () => {
     const runtime = newSpreadsheet();
     runtime.call('onOpen');
     const items = runtime.menus[0]!.items.flatMap((i) => (i.kind === 'item' ? [i.caption] : []));
-    expect(items.slice(-2)).toEqual(['会議次第を作成…', 'サイドバーを開く']);
+    expect(items.slice(-3, -1)).toEqual(['会議次第を作成…', 'サイドバーを開く']);
     runtime.call('menuAgenda');
     expect(runtime.sidebars[0]!.title).toBe('つなぎ');
     expect(runtime.sidebars[0]!.content).toContain('<body data-view="agenda">');
@@ -199,7 +199,11 @@ describe('after the meeting', () => {
     return { runtime, meeting };
   }
 
-  const record = (runtime: Runtime, args: Record<string, unknown>) => runtime.call<OutcomeResult>('recordMeetingOutcome', { today: AFTER, ...args });
+  /** Saved on a day after the meeting, unless the runtime's clock was set otherwise. */
+  const record = (runtime: Runtime, args: Record<string, unknown>, on = AFTER) => {
+    runtime.setNow(clockOn(on));
+    return runtime.call<OutcomeResult>('recordMeetingOutcome', args);
+  };
 
   it('lists 予定 meetings and the dates cases wait for, without names', () => {
     const runtime = demoWorkbook(60);
@@ -209,6 +213,24 @@ describe('after the meeting', () => {
     ]);
     expect(list.meetings.slice(3).every((m) => m.status !== '予定' && m.date <= TODAY)).toBe(true);
     expect(list.upcoming.map((u) => [u.meetingType, u.date])).toEqual(expect.arrayContaining([[SUPPORT.meetingType, SUPPORT.date]]));
+  });
+
+  it('counts on each waiting date only the cases the agenda will take: not those the consent gate leaves out', () => {
+    const runtime = demoWorkbook(60);
+    const list = runtime.call<MeetingList>('listMeetings', { today: TODAY });
+    const gated = list.upcoming.filter((u) => u.meetingType === '重層的支援会議');
+    expect(gated.length).toBeGreaterThan(0);
+    for (const u of list.upcoming) {
+      const preview = runtime.call<AgendaPreview>('previewAgenda', { today: TODAY, meetingType: u.meetingType, date: u.date, includeDue: false });
+      expect([u.meetingType, u.date, u.cases]).toEqual([u.meetingType, u.date, preview.items.length]);
+    }
+    const planned = list.upcoming.find((u) => u.meetingType === PLAN.meetingType && u.date === PLAN.date)!;
+    const waiting = tabText(runtime, '共通シート').findIndex((row) => row[caseColumn('次回会議種別')] === PLAN.meetingType
+      && row[caseColumn('本人同意')] === 'あり' && row[caseColumn('次回会議予定日')] === PLAN.date && row[caseColumn('状態')] !== '終結');
+    expect(waiting).toBeGreaterThan(0);
+    ensureCell(findSheet(runtime.model, '共通シート')!, waiting + 1, caseColumn('本人同意') + 1).value = '確認中';
+    const after = runtime.call<MeetingList>('listMeetings', { today: TODAY }).upcoming.find((u) => u.meetingType === PLAN.meetingType && u.date === PLAN.date);
+    expect(after?.cases ?? 0).toBe(planned.cases - 1);
   });
 
   it('gives the meeting\'s cases by ケースID, 年代 and kind', () => {
@@ -281,9 +303,9 @@ describe('after the meeting', () => {
   it('will not mark a meeting 開催済 before its day, but takes 中止', () => {
     const runtime = demoWorkbook(60);
     const { meetingId } = create(runtime, SUPPORT);
-    expect(() => record(runtime, { today: TODAY, meetingId, meetingStatus: '開催済', requestId: 'outcome-0003', outcomes: [] }))
+    expect(() => record(runtime, { meetingId, meetingStatus: '開催済', requestId: 'outcome-0003', outcomes: [] }, TODAY))
       .toThrow('開催日（2026-12-08）がまだ来ていないため、「開催済」にできません。');
-    expect(record(runtime, { today: TODAY, meetingId, meetingStatus: '中止', decisions: '台風のため中止。', requestId: 'outcome-0004', outcomes: [] }))
+    expect(record(runtime, { meetingId, meetingStatus: '中止', decisions: '台風のため中止。', requestId: 'outcome-0004', outcomes: [] }, TODAY))
       .toMatchObject({ saved: true, meetingStatus: '中止', updatedCases: [] });
     expect(() => record(runtime, { meetingId: 'M1999-001', meetingStatus: '中止', requestId: 'outcome-0005', outcomes: [] })).toThrow('会議ID「M1999-001」が会議記録に見つかりません。');
   });
@@ -310,8 +332,9 @@ describe('service calls', () => {
       const forOutcomes = runtime.call<MeetingForOutcomes>('getMeetingForOutcomes', { today: AFTER, meetingId });
       const load = calls('getMeetingForOutcomes', { today: AFTER, meetingId });
       const [a, b] = forOutcomes.cases;
+      runtime.setNow(clockOn(AFTER));
       const outcome = calls('recordMeetingOutcome', {
-        today: AFTER, meetingId, meetingStatus: '開催済', requestId: `calls-${cases}`,
+        meetingId, meetingStatus: '開催済', requestId: `calls-${cases}`,
         outcomes: [{ caseId: a!.caseId, status: '支援中', nextMonitoringOn: '2027-01-05' }, { caseId: b!.caseId, nextMeetingType: '', nextMeetingOn: '' }],
       });
       return { list, preview, created, replaced, print, load, outcome };

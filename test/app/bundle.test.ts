@@ -26,7 +26,7 @@ describe('dist/Code.js', () => {
     const menu = runtime.menus[0]!;
     expect(menu.caption).toBe('多機関協働');
     const items = menu.items.flatMap((i) => (i.kind === 'item' ? [i] : []));
-    expect(items.map((i) => i.caption)).toEqual(['シートを準備', '標準化（開いているタブ）', '入力チェック', '月次集計を更新', '毎日の自動更新を設定 / 解除', '会議次第を作成…', 'サイドバーを開く']);
+    expect(items.map((i) => i.caption)).toEqual(['シートを準備', '標準化（開いているタブ）', '入力チェック', '月次集計を更新', '毎日の自動更新を設定 / 解除', '会議次第を作成…', 'サイドバーを開く', '自己診断']);
     const declared = topLevelFunctionNames(CODE);
     for (const item of items) expect(declared).toContain(item.functionName);
   });
@@ -46,6 +46,8 @@ describe('dist/Code.js', () => {
       expect(manifest.oauthScopes).toEqual([
         'https://www.googleapis.com/auth/spreadsheets.currentonly',
         'https://www.googleapis.com/auth/script.container.ui',
+        // SPEC §10: Session.getActiveUser() names who changed a case only with this scope.
+        'https://www.googleapis.com/auth/userinfo.email',
         // SPEC §10 allows it for the daily time trigger of 月次集計 only.
         'https://www.googleapis.com/auth/script.scriptapp',
       ]);

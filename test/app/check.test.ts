@@ -70,6 +70,20 @@ describe('入力チェック', () => {
     expect(() => runtime.call('checkEntries', { today: TODAY })).toThrow(/「共通シート」タブがありません。.*シートを準備/);
   });
 
+  it('reports and marks a meeting type whose 本人同意 in 設定 is neither 必要 nor 不要, which then needs consent', () => {
+    const runtime = demoWorkbook(20);
+    const settings = findSheet(runtime.model, '設定')!;
+    const header = tabText(runtime, '設定')[0]!;
+    const [nameColumn, consentColumn] = [header.indexOf('会議種別'), header.indexOf('本人同意')];
+    ensureCell(settings, 5, nameColumn + 1).value = 'まるごと会議'; // a town adds a meeting and leaves 本人同意 blank
+    ensureCell(settings, 3, consentColumn + 1).value = '要';
+    const result = runtime.call<CheckResult>('checkEntries', { today: TODAY });
+    const onSettings = result.problems.filter((p) => p.sheet === '設定');
+    expect(onSettings.map((p) => [p.row, p.column, p.code, p.severity])).toEqual([[3, '本人同意', 'unknown_value', 'error'], [5, '本人同意', 'unknown_value', 'error']]);
+    expect(settings.cells[4]![consentColumn]!.background).toBe('#f4cccc');
+    expect(settings.cells[4]![consentColumn]!.note).toContain('本人同意が必要な会議として扱います');
+  });
+
   const workbooks = new Map<number, ReturnType<typeof demoWorkbook>>();
   it.each([false, true])('makes the same number of service calls for 100 and 10,000 cases (mark: %s)', (mark) => {
     const callsFor = (cases: number) => {
@@ -103,8 +117,8 @@ describe('入力チェック', () => {
     it('keeps colours and notes the user put on cells without a problem, and the user part of a marked note', () => {
       const runtime = spreadsheetWith('共通シート', [
         ['ケースID', '受付日', 'つなぎ元機関', '本人氏名', '課題領域', '相談の概要', 'つなぎの理由', '本人同意', '状態'],
-        ['2024-0001', '2024/4/1', '地域包括支援センター', '山田', '介護', '概要', '理由', '', '受付'],
-        ['2024-0002', '2024/4/2', '地域包括支援センター', '佐藤', '介護', '概要', '理由', 'あり', '受付'],
+        ['2024-0001', '2024/4/1', '地域包括支援センター', '山田 花子', '介護', '概要', '理由', '', '受付'],
+        ['2024-0002', '2024/4/2', '地域包括支援センター', '佐藤 一郎', '介護', '概要', '理由', 'あり', '受付'],
       ]);
       const sheet = findSheet(runtime.model, '共通シート')!;
       Object.assign(ensureCell(sheet, 3, 4), { background: '#c9daf8', note: '旧姓は鈴木' });
@@ -123,7 +137,7 @@ describe('入力チェック', () => {
       const agencies = Array.from({ length: NOTE_TEXTS_PER_CALL_LIMIT + 5 }, (_, i) => `架空機関${i + 1}`);
       const runtime = spreadsheetWith('共通シート', [
         ['ケースID', '受付日', 'つなぎ元機関', '本人氏名', '課題領域', '相談の概要', 'つなぎの理由', '本人同意', '状態'],
-        ...agencies.map((agency, i) => [`2024-${String(i + 1).padStart(4, '0')}`, '2024/4/1', agency, '山田', '介護', '概要', '理由', 'あり', '受付']),
+        ...agencies.map((agency, i) => [`2024-${String(i + 1).padStart(4, '0')}`, '2024/4/1', agency, '山田 花子', '介護', '概要', '理由', 'あり', '受付']),
       ]);
       const sheet = findSheet(runtime.model, '共通シート')!;
       ensureCell(sheet, 5, 4).note = '旧姓は鈴木';

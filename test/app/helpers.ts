@@ -9,10 +9,12 @@ import { ensureCell, findSheet, isFormula, lastColumnWithContent, lastRowWithCon
 
 export const CODE = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
 export const TODAY = '2026-11-22';
+/** The script's clock on TODAY (the server decides today for every save). */
+export const clockOn = (iso: string): Date => new Date(`${iso}T10:00:00+09:00`);
 
 /** A new spreadsheet with one empty tab, as Google creates one. */
 export function newSpreadsheet(): Runtime {
-  return loadBundle(CODE, createModel('test', { sheetNames: ['シート1'] }), { htmlDir: join(__dirname, '../../dist') });
+  return loadBundle(CODE, createModel('test', { sheetNames: ['シート1'] }), { htmlDir: join(__dirname, '../../dist'), now: clockOn(TODAY) });
 }
 
 /** A prepared workbook holding the fictional demo. */
@@ -31,7 +33,7 @@ export function spreadsheetWith(tab: string, rows: readonly (readonly (string | 
   rows.forEach((row, r) => row.forEach((value, c) => {
     if (value !== '') ensureCell(sheet, r + 1, c + 1).value = value;
   }));
-  return loadBundle(CODE, model, { htmlDir: join(__dirname, '../../dist') });
+  return loadBundle(CODE, model, { htmlDir: join(__dirname, '../../dist'), now: clockOn(TODAY) });
 }
 
 /** A tab's used area as text a person would read (dates as ISO), row by row from row 1. */

@@ -3,13 +3,13 @@
 // tab without the 対象 column, and linking the records once the person is a case.
 import { findSheet } from '../../dev/runtime/model';
 import type { CaseSearchResult, LinkPreIntakeResult, PreIntakeSubject, SaveResult } from '../../src/app/sidebarTypes';
-import { demoWorkbook, tabText, TODAY } from './helpers';
+import { demoWorkbook, tabText } from './helpers';
 
 const SUBJECT = '西地区の80代男性(仮称Z)';
 const visit = { caseId: '', subject: SUBJECT, activityOn: '2026-11-18', activityType: 'アウトリーチ', staff: '相談員A', visitors: '2', content: '民生委員と訪問' };
 
 const saveActivity = (runtime: ReturnType<typeof demoWorkbook>, record: Record<string, string>, requestId: string) =>
-  runtime.call<SaveResult>('saveActivity', { today: TODAY, record, requestId });
+  runtime.call<SaveResult>('saveActivity', { record, requestId });
 
 describe('an アウトリーチ to someone not yet a case', () => {
   it('is saved under its 対象 with no ケースID; other shapes are refused with the reason', () => {

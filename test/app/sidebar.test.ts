@@ -11,8 +11,9 @@ const NEW_CASE = {
   lifeAreas: '介護、住まい', summary: '<img src=x onerror=alert(1)>', reason: '複合課題のため', consent: 'あり', consentOn: '2024/4/2', status: '受付',
 };
 
-const save = (runtime: ReturnType<typeof demoWorkbook>, record: Record<string, string>, requestId: string, editing?: string) =>
-  runtime.call<SaveResult>('saveCase', { today: TODAY, record, requestId, ...(editing ? { editing } : {}) });
+/** An edit sends the form as it was loaded (`loaded`) with what it holds now (`record`). */
+const save = (runtime: ReturnType<typeof demoWorkbook>, record: Record<string, string>, requestId: string, editing?: { id: string; loaded: Record<string, string> }) =>
+  runtime.call<SaveResult>('saveCase', { record, requestId, ...(editing ? { editing: editing.id, loaded: editing.loaded } : {}) });
 
 const lastRow = (runtime: ReturnType<typeof demoWorkbook>) => tabText(runtime, '共通シート').length;
 const column = (name: string) => CASE_FIELDS.findIndex((f) => f.header === name);
@@ -24,7 +25,7 @@ describe('getSidebarState', () => {
     expect(state.today).toBe(TODAY);
     expect(state.settings.agencies[0]).toEqual({ name: '地域包括支援センター', field: '高齢' });
     expect(state.selected).toBeNull();
-    expect(Object.keys(state).sort()).toEqual(['selected', 'settings', 'settingsNotes', 'today']);
+    expect(Object.keys(state).sort()).toEqual(['draft', 'selected', 'settings', 'settingsNotes', 'today']);
   });
 
   it('loads the case on the row the user selected in 共通シート', () => {
@@ -133,7 +134,7 @@ describe('saveCase', () => {
     const created = save(runtime, NEW_CASE, 'request-0006');
     if (!created.saved) throw new Error('setup failed');
     const rows = lastRow(runtime);
-    const updated = save(runtime, { ...NEW_CASE, caseId: created.id, status: 'アセスメント中' }, 'request-0007', created.id);
+    const updated = save(runtime, { ...NEW_CASE, caseId: created.id, status: 'アセスメント中' }, 'request-0007', { id: created.id, loaded: { ...NEW_CASE, caseId: created.id } });
     expect(updated).toMatchObject({ saved: true, created: false, id: created.id, row: created.row });
     expect(lastRow(runtime)).toBe(rows);
     expect(tabText(runtime, '共通シート')[created.row - 1]![column('状態')]).toBe('アセスメント中');
@@ -143,7 +144,8 @@ describe('saveCase', () => {
 
   it('refuses to edit a case that is no longer there', () => {
     const runtime = demoWorkbook(60);
-    expect(() => save(runtime, NEW_CASE, 'request-0008', '1999-0001')).toThrow('ケースID「1999-0001」が共通シートに見つかりません');
+    const gone = { ...NEW_CASE, caseId: '1999-0001' };
+    expect(() => save(runtime, gone, 'request-0008', { id: '1999-0001', loaded: gone })).toThrow('ケースID「1999-0001」が共通シートに見つかりません');
   });
 
   it('refuses a request without a valid request ID', () => {
@@ -158,12 +160,12 @@ describe('saveActivity', () => {
     const caseId = runtime.call<CaseSearchResult>('searchCases', {}).cases[0]!.caseId;
     const rows = tabText(runtime, '支援記録').length;
     const outreach = { caseId, activityOn: '2026-11-20', activityType: 'アウトリーチ', staff: '相談員A', visitors: '2', content: '自宅訪問' };
-    const saved = runtime.call<SaveResult>('saveActivity', { today: TODAY, record: outreach, requestId: 'activity-0001' });
+    const saved = runtime.call<SaveResult>('saveActivity', { record: outreach, requestId: 'activity-0001' });
     expect(saved).toMatchObject({ saved: true, id: expect.stringMatching(/^R2026-\d{5}$/), row: rows + 1 });
     expect(tabText(runtime, '支援記録')[rows]!.slice(1)).toEqual([caseId, '', '2026-11-20', 'アウトリーチ', '相談員A', '2', '自宅訪問']);
-    const unknown = runtime.call<SaveResult>('saveActivity', { today: TODAY, record: { ...outreach, caseId: '1999-0001' }, requestId: 'activity-0002' });
+    const unknown = runtime.call<SaveResult>('saveActivity', { record: { ...outreach, caseId: '1999-0001' }, requestId: 'activity-0002' });
     expect(!unknown.saved && unknown.errors.map((e) => e.code)).toEqual(['unknown_case']);
-    const noVisitors = runtime.call<SaveResult>('saveActivity', { today: TODAY, record: { ...outreach, visitors: '' }, requestId: 'activity-0003' });
+    const noVisitors = runtime.call<SaveResult>('saveActivity', { record: { ...outreach, visitors: '' }, requestId: 'activity-0003' });
     expect(!noVisitors.saved && noVisitors.errors.map((e) => [e.field, e.code])).toEqual([['visitors', 'required']]);
     expect(tabText(runtime, '支援記録')).toHaveLength(rows + 1);
   });
@@ -179,7 +181,7 @@ describe('selectCell', () => {
 });
 
 describe('service calls', () => {
-  it('are the same for opening the sidebar (cells read too), searching cases and saving a case with 100 and 10,000 cases', () => {
+  it('are the same for opening the sidebar (cells read too), searching cases and saving a case with 100 and 10,000 cases, but for growing a full tab', () => {
     const measure = (cases: number) => {
       const runtime = demoWorkbook(cases);
       runtime.resetCalls();
@@ -195,6 +197,7 @@ describe('service calls', () => {
     };
     const small = measure(100);
     expect(small.open).toBeGreaterThan(0);
-    expect(measure(10_000)).toEqual(small);
+    // The 10,000-case demo fills its tab to the last row: the new row needs one insertRowsAfter first.
+    expect(measure(10_000)).toEqual({ ...small, save: small.save + 1 });
   });
 });

@@ -2,6 +2,7 @@
 // row; the add-on only appends (rows already there never change, and every
 // write into the tab lands below its last row); the tab is protected
 // (warning-only); a user Apps Script cannot name is logged as （不明）.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDemo } from '../../dev/demo/write';
 import { createModel, loadBundle, type Runtime } from '../../dev/runtime';
@@ -10,7 +11,7 @@ import { ensureCell, findSheet, lastRowWithContent } from '../../dev/runtime/mod
 import type { AgendaCreated, MeetingForOutcomes } from '../../src/app/agenda/types';
 import type { CaseSearchResult, SaveResult } from '../../src/app/sidebarTypes';
 import { CASE_FIELDS } from '../../src/domain/fields';
-import { CODE, demoWorkbook, tabText, TODAY } from '../app/helpers';
+import { clockOn, CODE, demoWorkbook, tabText, TODAY } from '../app/helpers';
 
 const LOG = '変更履歴';
 const NEW_CASE = {
@@ -71,14 +72,16 @@ describe('変更履歴 records every write path, append-only', () => {
     expect(logRows(runtime).length).toBeGreaterThan(1);
 
     const created = audited(runtime, /^ケースを登録$/, () =>
-      runtime.call<SaveResult>('saveCase', { today: TODAY, record: NEW_CASE, requestId: 'audit-0001' }));
+      runtime.call<SaveResult>('saveCase', { record: NEW_CASE, requestId: 'audit-0001' }));
     if (!created.saved) throw new Error('saveCase refused the audit case');
     audited(runtime, /^ケースを更新$/, () =>
-      runtime.call<SaveResult>('saveCase', { today: TODAY, record: { ...NEW_CASE, caseId: created.id, status: 'アセスメント中' }, requestId: 'audit-0002', editing: created.id }));
+      runtime.call<SaveResult>('saveCase', {
+        record: { ...NEW_CASE, caseId: created.id, status: 'アセスメント中' }, loaded: { ...NEW_CASE, caseId: created.id }, requestId: 'audit-0002', editing: created.id,
+      }));
 
     const caseId = runtime.call<CaseSearchResult>('searchCases', {}).cases[0]!.caseId;
     audited(runtime, /^支援記録を登録$/, () => runtime.call<SaveResult>('saveActivity', {
-      today: TODAY, requestId: 'audit-0003',
+      requestId: 'audit-0003',
       record: { caseId, activityOn: '2026-11-20', activityType: 'アウトリーチ', staff: '相談員A', visitors: '2', content: '自宅訪問' },
     }));
 
@@ -91,8 +94,9 @@ describe('変更履歴 records every write path, append-only', () => {
     const agenda = audited(runtime, /^会議次第を作成（/, () => runtime.call<AgendaCreated>('createAgenda', { today: TODAY, ...SUPPORT }));
     const meeting = runtime.call<MeetingForOutcomes>('getMeetingForOutcomes', { today: AFTER, meetingId: agenda.meetingId });
     const first = meeting.cases[0]!;
+    runtime.setNow(clockOn(AFTER));
     audited(runtime, /^会議の結果を記録（/, () => runtime.call('recordMeetingOutcome', {
-      today: AFTER, meetingId: agenda.meetingId, meetingStatus: '開催済', attendingAgencies: ['地域包括支援センター'],
+      meetingId: agenda.meetingId, meetingStatus: '開催済', attendingAgencies: ['地域包括支援センター'],
       decisions: '役割分担を確認した。', requestId: 'audit-0004',
       outcomes: [{ caseId: first.caseId, status: '支援中', nextMeetingType: '支援会議', nextMeetingOn: '2027-01-12', nextMonitoringOn: '2027-01-05' }],
     }));
@@ -124,11 +128,32 @@ describe('who made the change', () => {
     runtime.call('prepareWorkbook', { today: TODAY });
     writeDemo(runtime.model, { cases: 20, seed: 3, today: TODAY });
     const before = logRows(runtime).length;
-    const saved = runtime.call<SaveResult>('saveCase', { today: TODAY, record: NEW_CASE, requestId: 'audit-0101' });
+    const saved = runtime.call<SaveResult>('saveCase', { record: NEW_CASE, requestId: 'audit-0101' });
     expect(saved.saved).toBe(true);
     const added = logRows(runtime).slice(before);
     expect(added.length).toBeGreaterThan(0);
     expect(added.every((r) => r[1] === '（不明）')).toBe(true);
     expect(logRows(runtime).slice(1).every((r) => r[1] === '（不明）')).toBe(true);
+  });
+
+  it('names the editor with the userinfo.email scope, and without it stamps （不明） while the 集計 view and daily state still open', () => {
+    const open = (oauthScopes?: readonly string[]) => {
+      const runtime = loadBundle(CODE, createModel('test', { sheetNames: ['シート1'] }), {
+        htmlDir: join(__dirname, '../../dist'), user: 'soudan@town.example.jp', ...(oauthScopes ? { oauthScopes } : {}),
+      });
+      runtime.call('prepareWorkbook', { today: TODAY });
+      return runtime;
+    };
+    const granted = open();
+    granted.call('saveCase', { today: TODAY, record: NEW_CASE, requestId: 'audit-0201' });
+    expect(logRows(granted).at(-1)![1]).toBe('soudan@town.example.jp');
+
+    const manifest = JSON.parse(readFileSync(join(__dirname, '../../dist/appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+    const denied = open(manifest.oauthScopes.filter((s) => !s.endsWith('/userinfo.email')));
+    expect(denied.call<SaveResult>('saveCase', { today: TODAY, record: NEW_CASE, requestId: 'audit-0202' }).saved).toBe(true);
+    expect(logRows(denied).at(-1)![1]).toBe('（不明）');
+    expect(denied.call('getCountsState', { today: TODAY })).toMatchObject({ daily: { installed: false, mine: false } });
+    denied.call('menuDailyCounts');
+    expect(denied.alerts.at(-1)).toContain('毎日の自動更新を設定しました');
   });
 });

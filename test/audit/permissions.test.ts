@@ -8,7 +8,8 @@ import ts from 'typescript';
 const ROOT = join(__dirname, '../..');
 const CODE = readFileSync(join(ROOT, 'dist/Code.js'), 'utf8');
 const SCOPE = 'https://www.googleapis.com/auth/';
-const ALLOWED_SCOPES = [`${SCOPE}spreadsheets.currentonly`, `${SCOPE}script.container.ui`];
+// userinfo.email only so that 変更履歴 and 更新者 can name who changed a case.
+const ALLOWED_SCOPES = [`${SCOPE}spreadsheets.currentonly`, `${SCOPE}script.container.ui`, `${SCOPE}userinfo.email`];
 const TRIGGER_SCOPE = `${SCOPE}script.scriptapp`;
 
 /** Apps Script's global services and advanced services, by the name a script uses. */
@@ -19,7 +20,7 @@ const SERVICES = [
   'CardService', 'DataStudioApp', 'Browser', 'BigQuery', 'AdminDirectory', 'AdminReports', 'People', 'Drive', 'Gmail', 'Calendar',
   'Sheets', 'Docs', 'Slides', 'YouTube', 'Tasks', 'Analytics', 'AnalyticsAdmin',
 ];
-/** What the two (three) scopes cover, or needs no scope at all. */
+/** What the three (four) scopes cover, or needs no scope at all. */
 const ALLOWED_SERVICES = new Set(['SpreadsheetApp', 'LockService', 'PropertiesService', 'HtmlService', 'Session', 'Utilities', 'Logger', 'Charts', 'ScriptApp']);
 const NETWORK = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts'];
 

@@ -78,6 +78,9 @@ describe('月次集計 in the preview', () => {
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('\r\n項目,4月,5月');
+    // Where the sandbox blocks the download, the same text is there to copy.
+    await sidebar.getByText('保存できなかったとき（CSV の内容をコピー）').click();
+    await expect(sidebar.getByLabel(/すべて選択/).inputValue()).resolves.toBe(bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'));
 
     await expect(sidebar.locator('#counts-daily-state').textContent()).resolves.toMatch(/^未設定/);
     if (process.env.SCREENSHOTS_DIR) await page.locator('iframe[title="サイドバー"]').screenshot({ path: join(process.env.SCREENSHOTS_DIR, 'counts-sidebar.png') });

@@ -24,6 +24,13 @@ export interface SidebarView {
   readonly empty?: Arrange;
 }
 
+/** The page's own token on another path of the preview. */
+const withToken = (page: Page, path: string): string => {
+  const url = new URL(path, page.url());
+  url.search = new URL(page.url()).search;
+  return url.href;
+};
+
 const untilSettled = (page: Page): Promise<unknown> =>
   page.waitForFunction(() => document.body.getAttribute('aria-busy') !== 'true');
 
@@ -48,7 +55,7 @@ export const SIDEBAR_VIEWS: readonly SidebarView[] = [
   {
     name: 'case', tab: 'ケース',
     normal: async (panel, page) => {
-      await page.request.post(new URL('/api/select', page.url()).href, { data: { sheet: '共通シート', range: 'C2' } });
+      await page.request.post(withToken(page, '/api/select'), { data: { sheet: '共通シート', range: 'C2' } });
       await panel.getByRole('button', { name: '選択中の行を読み込む' }).click();
       await panel.getByText(/2行目のケース.*を読み込みました/).waitFor();
     },
@@ -123,6 +130,13 @@ export const SIDEBAR_VIEWS: readonly SidebarView[] = [
   },
 ];
 
+/** An address of the preview, with the token it asks of every page and call. */
+export function previewUrl(session: Pick<DemoPreview, 'preview'>, path: string): string {
+  const url = new URL(path, session.preview.url);
+  url.searchParams.set('token', session.preview.token);
+  return url.href;
+}
+
 export const STATES: readonly StateName[] = ['normal', 'error', 'empty'];
 
 /** The width of the sidebar in Sheets (CSS px at 100 %). */
@@ -133,7 +147,7 @@ export async function openSidebarPage(session: DemoPreview, width: number, devic
   // A context of its own: axe's frame handling needs one, and each state starts clean.
   const context = await session.browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor, locale: 'ja-JP' });
   const page = await context.newPage();
-  await page.goto(new URL('/sidebar', session.preview.url).href);
+  await page.goto(previewUrl(session, '/sidebar'));
   await page.getByRole('tab', { name: 'ケース' }).waitFor();
   await untilSettled(page);
   return page;

@@ -3,7 +3,7 @@
 // and the confidentiality line. Expected values are worked out by hand.
 import { buildAgenda, findMeetingType, participantsOf } from '../../src/domain/agenda/build';
 import { agendaPrintHtml } from '../../src/domain/agenda/printView';
-import { agendaJson, CONFIDENTIAL_LINE, layoutAgenda } from '../../src/domain/agenda/render';
+import { agendaJson, layoutAgenda, NEUTRAL_LINE } from '../../src/domain/agenda/render';
 import type { AgendaRequest, CaseRow } from '../../src/domain/agenda/types';
 import { CASE_FIELDS } from '../../src/domain/fields';
 import { DEFAULT_SETTINGS, readSettings, settingsToTable, type Settings } from '../../src/domain/settings';
@@ -177,7 +177,23 @@ describe('a town that renamed its meetings', () => {
     const settings = townSettings();
     const layout = layoutAgenda(buildAgenda({ request: request('ないしょ会議'), settings, cases: [] }));
     expect(layout.confidential).toBe(true);
-    expect(layout.rows.filter((r) => r.cells.join('').includes(CONFIDENTIAL_LINE)).map((r) => r.role)).toEqual(['notice', 'footer']);
+    const line = '本資料は社会福祉法第106条の6に基づくないしょ会議の資料です。会議終了後に回収します。';
+    expect(layout.rows.filter((r) => r.cells.join('').includes(line)).map((r) => r.role)).toEqual(['notice', 'footer']);
+  });
+
+  it('takes a meeting whose 本人同意 in 設定 is blank or unknown as needing consent', () => {
+    const table = settingsToTable(DEFAULT_SETTINGS);
+    const rows = [...table.rows.map((r) => [...r]), table.header.map(() => '')];
+    for (const [row, consent] of [[3, ''], [2, '要']] as const) {
+      rows[row]![table.header.indexOf('会議種別')] = ['', '', 'まるごと会議', 'みまもり会議'][row]!;
+      rows[row]![table.header.indexOf('本人同意')] = consent;
+    }
+    const settings = readSettings({ header: table.header, rows }).settings;
+    for (const meeting of ['まるごと会議', 'みまもり会議']) {
+      const agenda = buildAgenda({ request: request(meeting), settings, cases: [kase({ caseId: '2026-0001', status: '受付', consent: 'なし', nextMeetingType: meeting })] });
+      expect(agenda.items).toEqual([]);
+      expect(agenda.excluded.map((e) => e.code)).toEqual(['consent_required_for_meeting']);
+    }
   });
 });
 
@@ -188,6 +204,19 @@ describe('participants', () => {
       { referrerAgency: '地域包括支援センター', mainAgency: '', relatedAgencies: '住宅課、NPOふくし' },
       { referrerAgency: '税務課', mainAgency: '地域包括支援センター', relatedAgencies: '' },
     ], DEFAULT_SETTINGS)).toEqual(['事務局', '地域包括支援センター', '社会福祉協議会', '税務課', '住宅課', 'NPOふくし']);
+  });
+
+  it('print only the values 設定 lists: 民生委員 鈴木一郎 in 関係機関 shows as 「（設定外の値）」, in every list field', () => {
+    const agenda = buildAgenda({
+      request: request('支援会議'), settings: DEFAULT_SETTINGS, cases: [kase({
+        caseId: '2026-0001', status: '受付', nextMeetingType: '支援会議', referrerAgency: '地域包括支援センター',
+        relatedAgencies: '民生委員 鈴木一郎、税務課', mainAgency: '鈴木医院', lifeAreas: '介護、鈴木さんの借金', tags: '8050、近所の田中さん',
+      })],
+    });
+    expect(agenda.participants).toEqual(['事務局', '地域包括支援センター', '税務課', '（設定外の値）']);
+    const item = agenda.items[0]!;
+    expect([item.lifeAreas, item.tags, item.mainAgency]).toEqual(['介護、（設定外の値）', '8050、（設定外の値）', '（設定外の値）']);
+    expect(JSON.stringify([agenda, layoutAgenda(agenda)])).not.toMatch(/鈴木|田中/);
   });
 
   it('come from the cases on the agenda only', () => {
@@ -212,8 +241,9 @@ describe('the header, the rows and the JSON', () => {
     const layout = layoutAgenda(buildAgenda({ request: request('支援会議', { place: '役場 第1会議室' }), settings: DEFAULT_SETTINGS, cases: cases() }));
     expect(layout.title).toBe('支援会議\u3000次第');
     expect(layout.rows[1]!.cells[0]).toBe('日時：2026年12月8日（火）・令和8年12月8日\u300014:00〜14:30\n場所：役場 第1会議室\n根拠：社会福祉法第106条の6');
-    expect(layout.rows[2]).toEqual({ role: 'notice', cells: [`取扱注意\u3000${CONFIDENTIAL_LINE}`] });
-    expect(layout.rows.at(-1)).toEqual({ role: 'footer', cells: [`取扱注意\u3000${CONFIDENTIAL_LINE}`] });
+    const line = '取扱注意\u3000本資料は社会福祉法第106条の6に基づく支援会議の資料です。会議終了後に回収します。';
+    expect(layout.rows[2]).toEqual({ role: 'notice', cells: [line] });
+    expect(layout.rows.at(-1)).toEqual({ role: 'footer', cells: [line] });
     expect(layout.rows.map((r) => r.role)).toEqual(['title', 'info', 'notice', 'header', 'session', 'item', 'session', 'participants', 'footer']);
     expect(layout.headerRows).toBe(4);
   });
@@ -249,6 +279,14 @@ describe('the header, the rows and the JSON', () => {
       excluded: [],
       participants: ['事務局', '地域包括支援センター', '社会福祉協議会'],
     });
+  });
+
+  it('for a meeting without consent and without a 根拠 (重層的相談支援連絡会議): a neutral 取扱注意 line, no law claimed', () => {
+    const layout = layoutAgenda(buildAgenda({ request: request('重層的相談支援連絡会議'), settings: DEFAULT_SETTINGS, cases: [] }));
+    expect(layout.rows[2]).toEqual({ role: 'notice', cells: [`取扱注意\u3000${NEUTRAL_LINE}`] });
+    expect(layout.rows.at(-1)).toEqual({ role: 'footer', cells: [`取扱注意\u3000${NEUTRAL_LINE}`] });
+    expect(NEUTRAL_LINE).toContain('回収します');
+    expect(JSON.stringify(layout)).not.toMatch(/社会福祉法|第106条/);
   });
 
   it('for a meeting with consent: no 取扱注意, a note on consent instead', () => {

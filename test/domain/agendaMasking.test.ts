@@ -2,7 +2,7 @@
 // name replaced by ○○ inside copied free text, shortening, and the print
 // view's escaping.
 import { initialsOf } from '../../src/domain/agenda/initials';
-import { MASK, scrubName, shorten } from '../../src/domain/agenda/masking';
+import { listedOnly, MASK, scrubName, shorten, textMasker, UNLISTED } from '../../src/domain/agenda/masking';
 import { agendaPrintHtml } from '../../src/domain/agenda/printView';
 import type { AgendaLayout } from '../../src/domain/agenda/render';
 import { escapeHtml } from '../../src/domain/html';
@@ -40,38 +40,91 @@ describe('scrubName', () => {
     ['山田さん宅を訪問した', '○○さん宅を訪問した'],
     ['山田家の長男', '○○家の長男'],
     ['ヤマダタロウ氏から', '○○氏から'],
+    ['ヤマダ・タロウ', '○○'],
     ['ヤマダさん', '○○さん'],
     ['やまださんと電話', '○○さんと電話'],
     ['やまだ たろう', '○○'],
     ['太郎さんは夜勤', '○○さんは夜勤'],
     ['タロウくんが', '○○くんが'],
-    ['母と太郎の2人', '母と太郎の2人'],
+    ['母と太郎の2人', '母と○○の2人'],
     ['山田さんと山田太郎さん', '○○さんと○○さん'],
   ])('%s → %s', (text, scrubbed) => {
     expect(scrubName(text, yamada)).toBe(scrubbed);
   });
 
-  it('replaces a one-character family name only as a name is written', () => {
-    const mori = { name: '森 一郎', kana: 'モリ イチロウ' };
-    expect(scrubName('森林組合の森さんが森の中で', mori)).toBe('森林組合の○○さんが森の中で');
-    expect(scrubName('森一郎から', mori)).toBe('○○から');
-    expect(scrubName('森宅を訪問', mori)).toBe('○○宅を訪問');
+  it('replaces a one-character family name everywhere, and a one-character given name before an honorific', () => {
+    const mori = { name: '森 一', kana: 'モリ ハジメ' };
+    expect(scrubName('森林組合の森さんが森の中で', mori)).toBe('○○林組合の○○さんが○○の中で');
+    expect(scrubName('森一から', mori)).toBe('○○から');
+    expect(scrubName('一さんと一緒に', mori)).toBe('○○さんと一緒に');
   });
 
-  it('leaves ordinary hiragana words alone', () => {
+  it('replaces hiragana readings even where they are ordinary words: over-masking, never a leak', () => {
     const abe = { name: '阿部 誠', kana: 'アベ マコト' };
-    expect(scrubName('あべこべの説明で、あべさんは困っていた', abe)).toBe('あべこべの説明で、○○さんは困っていた');
+    expect(scrubName('あべこべの説明で、あべさんは困っていた', abe)).toBe('○○こべの説明で、○○さんは困っていた');
   });
 
-  it('takes a name typed without a space, or as initials, whole', () => {
+  it('takes a name typed without a space whole, and every leading and trailing 2- and 3-character part', () => {
+    const unsplit = { name: '山田太郎', kana: 'ヤマダタロウ' };
+    expect(scrubName('山田さんは', unsplit)).toBe('○○さんは');
+    expect(scrubName('太郎さんは', unsplit)).toBe('○○さんは');
+    expect(scrubName('やまださん宅', unsplit)).toBe('○○さん宅');
+    expect(scrubName('たろうが', unsplit)).toBe('○○が');
+    expect(scrubName('田中町の山田太', unsplit)).toBe('田中町の○○');
     expect(scrubName('佐藤花子さんの件', { name: '佐藤花子', kana: '' })).toBe('○○さんの件');
     expect(scrubName('Y.T.さん', { name: 'Y.T.', kana: '' })).toBe('○○さん');
     expect(scrubName('YXT', { name: 'Y.T.', kana: '' })).toBe('YXT');
   });
 
+  it('uses the kana\'s split for the readings when only the kana has one', () => {
+    expect(scrubName('ヤマダさん、タロウ', { name: '山田太郎', kana: 'ヤマダ タロウ' })).toBe('○○さん、○○');
+  });
+
   it('changes nothing when there is no name', () => {
     expect(scrubName('相談があった', { name: '', kana: '' })).toBe('相談があった');
     expect(MASK).toBe('○○');
+  });
+});
+
+describe('the masker on realistic variants', () => {
+  const cases: readonly [person: { name: string; kana: string; birthDate?: string }, text: string, masked: string][] = [
+    [{ name: '髙橋 一郎', kana: 'タカハシ イチロウ' }, '高橋さんと面談', '○○さんと面談'],
+    [{ name: '高橋 一郎', kana: 'タカハシ イチロウ' }, '髙橋一郎氏', '○○氏'],
+    [{ name: '渡辺 花子', kana: 'ワタナベ ハナコ' }, '渡邉さん、渡邊さん、渡部さん', '○○さん、○○さん、渡部さん'],
+    [{ name: '渡邊 花子', kana: '' }, '渡辺花子', '○○'],
+    [{ name: '山﨑 健', kana: 'ヤマザキ ケン' }, '山崎宅', '○○宅'],
+    [{ name: '齋藤 実', kana: 'サイトウ ミノル' }, '斎藤さん、斉藤さん、齊藤さん', '○○さん、○○さん、○○さん'],
+    [{ name: '佐々木 恵子', kana: 'ササキ ケイコ' }, '佐佐木惠子', '○○'],
+    [{ name: '澤田 浩', kana: 'サワダ ヒロシ' }, '沢田さん', '○○さん'],
+    [{ name: '𠮷田 まり', kana: 'ヨシダ マリ' }, '吉田さん', '○○さん'],
+    [{ name: '三ヶ尻 翔', kana: 'ミカジリ ショウ' }, '三ケ尻さん', '○○さん'],
+    [{ name: '鈴木 みさき', kana: 'スズキ ミサキ' }, 'ｽｽﾞｷさん', '○○さん'],
+    [{ name: '大野 京子', kana: 'オオノ キョウコ' }, 'キヨウコさん', '○○さん'],
+    [{ name: '長谷川 ゆう', kana: 'ハセガワ ユウ' }, 'はせがわ　ゆうさん', '○○さん'],
+    [{ name: 'Smith John', kana: 'スミス ジョン' }, 'SMITH JOHN と妻', '○○ と妻'],
+    [{ name: '山田 太郎', kana: '', birthDate: '1950-03-04' }, '昭和25年3月4日生まれ', '○○生まれ'],
+    [{ name: '山田 太郎', kana: '', birthDate: '1950-03-04' }, '生年月日 1950/3/4、S25.3.4、19500304', '生年月日 ○○、○○、○○'],
+    [{ name: '山田 太郎', kana: '', birthDate: '1950-03-04' }, '１９５０年０３月０４日', '○○'],
+    [{ name: '山田 太郎', kana: '', birthDate: '1950-03-04' }, '昭25.03.04', '○○'],
+    [{ name: '山田 太郎', kana: '', birthDate: '1950-03-04' }, '3月4日生、1950年3月5日は別', '○○生、1950年3月5日は別'],
+    [{ name: '山田 太郎', kana: '', birthDate: '1989-01-07' }, '昭和64年1月7日、平成元年1月7日', '○○、○○'],
+    [{ name: '山田 太郎', kana: '', birthDate: '2019-05-01' }, '令和元年5月1日', '○○'],
+    [{ name: '山田 太郎', kana: '', birthDate: 'S25頃' }, 'S25頃の生まれ', '○○の生まれ'],
+  ];
+
+  it.each(cases)('%j: %s', (person, text, masked) => {
+    expect(scrubName(text, person)).toBe(masked);
+  });
+
+  it('masks everyone of an agenda at once', () => {
+    const mask = textMasker([{ name: '山田 太郎', kana: '' }, { name: '鈴木 花子', kana: 'スズキ ハナコ' }]);
+    expect(mask('山田さんと鈴木さん（すずきはなこ）は同じ世帯')).toBe('○○さんと○○さん（○○）は同じ世帯');
+  });
+
+  it('prints only the values 設定 lists', () => {
+    expect(listedOnly(['地域包括支援センター', '民生委員 鈴木一郎', '税務課', '民生委員 佐藤'], ['地域包括支援センター', '税務課']))
+      .toEqual(['地域包括支援センター', UNLISTED, '税務課']);
+    expect(UNLISTED).toBe('（設定外の値）');
   });
 });
 

@@ -727,7 +727,7 @@ describe('rows and columns', () => {
   it('reports a missing required column once, on row 1, not on every row', () => {
     const headers = CASE_HEADERS.filter((h) => h !== '受付日');
     const row = (over: CaseOverrides) => headers.map((h) => over[h] ?? VALID_CASE[h]);
-    const result = run({ cases: { header: headers, rows: [row({}), row(OTHER_CASE), row({ ...OTHER_CASE, ケースID: '2024-0003', 本人氏名カナ: 'サトウ' })] } });
+    const result = run({ cases: { header: headers, rows: [row({}), row(OTHER_CASE), row({ ...OTHER_CASE, ケースID: '2024-0003', 本人氏名カナ: 'サトウ ハナコ' })] } });
     expectExactly(result, [onCase(1, 'receivedOn', '受付日', 'required')]);
     expect(result.problems[0]!.message).toContain('受付日');
   });
@@ -745,7 +745,7 @@ describe('rows and columns', () => {
     const row = (over: CaseOverrides) => headers.map((h) => over[h] ?? VALID_CASE[h]);
     const closed = row({ 状態: '終結' });
     const stopped = row({ ...OTHER_CASE, 状態: '中断' });
-    expectExactly(run({ cases: { header: headers, rows: [closed, stopped, row({ ...OTHER_CASE, ケースID: '2024-0003', 本人氏名カナ: 'サトウ' })] } }), [
+    expectExactly(run({ cases: { header: headers, rows: [closed, stopped, row({ ...OTHER_CASE, ケースID: '2024-0003', 本人氏名カナ: 'サトウ ハナコ' })] } }), [
       onCase(1, 'closedOn', '終結日', 'closing_required'),
       onCase(1, 'closingNote', '終結理由', 'closing_required'),
     ]);
@@ -796,5 +796,55 @@ describe('reading only', () => {
     const result = validateWorkbook(input);
     expect(result.problems.length).toBeGreaterThan(0);
     expect(input).toEqual(before);
+  });
+});
+
+describe('name_not_split', () => {
+  it('warns on 本人氏名 when neither it nor its カナ separates 姓 and 名', () => {
+    expectExactly(runCase({ 本人氏名: '山田太郎', 本人氏名カナ: 'ヤマダタロウ' }), [onCase(2, 'personName', '本人氏名', 'name_not_split', 'warning')]);
+    expectExactly(runCase({ 本人氏名: '山田太郎', 本人氏名カナ: '' }), [onCase(2, 'personName', '本人氏名', 'name_not_split', 'warning')]);
+    expect(withCode(runCase({ 本人氏名: '山田太郎', 本人氏名カナ: 'ヤマダタロウ' }), 'name_not_split')[0]!.message).toContain('空白');
+  });
+
+  it('is quiet when either has the space, or the name has one character', () => {
+    for (const [name, kana] of [['山田 太郎', 'ヤマダタロウ'], ['山田\u3000太郎', ''], ['山田太郎', 'ヤマダ タロウ'], ['森', 'モリ']]) {
+      expect(withCode(runCase({ 本人氏名: name, 本人氏名カナ: kana }), 'name_not_split')).toEqual([]);
+    }
+  });
+});
+
+describe('本人同意 of a meeting type in 設定', () => {
+  const settingsTable = (consent: string[]): Table => ({
+    header: ['会議種別', '本人同意', '根拠'],
+    rows: consent.map((c, i) => [['支援会議', '重層的支援会議', 'まるごと会議', '連絡会'][i]!, c, '']),
+  });
+
+  it('reports every value other than 必要 and 不要 on its 設定 row, blank included', () => {
+    const table = settingsTable(['不要', '必要', '', '要']);
+    const result = validateWorkbook({ cases: cases(caseRow()), activities: null, meetings: null, settings: readSettings(table).settings, settingsTable: table, today: TODAY });
+    expectExactly(result, [
+      { sheet: '設定', row: 4, field: 'meetingConsent', column: '本人同意', severity: 'error', code: 'unknown_value' },
+      { sheet: '設定', row: 5, field: 'meetingConsent', column: '本人同意', severity: 'error', code: 'unknown_value' },
+    ]);
+    expect(result.problems[0]!.message).toContain('B列');
+    expect(result.problems[0]!.message).toContain('本人同意が必要な会議として扱います');
+  });
+
+  it('counts a blank or unknown value as 必要: only the exact 不要 opens a meeting to cases without consent', () => {
+    const { meetingTypes } = readSettings(settingsTable(['不要', '', '要', '必須'])).settings;
+    expect(meetingTypes.map((m) => [m.name, m.consentRequired])).toEqual([
+      ['支援会議', false], ['重層的支援会議', true], ['まるごと会議', true], ['連絡会', true],
+    ]);
+    const noConsent = runCase({ 本人同意: 'なし', 同意取得日: '', プラン作成日: '', 次回会議種別: 'まるごと会議' }, { settings: readSettings(settingsTable(['不要', '必要', ''])).settings });
+    expect(withCode(noConsent, 'consent_required_for_meeting')).toHaveLength(1);
+  });
+
+  it('says once, on the header row, when the 本人同意 column is missing', () => {
+    const table: Table = { header: ['会議種別'], rows: [['支援会議'], ['まるごと会議']] };
+    const result = validateWorkbook({ cases: cases(caseRow()), activities: null, meetings: null, settings: readSettings(table).settings, settingsTable: table, today: TODAY });
+    const onSettings = result.problems.filter((p) => p.sheet === '設定');
+    expect(onSettings.map((p) => [p.row, p.column, p.code])).toEqual([[1, '本人同意', 'unknown_value']]);
+    expect(onSettings[0]!.columnLetter).toBe('');
+    expect(readSettings(table).settings.meetingTypes.every((m) => m.consentRequired)).toBe(true);
   });
 });

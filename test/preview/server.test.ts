@@ -13,7 +13,7 @@ import type { RunResponse, WorkbookView } from '../../dev/preview/types';
 import { loadWorkbook } from '../../dev/runtime';
 
 const TABS = ['共通シート', '支援記録', '会議記録', '設定', '変更履歴'];
-const MENU = ['シートを準備', '標準化（開いているタブ）', '入力チェック', '月次集計を更新', '毎日の自動更新を設定 / 解除', '会議次第を作成…', 'サイドバーを開く'];
+const MENU = ['シートを準備', '標準化（開いているタブ）', '入力チェック', '月次集計を更新', '毎日の自動更新を設定 / 解除', '会議次第を作成…', 'サイドバーを開く', '自己診断'];
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const ERROR_COLOUR = '#f4cccc';
 const WARNING_COLOUR = '#fff2cc';
@@ -36,7 +36,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const url = (path: string): string => new URL(path, preview.url).href;
+/** A path of the preview with its token, as the page and its frames ask for it. */
+const url = (path: string): string => {
+  const address = new URL(path, preview.url);
+  address.searchParams.set('token', preview.token);
+  return address.href;
+};
 
 function post(path: string, body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }): Promise<Response> {
   return fetch(url(path), { method: 'POST', headers, body });
@@ -98,7 +103,7 @@ describe('GET /api/workbook', () => {
     const [menu] = view.menus;
     expect(menu?.caption).toBe('多機関協働');
     expect(menu?.items.flatMap((i) => (i.kind === 'item' ? [i.caption] : []))).toEqual(MENU);
-    expect(menu?.items.filter((i) => i.kind === 'separator')).toHaveLength(1);
+    expect(menu?.items.filter((i) => i.kind === 'separator')).toHaveLength(2);
   });
 
   it('gives 共通シート as display text: the header row, then the 60 demo cases, date cells as YYYY-MM-DD', async () => {
@@ -151,6 +156,14 @@ describe('POST /api/run', () => {
     expect(result).toMatchObject({ ok: true, sidebarOpened: true, sidebarTitle: 'つなぎ', alerts: [] });
   });
 
+  it('runs 自己診断 from the menu and shows its report tab', async () => {
+    const result = await run('menuSelfTest');
+    expect(result).toMatchObject({ ok: true, alerts: [expect.stringContaining('結果はタブ「自己診断」にあります')] });
+    const view = await workbook();
+    expect(view.selection.sheet).toBe('自己診断');
+    expect(view.tabs.find((t) => t.name === '自己診断')?.rows[1]?.cells.slice(0, 2)).toEqual(['書式なしテキストの読み書き', 'OK']);
+  });
+
   it('answers ok:false with the error for a name that is not a function of the bundle', async () => {
     const result = await run('noSuchFunction');
     expect(result.ok).toBe(false);
@@ -180,6 +193,15 @@ describe('POST /api/run', () => {
       expect(body.ok).toBe(false);
       expect(body.error).toMatch(JAPANESE);
     }
+  });
+
+  it('refuses a __proto__ key anywhere in the arguments, before any function runs', async () => {
+    // Written as text: JSON.parse keeps __proto__ as a key, which a copy would turn into a hidden prototype.
+    const sidebar = await post('/api/run', '{"functionName": "getSidebarState", "args": [{"__proto__": {"today": "2099-01-01"}}]}');
+    expect(sidebar.status).toBe(400);
+    expect(((await sidebar.json()) as { error: string }).error).toBe('「__proto__」という名前の項目は送れません。');
+    const nested = await post('/api/run', '{"functionName": "saveCase", "args": [{"record": {"__proto__": {"caseId": "2024-0001"}}, "requestId": "proto-00001"}]}');
+    expect(nested.status).toBe(400);
   });
 });
 
@@ -213,13 +235,14 @@ describe('GET /sidebar', () => {
       const shim = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
       const messages: unknown[] = [];
       const window = {
-        location: { origin: new URL(preview.url).origin },
+        location: { origin: new URL(preview.url).origin, search: new URL(preview.url).search },
         parent: { postMessage: (message: unknown) => messages.push(message) },
       } as Record<string, unknown>;
       const context = vm.createContext({
         window,
         console,
-        fetch: (path: string, init: RequestInit) => fetch(url(path), init),
+        URLSearchParams,
+        fetch: (path: string, init: RequestInit) => fetch(new URL(path, preview.url).href, init),
       });
       vm.runInContext(shim, context);
       return { google: window.google as never, messages };
@@ -270,6 +293,25 @@ describe('everything else', () => {
       'Content-Type': 'application/json', Origin: 'http://attacker.example',
     });
     expect(response.status).toBe(403);
+  });
+});
+
+describe('the token', () => {
+  it('is random, in the address npm start prints, and required by the API, the sidebar and the dialog', async () => {
+    expect(preview.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/\\?token=${preview.token}$`));
+    expect(preview.token.length).toBeGreaterThanOrEqual(32);
+    const other = await startPreview({ bookPath: book, port: 0 });
+    expect(other.token).not.toBe(preview.token);
+    await other.close();
+    const bare = (path: string): string => new URL(path, preview.url.replace(/\?.*$/, '')).href;
+    for (const path of ['/api/workbook', '/sidebar', '/dialog', `/api/workbook?token=${preview.token.slice(1)}x`, '/api/workbook?token=']) {
+      const response = await fetch(bare(path));
+      expect([path, response.status]).toEqual([path, 403]);
+      expect(((await response.json()) as { error: string }).error).toContain('token=');
+    }
+    const run = await fetch(bare('/api/run'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ functionName: 'menuCheck' }) });
+    expect(run.status).toBe(403);
+    expect((await fetch(bare('/'))).status).toBe(200); // the page holds no data; it passes its token on
   });
 });
 

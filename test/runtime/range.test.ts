@@ -62,11 +62,21 @@ describe('setValues', () => {
     expect(runtime.call('formulas', 'A1:F1')).toEqual([['', '=1+1', '', '', '', '']]);
   });
 
-  it('keeps text as typed in a plain-text (@) cell', () => {
+  it('parses text written into an automatic cell as Sheets parses what is typed', () => {
     const runtime = runtimeWith(code);
-    runtime.call('format', 'A1:B1', '@');
-    runtime.call('put', 'A1:B1', [['0123', '=1+1']]);
-    expect(runtime.call('values', 'A1:B1')).toEqual([['0123', '=1+1']]);
+    runtime.call('put', 'A1:I1', [['2024/4/1', '2024-04', '2024年4月1日', '14:00', '50%', '1,234', 'TRUE', '2024-0001', '2024/2/30']]);
+    const [[april, month, kanji, time, ...rest]] = runtime.call<unknown[][]>('values', 'A1:I1') as [unknown[]];
+    for (const date of [april, month, kanji]) expect(date).toEqual(new Date('2024-03-31T15:00:00Z'));
+    expect(runtime.call('display', 'D1')).toEqual([['14:00:00']]);
+    expect(time).toBeInstanceOf(Date);
+    expect(rest).toEqual([0.5, 1234, true, '2024-0001', '2024/2/30']);
+  });
+
+  it('keeps text exactly as written in a plain-text (@) cell, a leading apostrophe included', () => {
+    const runtime = runtimeWith(code);
+    runtime.call('format', 'A1:D1', '@');
+    runtime.call('put', 'A1:D1', [['0123', '=1+1', "'2024-0001", '2024/4/1']]);
+    expect(runtime.call('values', 'A1:D1')).toEqual([['0123', '=1+1', "'2024-0001", '2024/4/1']]);
   });
 
   it('stores null and undefined as blank', () => {

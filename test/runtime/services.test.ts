@@ -78,6 +78,28 @@ describe('Ui', () => {
   });
 });
 
+describe('property limits', () => {
+  const quota = `
+    function put(key, value) { PropertiesService.getDocumentProperties().setProperty(key, value); }
+    function putMany(values) { PropertiesService.getDocumentProperties().setProperties(values); }
+    function count() { return Object.keys(PropertiesService.getDocumentProperties().getProperties()).length; }
+  `;
+
+  it('refuse a value over the per-value limit (key included, in UTF-8 bytes) and store nothing', () => {
+    const runtime = runtimeWith(quota);
+    runtime.call('put', 'k', 'x'.repeat(7999));
+    expect(() => runtime.call('put', 'k2', 'あ'.repeat(2700))).toThrow('Argument too large: value');
+    expect(runtime.call('count')).toBe(1);
+  });
+
+  it('refuse a store over 500 KB in all, changing nothing', () => {
+    const runtime = runtimeWith(quota);
+    for (let i = 0; i < 62; i++) runtime.call('put', `k${i}`, 'x'.repeat(7990));
+    expect(() => runtime.call('putMany', { a: 'x'.repeat(7990), b: 'x'.repeat(7990) })).toThrow('exceeded the property storage quota');
+    expect(runtime.call('count')).toBe(62);
+  });
+});
+
 describe('properties, session and logs', () => {
   it('keeps document and user properties as strings', () => {
     const runtime = runtimeWith(code);

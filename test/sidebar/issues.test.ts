@@ -34,9 +34,11 @@ describe('validateWith', () => {
     expect(hasErrors(issues)).toBe(false);
   });
 
-  it('leaves an unreadable date for the schema to explain', () => {
+  it('leaves an unreadable date for the schema to explain, naming the day a past era\'s date falls on', () => {
     const issues = validateWith(schema, form({ ...complete, receivedOn: '平成32年1月1日' }));
-    expect(issues).toEqual([expect.objectContaining({ field: 'receivedOn', code: 'invalid_date', message: expect.stringContaining('日付として読めません') })]);
+    expect(issues).toEqual([expect.objectContaining({ field: 'receivedOn', code: 'invalid_date', message: expect.stringContaining('「平成32年1月1日」は「令和2年1月1日」です') })]);
+    const unreadable = validateWith(schema, form({ ...complete, receivedOn: '令和6年13月1日' }));
+    expect(unreadable).toEqual([expect.objectContaining({ field: 'receivedOn', code: 'invalid_date', message: expect.stringContaining('日付として読めません') })]);
   });
 
   it('requires 訪問人数 for アウトリーチ on a 支援記録', () => {

@@ -1,8 +1,9 @@
 // The preview server's JSON endpoints, as the page calls them.
+import { withPreviewToken } from '../token';
 import type { RunResponse, Selection, WorkbookView } from '../types';
 
 async function request<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, body === undefined ? undefined : {
+  const response = await fetch(withPreviewToken(path, window.location.search), body === undefined ? undefined : {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),

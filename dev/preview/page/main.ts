@@ -4,6 +4,7 @@
 // and the sidebar see what the person sees.
 import { columnLetters, parseA1, type GridRect } from '../../runtime/a1';
 import { PAGE_ROWS, type FrameMessage, type TabView, type WorkbookView } from '../types';
+import { withPreviewToken } from '../token';
 import { fetchWorkbook, runFunction, selectRange } from './api';
 import { renderCharts } from './charts';
 import { showAlerts, showFailure } from './dialog';
@@ -179,14 +180,14 @@ async function runMenuItem(caption: string, functionName: string): Promise<void>
 function openSidebar(title: string): void {
   ui.sidebarTitle.textContent = title || 'サイドバー';
   ui.sidebarPane.hidden = false;
-  ui.sidebarFrame.src = '/sidebar'; // a fresh page each time, as showSidebar gives
+  ui.sidebarFrame.src = withPreviewToken('/sidebar', window.location.search); // a fresh page each time, as showSidebar gives
 }
 
 /** A modeless dialog floats over the sheet, as in Sheets; the sheet and the sidebar stay usable. */
 function openDialog(title: string): void {
   ui.dialogTitle.textContent = title;
   ui.dialogPane.hidden = false;
-  ui.dialogFrame.src = `/dialog?${Date.now()}`; // a fresh page for each dialog shown
+  ui.dialogFrame.src = withPreviewToken(`/dialog?${Date.now()}`, window.location.search); // a fresh page for each dialog shown
   ui.dialogClose.focus();
 }
 

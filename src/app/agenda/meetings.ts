@@ -8,6 +8,7 @@ import { cellText } from '../../domain/cell';
 import { CASE_FIELDS, isClosedStatus, TAB } from '../../domain/fields';
 import { isIsoDate, parseDate, todayInTokyo } from '../../domain/normalize';
 import { normalizeCell } from '../../domain/record';
+import type { Settings } from '../../domain/settings';
 import { openBook, readBookSettings } from '../../sheets/book';
 import { meetingArgs, meetingListArgs, parseArgs } from '../contracts';
 import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
@@ -19,15 +20,21 @@ const UPCOMING_DATES = 12;
 
 const field = (key: string) => CASE_FIELDS.find((f) => f.key === key)!;
 
-/** (会議種別, date) pairs open cases wait for from today on, read from three columns only. */
-function upcomingDates(cases: CaseTable, today: string): MeetingList['upcoming'] {
-  const [type, on, status] = [field('nextMeetingType'), field('nextMeetingOn'), field('status')];
+/**
+ * (会議種別, date) pairs open cases wait for from today on, read from four
+ * columns only; a case the consent gate will leave out is not counted, so the
+ * number matches the agenda.
+ */
+function upcomingDates(cases: CaseTable, today: string, settings: Settings): MeetingList['upcoming'] {
+  const [type, on, status, consent] = [field('nextMeetingType'), field('nextMeetingOn'), field('status'), field('consent')];
+  const needsConsent = new Set(settings.meetingTypes.filter((m) => m.consentRequired).map((m) => m.name));
   const cell = (row: number, f: typeof type): string => cellText(normalizeCell(f, cases.rows[row]![cases.columnOf.get(f.key)!] ?? ''));
   const counts = new Map<string, number>();
   for (const i of cases.filled) {
     const date = parseDate(cases.rows[i]![cases.columnOf.get(on.key)!] ?? '');
     const meetingType = cell(i, type);
     if (!date || date < today || !meetingType || isClosedStatus(cell(i, status))) continue;
+    if (needsConsent.has(meetingType) && cell(i, consent) !== 'あり') continue;
     const key = `${date}|${meetingType}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
@@ -49,7 +56,7 @@ export function listMeetings(rawArgs?: unknown): MeetingList {
   const planned = all.filter((m) => m.status === '予定').sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const recent = all.filter((m) => m.status !== '予定' && isIsoDate(m.date) && m.date >= since && m.date <= today)
     .sort((a, b) => (a.date > b.date ? -1 : a.date < b.date ? 1 : 0));
-  return { today, meetings: [...planned, ...recent], upcoming: upcomingDates(cases, today) };
+  return { today, meetings: [...planned, ...recent], upcoming: upcomingDates(cases, today, settings) };
 }
 
 function outcomeCase(cases: CaseTable, caseId: string): OutcomeCase {

@@ -100,7 +100,7 @@ function meetingUpdate(table: RecordTable, index: number, args: Args, settings: 
 
 export function recordMeetingOutcome(rawArgs?: unknown): OutcomeResult {
   const args = parseArgs(meetingOutcomeArgs, rawArgs);
-  const today = args.today ?? todayInTokyo();
+  const today = todayInTokyo();
   return withDocumentLock(() => saveOnce(args.requestId, (): OutcomeResult => {
     const book = openBook();
     const { settings } = readBookSettings(book);

@@ -3,6 +3,7 @@
 // March's records are still coming in). Apps Script keeps triggers per user,
 // so the installer is also recorded in the document's properties: a second
 // person is told who set it instead of adding a second trigger.
+import { activeUserEmail } from '../../sheets/activeUser';
 import { openBook } from '../../sheets/book';
 import { logChanges } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
@@ -37,10 +38,17 @@ function readRecord(properties: GoogleAppsScript.Properties.Properties): DailyRe
 }
 
 /** Who is asking, '' when Apps Script cannot tell. */
-const me = (): string => Session.getActiveUser().getEmail();
+const me = activeUserEmail;
 
+const NO_TRIGGER_PERMISSION = '毎日の自動更新に必要な権限（トリガーの管理）がありません。アドオンをいったん閉じて開き直し、表示される権限の確認で許可してください。';
+
+/** This user's daily triggers; without the script.scriptapp scope, a Japanese message instead of Apps Script's. */
 function ownTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === HANDLER);
+  try {
+    return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === HANDLER);
+  } catch {
+    throw new Error(NO_TRIGGER_PERMISSION);
+  }
 }
 
 function stateOf(record: DailyRecord | null, own: number, user: string): DailyCountsState {
@@ -53,8 +61,15 @@ function stateOf(record: DailyRecord | null, own: number, user: string): DailyCo
 
 const someone = (by: string): string => (by ? `${by} さん` : 'ほかの利用者');
 
+/** What the 集計 view shows; when this user's triggers cannot be read, the document's record alone tells. */
 export function dailyCountsState(): DailyCountsState {
-  return stateOf(readRecord(PropertiesService.getDocumentProperties()), ownTriggers().length, me());
+  let own: number;
+  try {
+    own = ownTriggers().length;
+  } catch {
+    own = 0;
+  }
+  return stateOf(readRecord(PropertiesService.getDocumentProperties()), own, me());
 }
 
 function log(after: string): void {

@@ -1,6 +1,8 @@
 // Recording an outreach visit or participation support against a case, or
 // (アウトリーチ only) for someone not yet a case under a 対象: one row appended
-// to 支援記録 under the document lock, with its 記録ID.
+// to 支援記録 under the document lock, with its 記録ID. A record of the same
+// case, date and 種別 as an existing one is saved only once the person has
+// confirmed it is another visit (a second press is not).
 import { cellText, type Cell } from '../../domain/cell';
 import { IdAllocator, RECORD_ID_FORMAT } from '../../domain/caseId';
 import { ACTIVITY_FIELDS, TAB } from '../../domain/fields';
@@ -20,7 +22,7 @@ import { readCaseTable } from './caseTable';
 
 export function saveActivity(rawArgs?: unknown): SaveResult {
   const args = parseArgs(saveActivityArgs, rawArgs);
-  const today = args.today ?? todayInTokyo();
+  const today = todayInTokyo();
   return withDocumentLock(() => saveOnce(args.requestId, (): SaveResult => {
     const book = openBook();
     const { settings } = readBookSettings(book);
@@ -38,6 +40,10 @@ export function saveActivity(rawArgs?: unknown): SaveResult {
       fields: ACTIVITY_FIELDS, kind: 'other', missingColumnsHint: '見出し行を確かめてください。', addable: ['subject'],
     });
     const { columnOf } = table;
+    const sameDay = table.indexesOf('caseId', caseId)
+      .filter((i) => table.textOf(i).activityOn === record.text.activityOn && table.textOf(i).activityType === record.text.activityType)
+      .map((i) => ({ id: table.textOf(i).recordId ?? '', row: sheetRow(i) }));
+    if (caseId && sameDay.length && !args.allowSameDay) return { saved: false, errors: [], warnings, sameDay };
     const idColumn = columnOf.get('recordId')!;
     const cells: Record<string, Cell> = { ...record.cells };
     if (!cellText(cells.recordId ?? '')) {

@@ -5,7 +5,8 @@ import { CASE_FIELDS, TAB } from '../../domain/fields';
 import { todayInTokyo } from '../../domain/normalize';
 import { sheetRow } from '../../domain/table';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
-import { parseArgs, sidebarStateArgs } from '../contracts';
+import { readCaseDraft } from '../../sheets/caseDraft';
+import { loadCaseArgs, parseArgs, sidebarStateArgs } from '../contracts';
 import type { LoadedCase, SidebarState } from '../sidebarTypes';
 import type { Settings } from '../../domain/settings';
 import { readCaseTable, type CaseTable } from './caseTable';
@@ -33,10 +34,15 @@ export function getSidebarState(rawArgs?: unknown): SidebarState {
   const args = parseArgs(sidebarStateArgs, rawArgs);
   const book = openBook();
   const { settings, notes } = readBookSettings(book);
-  return { today: args.today ?? todayInTokyo(), settings, selected: selectedCase(book, settings), settingsNotes: notes };
+  return { today: args.today ?? todayInTokyo(), settings, selected: selectedCase(book, settings), settingsNotes: notes, draft: readCaseDraft() };
 }
 
-export function loadSelectedCase(): LoadedCase | null {
+export function loadSelectedCase(rawArgs?: unknown): LoadedCase | null {
+  const args = parseArgs(loadCaseArgs, rawArgs);
   const book = openBook();
-  return selectedCase(book, readBookSettings(book).settings);
+  const { settings } = readBookSettings(book);
+  if (args.caseId === undefined) return selectedCase(book, settings);
+  const table = readCaseTable(book, settings);
+  const index = table.indexOfCase(args.caseId);
+  return index < 0 ? null : formOf(table, index);
 }

@@ -4,10 +4,11 @@
 import { offDayNote } from '../calendar/offDays';
 import { longDate } from '../calendar/days';
 import { splitList } from '../normalize';
-import type { MeetingType, Settings } from '../settings';
+import { CASE_FIELDS } from '../fields';
+import { settingValues, type MeetingType, type Settings } from '../settings';
 import { closestValue } from '../suggest';
 import { initialsOf } from './initials';
-import { scrubName, shorten } from './masking';
+import { listedOnly, shorten, textMasker, UNLISTED } from './masking';
 import { minutesOf, schedule } from './schedule';
 import { selectCases, type SelectedCase } from './selection';
 import type { Agenda, AgendaItem, AgendaRequest, CaseRow, ItemKind, Slot } from './types';
@@ -38,29 +39,47 @@ export function findMeetingType(settings: Settings, name: string): MeetingType {
   throw new Error(`会議種別「${name}」は設定タブの「会議種別」にありません。${close ? `「${close}」のことでしたら、そのように指定してください。` : ''}設定にある会議種別：${names.join('、')}`);
 }
 
-function itemOf(c: SelectedCase, slot: Slot, order: number, showInitials: boolean): AgendaItem {
+/** Every value an item may print of a field: 設定's list, or the field's fixed one. */
+function allowedOf(key: string, settings: Settings): readonly string[] {
+  const source = CASE_FIELDS.find((f) => f.key === key)?.source;
+  if (!source) return [];
+  return source.kind === 'fixed' ? source.values : settingValues(settings, source.list);
+}
+
+/** A list or choice cell as an agenda prints it: listed values only, then masked. */
+function listedText(value: string, key: string, settings: Settings, mask: (text: string) => string): string {
+  const values = splitList(value);
+  return listedOnly(values, allowedOf(key, settings)).map(mask).join('、');
+}
+
+function itemOf(c: SelectedCase, slot: Slot, order: number, settings: Settings, mask: (text: string) => string): AgendaItem {
   const t = c.text;
-  const person = { name: t.personName ?? '', kana: t.personKana ?? '' };
-  const masked = (text: string, length: number): string => shorten(scrubName(text, person), length);
+  const listed = (key: 'ageBand' | 'sex' | 'lifeAreas' | 'tags' | 'referrerAgency' | 'mainAgency' | 'consent'): string =>
+    listedText(t[key] ?? '', key, settings, mask);
   return {
     ...slot,
     order,
-    caseId: t.caseId ?? '',
+    caseId: mask(t.caseId ?? ''),
     kind: c.kind,
     row: c.row,
     selectedBy: c.selectedBy,
-    ageBand: t.ageBand ?? '',
-    sex: t.sex ?? '',
-    initials: showInitials ? initialsOf(person.kana) : '',
-    household: masked(t.household ?? '', HOUSEHOLD_LENGTH),
-    lifeAreas: t.lifeAreas ?? '',
-    tags: t.tags ?? '',
-    referrerAgency: t.referrerAgency ?? '',
-    mainAgency: t.mainAgency ?? '',
-    consent: t.consent ?? '',
-    summary: masked(t.summary ?? '', SUMMARY_LENGTH),
+    ageBand: listed('ageBand'),
+    sex: listed('sex'),
+    initials: settings.agendaNameDisplay === 'イニシャル' ? initialsOf(t.personKana ?? '') : '',
+    household: shorten(mask(t.household ?? ''), HOUSEHOLD_LENGTH),
+    lifeAreas: listed('lifeAreas'),
+    tags: listed('tags'),
+    referrerAgency: listed('referrerAgency'),
+    mainAgency: listed('mainAgency'),
+    consent: listed('consent'),
+    summary: shorten(mask(t.summary ?? ''), SUMMARY_LENGTH),
     decide: DECIDE[c.kind],
   };
+}
+
+/** Who the agenda must not name: every case that asked for this meeting, on it or left out (a household member may be another case). */
+export function agendaMasker(cases: readonly CaseRow[]): (text: string) => string {
+  return textMasker(cases.map(({ text: t }) => ({ name: t.personName ?? '', kana: t.personKana ?? '', birthDate: t.birthDate ?? '' })));
 }
 
 /**
@@ -71,6 +90,12 @@ export function participantsOf(cases: readonly { readonly referrerAgency: string
   const named = new Set(cases.flatMap((c) => [c.referrerAgency, c.mainAgency, ...splitList(c.relatedAgencies)]).filter((n) => n !== ''));
   const listed = settings.agencies.map((a) => a.name).filter((n) => named.has(n));
   return [...new Set([SECRETARIAT, ...listed, ...named])];
+}
+
+/** The participants as the agenda prints them: a name 設定 does not list (民生委員 鈴木一郎) only as 「（設定外の値）」. */
+function printedParticipants(names: readonly string[], settings: Settings, mask: (text: string) => string): string[] {
+  const agencies = settings.agencies.map((a) => a.name);
+  return [SECRETARIAT, ...new Set(listedOnly(names.slice(1), agencies).map((n) => (n === UNLISTED ? n : mask(n))))];
 }
 
 function notesOf(request: AgendaRequest, items: readonly AgendaItem[], end: string, today: string | undefined): string[] {
@@ -99,11 +124,12 @@ export function buildAgenda({ request, settings, cases, today }: AgendaInput): A
   const { selected, excluded } = selectCases(cases, meeting, settings, request);
   const start = request.start ?? meeting.startTime;
   const times = schedule(selected.map((c) => c.kind), meeting, start);
-  const showInitials = settings.agendaNameDisplay === 'イニシャル';
-  const items = selected.map((c, i) => itemOf(c, times.items[i]!, i + 1, showInitials));
-  const participants = participantsOf(selected.map((c) => ({
+  const asked = new Set([...selected.map((c) => c.row), ...excluded.map((e) => e.row)]);
+  const mask = agendaMasker(cases.filter((c) => asked.has(c.row)));
+  const items = selected.map((c, i) => itemOf(c, times.items[i]!, i + 1, settings, mask));
+  const participants = printedParticipants(participantsOf(selected.map((c) => ({
     referrerAgency: c.text.referrerAgency ?? '', mainAgency: c.text.mainAgency ?? '', relatedAgencies: c.text.relatedAgencies ?? '',
-  })), settings);
+  })), settings), settings, mask);
   return {
     sheet: agendaSheetName(request.date, meeting.name),
     meeting: {

@@ -3,9 +3,19 @@
 import { dateWithWareki } from '../calendar/days';
 import type { Agenda, AgendaItem } from './types';
 
-/** SPEC §8, word for word: the line on every meeting held without consent. */
-export const CONFIDENTIAL_LINE = '本資料は社会福祉法第106条の6に基づく支援会議の資料です。会議終了後に回収します。';
 export const HANDLE_WITH_CARE = '取扱注意';
+/** For a meeting held without consent that 設定 gives no 根拠 (重層的相談支援連絡会議 by default): no law is claimed. */
+export const NEUTRAL_LINE = '本資料には個人に関する情報が含まれます。会議の外に持ち出さず、会議終了後に回収します。';
+
+/**
+ * The line on a meeting held without consent, from its 根拠 in 設定: for
+ * 支援会議 SPEC §8's words 「本資料は社会福祉法第106条の6に基づく支援会議の資料です。
+ * 会議終了後に回収します。」; without a 根拠, the neutral line.
+ */
+export function confidentialityLine(meeting: { readonly type: string; readonly basis: string }): string {
+  const basis = meeting.basis.trim();
+  return basis ? `本資料は${basis}に基づく${meeting.type}の資料です。会議終了後に回収します。` : NEUTRAL_LINE;
+}
 
 /** Five columns, 680 px together: the width of an A4 portrait page between normal margins. */
 export const AGENDA_COLUMNS = [
@@ -52,6 +62,7 @@ function itemRow(item: AgendaItem): LayoutRow {
 export function layoutAgenda(agenda: Agenda): AgendaLayout {
   const { meeting, opening, closing } = agenda;
   const confidential = !meeting.consentRequired;
+  const handling = `${HANDLE_WITH_CARE}\u3000${confidentialityLine(meeting)}`;
   const title = `${meeting.type}\u3000次第`;
   const rows: LayoutRow[] = [
     { role: 'title', cells: [title] },
@@ -65,14 +76,14 @@ export function layoutAgenda(agenda: Agenda): AgendaLayout {
     },
     {
       role: 'notice',
-      cells: [confidential ? `${HANDLE_WITH_CARE}\u3000${CONFIDENTIAL_LINE}` : '本人の同意を得たケースを検討します。資料の取扱いに注意してください。'],
+      cells: [confidential ? handling : '本人の同意を得たケースを検討します。資料の取扱いに注意してください。'],
     },
     { role: 'header', cells: AGENDA_COLUMNS.map((c) => c.header) },
     { role: 'session', cells: [`${opening.start}〜${opening.end}`, '開会', confidential ? '資料の確認、守秘義務の確認' : '資料の確認'] },
     ...(agenda.items.length ? agenda.items.map(itemRow) : [{ role: 'empty' as const, cells: ['', '', '検討するケースはありません。'] }]),
     { role: 'session', cells: [`${closing.start}〜${closing.end}`, '閉会', '次回の予定の確認'] },
     { role: 'participants', cells: [`出席予定：${agenda.participants.join('、')}`] },
-    ...(confidential ? [{ role: 'footer' as const, cells: [`${HANDLE_WITH_CARE}\u3000${CONFIDENTIAL_LINE}`] }] : []),
+    ...(confidential ? [{ role: 'footer' as const, cells: [handling] }] : []),
   ];
   return { title, rows, headerRows: 4, confidential };
 }

@@ -5,12 +5,13 @@
 // it. Small counts are shown as <k here; the JSON keeps them.
 import { dateWithWareki } from '../calendar/days';
 import { FIELDS_OF_PEOPLE } from '../fields';
-import { metricCatalogue, OPEN_AT_MONTH_END, TOTAL_RULE_TEXT } from './catalogue';
+import { metricCatalogue, OPEN_AT_MONTH_END, TOTAL_RULE_TEXT, type TotalRule } from './catalogue';
 import { fiscalYearTitle, MONTHS_IN_YEAR, monthLabel } from './fiscalYear';
 import type { CountsResult } from './metrics';
 import { Grid, type ChartSpec, type GridArea, type RowKind, type SummaryCell } from './grid';
 import { reviewSections } from './reviewSections';
-import { isHidden, shownCount, suppressGroup } from './shownCounts';
+import { isHidden, shownCount } from './shownCounts';
+import { groupEquations, rowSumEquations, SECONDARY_MARK, shownMarkedCount, suppressCounts, type CountEquation, type CountMark } from './suppression';
 
 export type { ChartSpec, GridArea, RowKind, SummaryCell } from './grid';
 export { shownCount } from './shownCounts';
@@ -50,6 +51,34 @@ export function skippedRowCount(counts: CountsResult): number {
   return new Set(counts.skipped.map((s) => `${s.sheet}|${s.row}`)).size;
 }
 
+/**
+ * The marks of the main table, rows in catalogue order, columns the 12 months
+ * then the total: sums run along each row to its total (a year-end total is
+ * March's value) and down the five 分野 rows to 新規相談, so a hidden count
+ * cannot be worked out from either (SPEC §9). Months not yet reached are
+ * blank, known to hold nothing, and stay out of every sum.
+ */
+function summaryMarks(rows: readonly { total: TotalRule; monthly: readonly number[]; sum: number; key: string }[], reached: readonly boolean[], threshold: number): CountMark[][] {
+  const months = reached.map((r, i) => (r ? i : -1)).filter((i) => i >= 0);
+  const values = rows.map((r) => [...r.monthly.map((v, i) => (reached[i] ? v : 0)), r.sum]);
+  const equations: CountEquation[] = [];
+  rows.forEach((r, i) => {
+    if (r.total === 'sum') equations.push(...rowSumEquations([i], months, MONTHS_IN_YEAR));
+    if (r.total === 'yearEnd' && reached[MONTHS_IN_YEAR - 1]) equations.push({ total: [i, MONTHS_IN_YEAR], parts: [[i, MONTHS_IN_YEAR - 1]] });
+  });
+  const parent = rows.findIndex((r) => r.key === 'newCases');
+  const fields = FIELDS_OF_PEOPLE.map((f) => rows.findIndex((r) => r.key === `newCases.${f}`));
+  const knownRows: number[] = [];
+  if (parent >= 0 && fields.every((i) => i >= 0)) {
+    // Cases without a 分野 are in 新規相談 but in no 分野 row: a remainder row the reader is assumed to know.
+    const remainder = values.length;
+    values.push(values[parent]!.map((v, c) => v - fields.reduce((s, f) => s + values[f]![c]!, 0)));
+    knownRows.push(remainder);
+    equations.push(...groupEquations(parent, [...fields, remainder], [...months, MONTHS_IN_YEAR]));
+  }
+  return suppressCounts({ values, equations, knownRows }, threshold).slice(0, rows.length);
+}
+
 /** 達成率 in whole percent; blank when the total is hidden (it would give the count away) or the target is 0. */
 function achievement(total: number, shown: SummaryCell, target: number): SummaryCell {
   if (isHidden(shown) || target <= 0) return '';
@@ -82,16 +111,22 @@ export function renderSummary(counts: CountsResult, options: SummaryOptions): Su
   const header = grid.add('header', '項目', ...monthLabels, '合計',
     ...(hasTargets ? ['目標', '達成率'] : []), ...(last ? [`前年度（${last.fiscalYear}年度）`] : []), '合計の数え方');
   const definitions = metricCatalogue(options.meetingTypes);
+  const marks = summaryMarks(definitions.map((d) => ({ key: d.key, total: d.total, monthly: metric(d.key).monthly, sum: metric(d.key).total })), reached, threshold);
+  const rowOf = new Map(definitions.map((d, i) => [d.key, i]));
+  /** A count as the tab shows it; column 12 is the total. */
+  const shownAt = (key: string, column: number): SummaryCell => {
+    if (column < MONTHS_IN_YEAR && !reached[column]) return '';
+    const { monthly, total } = metric(key);
+    const value = column < MONTHS_IN_YEAR ? monthly[column] ?? 0 : total;
+    return shownMarkedCount(value, marks[rowOf.get(key)!]?.[column] ?? 'shown', threshold);
+  };
   for (const def of definitions) {
-    const { monthly, total } = metric(def.key);
-    // A 延べ row adds up to its total; 実人数 and 3月末の値 do not, so their total is one more cell of the row.
-    const shown = def.total === 'sum'
-      ? suppressGroup({ parts: monthly, total }, threshold)
-      : (({ parts }) => ({ parts: parts.slice(0, MONTHS_IN_YEAR), total: parts[MONTHS_IN_YEAR]! }))(suppressGroup({ parts: [...monthly, total], total: null }, threshold));
+    const { total } = metric(def.key);
+    const shownTotal = shownAt(def.key, MONTHS_IN_YEAR);
     const target = counts.targets[def.key];
     const lastTotal = last?.totals[def.key];
-    grid.add('data', def.label, ...shown.parts.map((v, i) => (reached[i] ? v : '')), shown.total ?? '',
-      ...(hasTargets ? (target === undefined ? ['', ''] : [target, achievement(total, shown.total ?? '', target)]) : []),
+    grid.add('data', def.label, ...months.map((_, i) => shownAt(def.key, i)), shownTotal,
+      ...(hasTargets ? (target === undefined ? ['', ''] : [target, achievement(total, shownTotal, target)]) : []),
       ...(last ? [lastTotal === undefined ? '' : shownCount(lastTotal, threshold)] : []),
       TOTAL_RULE_TEXT[def.total]);
   }
@@ -107,6 +142,7 @@ export function renderSummary(counts: CountsResult, options: SummaryOptions): Su
     ...(hasTargets ? ['目標：設定タブの「目標指標」「年度目標」の値です。達成率は合計÷目標（年度の途中では、そこまでの実績）です。'] : []),
     ...(last ? [`前年度：${last.fiscalYear}年度の合計です（同じ数え方）。`] : []),
     ...(threshold > 1 ? [`少数秘匿：個人が特定されないよう、1〜${threshold - 1}の値は「<${threshold}」と表示しています（設定タブの「少数秘匿」）。その値から割り出せる達成率も表示しません。`] : []),
+    ...(threshold > 2 ? [`「${SECONDARY_MARK}」：「<${threshold}」の値が合計や内訳との差から割り出せないよう、あわせて伏せた値です。「<${threshold}」とは限らず、0のことも、${threshold}以上のこともあります。`] : []),
     ...(partial ? [`${partial}（途中）：作成日までの入力で集計しています。まだ来ていない月は空欄です。`]
       : reached.every(Boolean) ? [] : ['まだ来ていない月は空欄です。']),
     'このタブはアドオンが作り直します（メニュー「月次集計を更新」）。直接書き込んだ内容は次の更新で消えます。',
@@ -120,8 +156,7 @@ export function renderSummary(counts: CountsResult, options: SummaryOptions): Su
   grid.add('heading', `グラフのもと：月別の新規相談（つなぎ元分野別）と${OPEN_LABEL}`);
   const chartHeader = grid.add('header', '月', ...FIELDS_OF_PEOPLE, OPEN_LABEL);
   months.forEach((_, i) => {
-    const shown = suppressGroup({ parts: [...FIELDS_OF_PEOPLE.map((field) => metric(`newCases.${field}`).monthly[i] ?? 0), metric('openAtMonthEnd').monthly[i] ?? 0], total: null }, threshold);
-    grid.add('data', monthLabels[i] ?? '', ...shown.parts.map((v) => (reached[i] ? v : '')));
+    grid.add('data', monthLabels[i] ?? '', ...FIELDS_OF_PEOPLE.map((field) => shownAt(`newCases.${field}`, i)), shownAt('openAtMonthEnd', i));
   });
   const chartRows = MONTHS_IN_YEAR + 1;
   const chartTable: GridArea = { row: chartHeader + 1, column: 2, numRows: MONTHS_IN_YEAR, numColumns: FIELDS_OF_PEOPLE.length + 1 };

@@ -108,6 +108,21 @@ function parseWareki(s: string): string | null {
   return iso;
 }
 
+/**
+ * For a 和暦 date past its era's end (平成31年5月1日), the same day in the era
+ * that followed (令和元年5月1日), so the message can say which it is. Such
+ * text is still not read as a date: nothing typed is guessed.
+ */
+export function eraOverflow(text: string): string | null {
+  const m = WAREKI.exec(normalizeText(text).replace(/[ \t\u3000]/g, ''));
+  const era = m && findEra(m[1] ?? '');
+  const monthDay = m && parseMonthDay(m[3] ?? '');
+  if (!m || !era || !monthDay) return null;
+  const next = eraAfter(era);
+  const iso = toIso(Number(era.start.slice(0, 4)) + (m[2] === '元' ? 1 : Number(m[2])) - 1, ...monthDay);
+  return next && iso !== null && iso >= next.start ? toWareki(iso) : null;
+}
+
 function parseWestern(s: string): string | null {
   const compact = COMPACT.exec(s);
   if (compact) return toIso(Number(compact[1]), Number(compact[2]), Number(compact[3]));

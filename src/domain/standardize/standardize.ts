@@ -34,6 +34,8 @@ export interface StandardizeResult {
   readonly changes: CellChange[];
   /** False when the table already was standard: nothing needs writing. */
   readonly changed: boolean;
+  /** For each output column, the input column (from 0) its cells came from; null for an added column. */
+  readonly sourceColumns: (number | null)[];
 }
 
 /**
@@ -115,5 +117,6 @@ export function standardizeCases(table: Table, settings: Settings): StandardizeR
     assignedIds,
     changes: logged,
     changed: !sameLayout || normalizedCells > 0 || assignedIds > 0,
+    sourceColumns: [...CASE_FIELDS.map((f) => match.columnOf.get(f.key) ?? null), ...extras.map((e) => e.index)],
   };
 }

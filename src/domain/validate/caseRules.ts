@@ -66,6 +66,18 @@ function checkMeetingAndClosing(record: RecordText, today: string): Finding[] {
   return findings;
 }
 
+const hasSpace = (text: string): boolean => /[\s\u3000]/.test(text.trim());
+
+/**
+ * name_not_split: with no space in 本人氏名 or its カナ, an agenda cannot tell
+ * 姓 from 名 and must mask by guesswork. A one-character name has nothing to split.
+ */
+function checkNameSplit(record: RecordText): Finding[] {
+  const name = (record.personName ?? '').trim();
+  if ([...name].length < 2 || hasSpace(name) || hasSpace(record.personKana ?? '')) return [];
+  return [finding('personName', 'name_not_split', say.nameNotSplit())];
+}
+
 /** Every finding for one case record, fields first, in the order a person reads the row. */
 export function checkCase(record: RecordText, settings: Settings, today: string): Finding[] {
   const findings = [
@@ -73,6 +85,7 @@ export function checkCase(record: RecordText, settings: Settings, today: string)
     ...checkDates(record, today),
     ...checkConsent(record, settings),
     ...checkMeetingAndClosing(record, today),
+    ...checkNameSplit(record),
   ];
   const order = new Map(CASE_FIELDS.map((f, i) => [f.key, i]));
   return findings.sort((a, b) => (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));

@@ -1,5 +1,6 @@
 // The shape of what validation finds (SPEC §6) and the Japanese messages for
 // every rule code, in one place so the sheet, the CLI and the sidebar say the same.
+import { eraOverflow } from '../normalize/date';
 
 export type Severity = 'error' | 'warning';
 
@@ -42,6 +43,7 @@ export const RULE_SEVERITY = {
   closed_date_on_open_case: 'warning',
   monitoring_overdue: 'warning',
   possible_duplicate: 'warning',
+  name_not_split: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULE_SEVERITY;
@@ -92,8 +94,12 @@ export interface OtherCase {
 export const say = {
   required: (label: string) => `${label}が空欄です。入力してください。`,
   requiredColumn: (label: string) => `列${quote(label)}がありません。「標準化」を実行すると列が追加されます。`,
-  invalidDate: (label: string, value: string) =>
-    `${label}${quote(value)}は日付として読めません。2024/4/1 や 令和6年4月1日 の形で、実在する日付を入力してください。`,
+  invalidDate: (label: string, value: string) => {
+    const sameDay = eraOverflow(value);
+    return sameDay
+      ? `${label}${quote(value)}は${quote(sameDay)}です（元号が変わった後の日付です）。${sameDay} と入力してください。`
+      : `${label}${quote(value)}は日付として読めません。2024/4/1 や 令和6年4月1日 の形で、実在する日付を入力してください。`;
+  },
   futureDate: (label: string, iso: string, today: string) =>
     `${label}（${iso}）が今日（${today}）より後になっています。日付を確かめてください。`,
   unknownValue: (label: string, value: string, suggestion: string | null, where: string) =>
@@ -121,6 +127,10 @@ export const say = {
   /** `others` as named (at most OTHER_ROWS_NAMED); `more` cases not named. */
   possibleDuplicate: (others: readonly OtherCase[], more = 0) =>
     `${others.map((o) => `${o.row}行目のケース${o.caseId ? quote(o.caseId) : ''}`).join('、')}${andMore(more, '件')}と本人氏名カナ・生年月日が同じです。同じ方なら一つのケースにまとめてください。`,
+  nameNotSplit: () =>
+    `本人氏名と本人氏名カナの姓と名の間に空白がありません。「山田 太郎」「ヤマダ タロウ」のように空白を入れてください。会議次第で姓だけ・名だけの書き方も確実に伏せるためです。`,
+  meetingConsentFlag: (value: string) =>
+    `本人同意${value ? quote(value) : 'が空欄'}${value ? 'は' : 'のため'}「必要」か「不要」かが分からないため、本人同意が必要な会議として扱います。本人同意のないケースも検討する会議（支援会議など）なら「不要」と入力してください。`,
   invalidCaseId: (value: string) => `ケースID${quote(value)}は「2024-0001」の形（年度-4桁の番号）ではありません。空欄にすると自動で付番します。`,
   invalidTime: (value: string) => `開始時刻${quote(value)}は時刻として読めません。14:00 の形で入力してください。`,
   invalidCount: (value: string) => `訪問人数${quote(value)}は1以上の整数で入力してください。`,

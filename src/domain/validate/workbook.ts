@@ -9,6 +9,7 @@ import { isBlankRow, sheetRow, type Table } from '../table';
 import { checkActivity } from './activityRules';
 import { checkCase } from './caseRules';
 import { checkFields, dateOf } from './fieldRules';
+import { checkSettingsTable } from './settingsRules';
 import { columnIndexOf, finding, OTHER_ROWS_NAMED, placeFinding, say, type Finding, type OtherCase, type Problem } from './problem';
 
 export interface WorkbookInput {
@@ -16,6 +17,8 @@ export interface WorkbookInput {
   readonly activities: Table | null;
   readonly meetings: Table | null;
   readonly settings: Settings;
+  /** The 設定 tab as read, for the rules on 設定 itself; none without the tab. */
+  readonly settingsTable?: Table | null;
   readonly today: string;
 }
 
@@ -149,7 +152,7 @@ function checkMeeting(text: RecordText, settings: Settings, caseIds: ReadonlySet
   return findings;
 }
 
-const SHEET_ORDER: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings];
+const SHEET_ORDER: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, TAB.settings];
 
 export function validateWorkbook(input: WorkbookInput): ValidationResult {
   const { settings, today } = input;
@@ -164,6 +167,7 @@ export function validateWorkbook(input: WorkbookInput): ValidationResult {
     problems.push(...checkTab(TAB.meetings, MEETING_FIELDS, input.meetings, settings, 'other',
       (t) => checkMeeting(t, settings, caseIds)).problems);
   }
+  problems.push(...checkSettingsTable(input.settingsTable ?? null));
   problems.sort((a, b) => SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.row - b.row
     || columnIndexOf(a.columnLetter) - columnIndexOf(b.columnLetter));
   const error = problems.filter((p) => p.severity === 'error').length;

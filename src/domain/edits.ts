@@ -1,0 +1,33 @@
+// What one person changed in a form since it was loaded, and where someone
+// else changed the same field meanwhile (a lost update, refused rather than
+// silently overwritten). Values compare as normalised text (SPEC §5), so
+// 令和6年4月1日 and 2024-04-01 are the same date.
+import type { FieldDef } from './fields';
+import type { RecordText } from './record';
+
+/** A field changed by this person whose sheet value also changed since the form was loaded. */
+export interface EditConflict {
+  readonly field: string;
+  readonly header: string;
+  /** As the form was loaded. */
+  readonly loaded: string;
+  /** What the sheet holds now (someone else's save). */
+  readonly now: string;
+  /** What this person typed. */
+  readonly yours: string;
+}
+
+/** Keys of the fields (system fields aside) whose sent value differs from the loaded one. */
+export function changedFields(fields: readonly FieldDef[], loaded: RecordText, sent: RecordText): string[] {
+  return fields.filter((f) => !f.system && (sent[f.key] ?? '') !== (loaded[f.key] ?? '')).map((f) => f.key);
+}
+
+/** Of the changed fields, those the sheet no longer holds as loaded; the same new value is no conflict. */
+export function editConflicts(
+  fields: readonly FieldDef[], changed: readonly string[], loaded: RecordText, current: RecordText, sent: RecordText,
+): EditConflict[] {
+  return fields
+    .filter((f) => changed.includes(f.key))
+    .filter((f) => (current[f.key] ?? '') !== (loaded[f.key] ?? '') && (current[f.key] ?? '') !== (sent[f.key] ?? ''))
+    .map((f) => ({ field: f.key, header: f.header, loaded: loaded[f.key] ?? '', now: current[f.key] ?? '', yours: sent[f.key] ?? '' }));
+}

@@ -1,0 +1,17 @@
+// What one Apps Script execution can finish (SPEC §13): a read of the whole
+// tab must fit in memory and, with the work after it, in the 6-minute limit.
+// Measured on the demo: 50,000 cases standardise well within it; a stray value
+// far below the table (A1048576) makes Sheets hand over a million rows.
+export const MAX_DATA_ROWS = 50_000;
+export const MAX_CELLS = 2_000_000;
+
+/** Throws a Japanese message, before anything is changed, when a tab is too large to handle in one run. */
+export function assertWithinLimits(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const rows = sheet.getLastRow();
+  const columns = sheet.getLastColumn();
+  if (rows - 1 <= MAX_DATA_ROWS && rows * columns <= MAX_CELLS) return;
+  throw new Error(
+    `タブ「${sheet.getName()}」は ${rows.toLocaleString('ja-JP')}行 × ${columns}列あり、一度に処理できる大きさ（${MAX_DATA_ROWS.toLocaleString('ja-JP')}行、${MAX_CELLS.toLocaleString('ja-JP')}セル）を超えています。`
+    + `何も変更していません。${rows.toLocaleString('ja-JP')}行目や右端の列に不要な値が残っていないか確かめ、空の行・列を削除してから、もう一度お試しください。`,
+  );
+}
