@@ -36,7 +36,7 @@ const untilSettled = (page: Page): Promise<unknown> =>
 
 /** Every later server call fails, as when the network drops: the view says so in its alert line. */
 export const serverFails = (press: string): Arrange => async (panel, page) => {
-  await page.route('**/api/run', (route) => route.fulfill({
+  await page.route((url) => url.pathname === '/api/run', (route) => route.fulfill({
     status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: 'Exception: network down' }),
   }));
   await panel.getByRole('button', { name: press, exact: true }).click();
