@@ -20,7 +20,7 @@ const field = (label: string) => sidebar.getByLabel(label, { exact: true });
 
 /** A server function called as another person's sidebar would, through the preview's /api/run. */
 async function asColleague<T>(functionName: string, arg: unknown): Promise<T> {
-  const response = await fetch(new URL('api/run', session.preview.url), {
+  const response = await fetch(`${new URL(session.preview.url).origin}/api/run?token=${session.preview.token}`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ functionName, args: [arg] }),
   });
   const body = (await response.json()) as RunResponse;
@@ -121,7 +121,7 @@ describe('支援記録', () => {
     const model = await loadWorkbook(session.book);
     const sheetRow = findSheet(model, '共通シート')!.cells.findIndex((r) => r?.[0]?.value === caseId) + 1;
     await page.evaluate(async (range) => {
-      await fetch('/api/select', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: '共通シート', range }) });
+      await fetch(`/api/select${location.search}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: '共通シート', range }) });
     }, `C${sheetRow}`);
     await sidebar.getByRole('tab', { name: '支援記録' }).click();
     const view = sidebar.getByRole('tabpanel', { name: '支援記録' });
