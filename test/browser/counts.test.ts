@@ -28,8 +28,14 @@ const menu = () => page.getByRole('group', { name: '多機関協働' });
 describe('月次集計 in the preview', () => {
   it('rebuilds this year from the menu and shows the tab with its charts, described for screen readers', async () => {
     await menu().getByRole('button', { name: '月次集計を更新' }).click();
+    // The year is asked, as in Sheets; left blank, this year is counted.
+    const question = page.getByRole('dialog', { name: '月次集計を更新' });
+    const year = question.getByRole('textbox', { name: /集計する年度を入力してください/ });
+    await year.waitFor();
+    await expect(year.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+    await question.getByRole('button', { name: 'OK' }).click();
     const dialog = page.getByRole('dialog', { name: '月次集計を更新' });
-    await dialog.waitFor();
+    await dialog.getByText('作り直しました').waitFor();
     await expect(dialog.textContent()).resolves.toContain(`タブ「集計_${current}年度」に作り直しました`);
     await dialog.getByRole('button', { name: 'OK' }).click();
     await page.getByRole('tab', { name: `集計_${current}年度`, selected: true }).waitFor();
