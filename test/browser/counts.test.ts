@@ -55,6 +55,10 @@ describe('月次集計 in the preview', () => {
     await expect(grid.textContent()).resolves.toMatch(/目標.*達成率/);
     await expect(grid.textContent()).resolves.toContain('（途中）');
     await expect(grid.textContent()).resolves.toContain('受付から同意までの日数の中央値は');
+    // That note is one long line: as in Sheets it runs on over the empty cells to its right instead of stopping at its column.
+    const note = grid.locator('td', { hasText: '受付から同意までの日数の中央値は' });
+    const [shown, own] = await note.evaluate((td) => [(td.firstElementChild ?? td).getBoundingClientRect().width, td.getBoundingClientRect().width]);
+    expect(shown).toBeGreaterThan(own! * 2);
     await page.getByRole('tab', { name: '共通シート' }).click();
     await charts.waitFor({ state: 'hidden' });
 
