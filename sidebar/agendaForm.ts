@@ -162,7 +162,8 @@ export class AgendaForm {
     this.created = null;
     this.printButton.hidden = true;
     this.showNextStep(true);
-    this.status.show(`よければ「次第を作成」を押してください。タブ「${preview.sheet}」と会議記録を書き込みます。`);
+    this.createButton.textContent = preview.drift ? '次第を作り直す' : '次第を作成';
+    this.status.show(`よければ「${this.createButton.textContent}」を押してください。タブ「${preview.sheet}」と会議記録を書き込みます。`);
   }
 
   private async create(): Promise<void> {

@@ -1,5 +1,6 @@
 // The words the 会議次第 view shows for meetings, dates and items: plain
 // functions, so that they can be tested without a page.
+import type { AgendaDrift } from '../src/domain/agenda/drift';
 import type { MeetingList, MeetingSummary, PreviewItem } from '../src/app/agenda/types';
 import { offDayNote } from '../src/domain/calendar/offDays';
 import { normalizeText } from '../src/domain/normalize';
@@ -48,4 +49,15 @@ export function startTime(text: string): string | null {
   if (typed === '') return '';
   const padded = /^\d:\d{2}$/.test(typed) ? `0${typed}` : typed;
   return TIME_PATTERN.test(padded) ? padded : null;
+}
+
+/** What changed since the tab was written, one line each, by ケースID. */
+export function driftLines(drift: AgendaDrift): string[] {
+  return [
+    ...(drift.added.length ? [`新しく載るケース：${drift.added.join('、')}`] : []),
+    ...(drift.removed.length ? [`外れるケース：${drift.removed.join('、')}`] : []),
+    ...drift.kindChanged.map((c) => `議題が変わるケース：${c.caseId}（${c.was} → ${c.now}）`),
+    ...(drift.added.length || drift.removed.length || drift.kindChanged.length ? []
+      : ['時間・場所・概要などの記載が変わっています。']),
+  ];
 }

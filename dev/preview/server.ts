@@ -1,7 +1,12 @@
 // The local preview behind `npm start`: one workbook opened in the local
 // runtime, served on localhost as a page (tabs, menu, sidebar) whose every
-// action calls a global function of the built dist/Code.js, one at a time,
-// saving the .xlsx after each call that changed it.
+// action calls a global function of the built dist/Code.js, saving the .xlsx
+// after each call that changed it. Calls are not queued behind each other's
+// saves (in Sheets, calls from one page overlap; the document lock is what
+// orders them); only the saves of the file are made one at a time. A menu
+// item's questions (ui.prompt, a choice ui.alert) are asked of the person:
+// the call stops at the question, the page asks it, and runs the item again
+// with the answers given so far (dev/runtime/README.md).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,7 +15,7 @@ import { resolve } from 'node:path';
 import { openBook, type LocalBook } from '../session';
 import { buildAssets, withShim } from './assets';
 import { HttpError, readJson, sendHtml, sendJson } from './http';
-import type { RunResponse } from './types';
+import type { MenuRunResponse, PersonAnswer } from './types';
 import { workbookView } from './workbookView';
 
 export interface PreviewOptions {
@@ -32,7 +37,7 @@ const SIDEBAR_HTML = resolve(__dirname, '..', '..', 'dist', 'sidebar.html');
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** Runs tasks one after another, as requests arrive. */
+/** Runs tasks one after another, as requests arrive: the saves of the one .xlsx file. */
 function serialQueue(): { run<T>(task: () => Promise<T>): Promise<T>; idle(): Promise<void> } {
   let tail: Promise<unknown> = Promise.resolve();
   return {
@@ -49,11 +54,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+interface RunRequest {
+  readonly functionName: string;
+  readonly args: unknown[];
+  /** Present for a menu item run by a person: their answers so far; a question not answered stops the call. */
+  readonly answers?: readonly PersonAnswer[];
+}
+
 /** Calls one global function; saves when it wrote to the document (even if it then failed). */
-async function runFunction(book: LocalBook, functionName: string, args: unknown[]): Promise<RunResponse> {
+async function runFunction(book: LocalBook, { functionName, args, answers }: RunRequest, saves: ReturnType<typeof serialQueue>): Promise<MenuRunResponse> {
   const { runtime } = book;
   const before = { alerts: runtime.alerts.length, sidebars: runtime.sidebars.length, dialogs: runtime.dialogs.length, writes: runtime.writes.length };
-  let response: RunResponse;
+  let response: MenuRunResponse;
+  runtime.askPerson(answers ?? null);
   try {
     const value = book.runFromPage(functionName, args);
     const sidebar = runtime.sidebars.length > before.sidebars ? runtime.sidebars.at(-1) : undefined;
@@ -70,9 +83,18 @@ async function runFunction(book: LocalBook, functionName: string, args: unknown[
   } catch (error) {
     response = { ok: false, error: messageOf(error) };
   }
-  if (runtime.writes.length > before.writes) {
+  const question = runtime.takeQuestion();
+  runtime.askPerson(null);
+  const wrote = runtime.writes.length > before.writes;
+  if (question) {
+    // Running the item again with the answer is only honest when nothing was written before the question.
+    response = wrote
+      ? { ok: false, error: `「${question.title}」を尋ねる前にブックを書き換えたため、プレビューではこの操作を続けられません。` }
+      : { ok: true, question, calls: book.calls };
+  }
+  if (wrote) {
     try {
-      await book.save();
+      await saves.run(() => book.save());
     } catch (error) {
       throw new HttpError(500, `「${book.path}」に保存できませんでした。ほかのソフトで開いていれば閉じてください。（${messageOf(error)}）`);
     }
@@ -91,13 +113,20 @@ function holdsProtoKey(value: unknown): boolean {
   return Object.keys(value).some((key) => key === '__proto__' || holdsProtoKey((value as Record<string, unknown>)[key]));
 }
 
-function parseRun(body: unknown): { functionName: string; args: unknown[] } {
+function isAnswer(value: unknown): value is PersonAnswer {
+  return isRecord(value) && typeof value.text === 'string' && typeof value.question === 'string'
+    && (value.button === undefined || ['OK', 'CANCEL', 'YES', 'NO', 'CLOSE'].includes(value.button as string));
+}
+
+function parseRun(body: unknown): RunRequest {
   if (holdsProtoKey(body)) throw new HttpError(400, '「__proto__」という名前の項目は送れません。');
   if (!isRecord(body) || typeof body.functionName !== 'string' || !body.functionName
-    || (body.args !== undefined && !Array.isArray(body.args))) {
+    || (body.args !== undefined && !Array.isArray(body.args))
+    || (body.answers !== undefined && !(Array.isArray(body.answers) && body.answers.every(isAnswer)))) {
     throw new HttpError(400, '{"functionName": 関数名, "args": [引数…]} の形で送ってください。');
   }
-  return { functionName: body.functionName, args: (body.args as unknown[] | undefined) ?? [] };
+  const answers = body.answers as PersonAnswer[] | undefined;
+  return { functionName: body.functionName, args: (body.args as unknown[] | undefined) ?? [], ...(answers ? { answers } : {}) };
 }
 
 function select(book: LocalBook, body: unknown): void {
@@ -115,7 +144,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const host = options.host ?? '127.0.0.1';
   const [book, assets] = await Promise.all([openBook(resolve(options.bookPath)), buildAssets()]);
   book.runtime.call('onOpen'); // as opening the spreadsheet does: the menu appears
-  const queue = serialQueue();
+  const saves = serialQueue();
   let allowedHosts = new Set<string>();
   const token = randomBytes(24).toString('base64url');
   const hasToken = (url: URL): boolean => {
@@ -149,12 +178,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       case 'GET /api/workbook':
         return sendJson(res, 200, workbookView(book.runtime, book.path));
       case 'POST /api/run': {
-        const { functionName, args } = parseRun(await readJson(req));
-        return sendJson(res, 200, await queue.run(() => runFunction(book, functionName, args)));
+        return sendJson(res, 200, await runFunction(book, parseRun(await readJson(req)), saves));
       }
       case 'POST /api/select': {
         const body = await readJson(req);
-        await queue.run(async () => select(book, body));
+        select(book, body);
         return sendJson(res, 200, { ok: true, selection: book.runtime.selection() });
       }
     }
@@ -186,7 +214,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     token,
     async close() {
       const closed = new Promise<void>((done) => server.close(() => done()));
-      await queue.idle();
+      await saves.idle();
       server.closeAllConnections();
       await closed;
     },

@@ -1,5 +1,5 @@
 // The JSON the preview server sends, shared by the server and the page.
-import type { MenuRecord } from '../runtime';
+import type { MenuRecord, PromptAnswer, QuestionRecord } from '../runtime';
 
 /** A cell among the rows sent that has a background or a note; row and column are 1-based. */
 export interface CellAnnotation {
@@ -91,6 +91,19 @@ export type RunResponse =
     readonly calls: number;
   }
   | { readonly ok: false; readonly error: string };
+
+/** A menu item run with `answers` stopped at a question for the person; POST it again with their answer added. */
+export interface QuestionResponse {
+  readonly ok: true;
+  readonly question: QuestionRecord;
+  readonly calls: number;
+}
+
+/** What POST /api/run answers a call sent with `answers` (a menu item run by a person). */
+export type MenuRunResponse = RunResponse | QuestionResponse;
+
+/** A person's answer to a question, as the page sends it back. */
+export type PersonAnswer = PromptAnswer;
 
 /** What the sidebar frame tells the page. */
 export type FrameMessage =

@@ -13,11 +13,11 @@ import { createModel, findSheet, type Model } from './model';
 import { manifestScopes, requireScope } from './scopes';
 import { callableFromPage, encodeArguments, encodeResult } from './scriptRun';
 import { SCRIPT_TIME_ZONE, createServices } from './services';
-import { RuntimeState, type DialogRecord, type LockState, type MenuRecord, type PromptAnswer, type PromptRecord, type SidebarRecord, type ToastRecord } from './state';
+import { RuntimeState, type DialogRecord, type LockState, type MenuRecord, type PromptAnswer, type PromptRecord, type QuestionRecord, type SidebarRecord, type ToastRecord } from './state';
 import { loadWorkbook, saveWorkbook } from './xlsx';
 
 export type { Model } from './model';
-export type { DialogRecord, MenuEntry, MenuRecord, PromptAnswer, PromptRecord, SidebarRecord, ToastRecord } from './state';
+export type { DialogRecord, MenuEntry, MenuRecord, PromptAnswer, PromptRecord, QuestionRecord, SidebarRecord, ToastRecord } from './state';
 export type { WriteRecord } from './calls';
 export type { LockState } from './state';
 export { newLockState } from './state';
@@ -76,6 +76,15 @@ export interface Runtime {
   readonly prompts: readonly PromptRecord[];
   /** Queues the answer to the next ui.prompt (otherwise a person accepts the default: '' and OK). */
   answerPrompt(answer: PromptAnswer): void;
+  /**
+   * For the preview: from now on a prompt or a choice alert (OK_CANCEL,
+   * YES_NO…) is not answered with the default but stops the call unless
+   * `answers` holds this person's answer to that very question; null turns
+   * it off. The question it stopped at is in takeQuestion().
+   */
+  askPerson(answers: readonly PromptAnswer[] | null): void;
+  /** The question the last call stopped at (and forgets it), or null. */
+  takeQuestion(): QuestionRecord | null;
   /** Logger.log and console output, one entry per call. */
   readonly logs: readonly string[];
   /** Whether the document lock is held now (it is released when each call() ends). */
@@ -209,6 +218,16 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
     prompts: state.prompts,
     answerPrompt: (answer) => {
       state.promptAnswers.push(answer);
+    },
+    askPerson: (answers) => {
+      state.askingPerson = answers !== null;
+      state.promptAnswers.splice(0, state.promptAnswers.length, ...(answers ?? []));
+      state.pendingQuestion = null;
+    },
+    takeQuestion: () => {
+      const question = state.pendingQuestion;
+      state.pendingQuestion = null;
+      return question;
     },
     logs: state.logs,
     get lockHeld() {

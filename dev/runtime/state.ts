@@ -38,6 +38,17 @@ export interface PromptRecord {
 export interface PromptAnswer {
   readonly text: string;
   readonly button?: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
+  /** When a person answered in the preview: the question (`title\nprompt`) the answer is for. */
+  readonly question?: string;
+}
+
+/** A prompt, or an alert with a choice of buttons, put to the person (see Runtime.askPerson). */
+export interface QuestionRecord {
+  readonly kind: 'prompt' | 'alert';
+  readonly title: string;
+  readonly prompt: string;
+  /** A ButtonSet name: OK, OK_CANCEL, YES_NO, YES_NO_CANCEL. */
+  readonly buttons: string;
 }
 
 /** A dialog shown beside the sheet (showModelessDialog). */
@@ -71,6 +82,10 @@ export class RuntimeState {
   readonly prompts: PromptRecord[] = [];
   /** Answers for the next prompts, first first; when none is queued a person accepts the default: '' and OK. */
   readonly promptAnswers: PromptAnswer[] = [];
+  /** Whether questions wait for a person (the preview) instead of being answered with the default. */
+  askingPerson = false;
+  /** The question the running call stopped at, waiting for a person's answer. */
+  pendingQuestion: QuestionRecord | null = null;
   /** This runtime as one execution, for a lock shared with other runtimes. */
   readonly execution = Symbol('execution');
   /** Who started the running call: a person (menu, sidebar) or a time-driven trigger, which has no UI and no selection. */

@@ -1,7 +1,7 @@
 // Ui: menus, alerts, the sidebar and dialogs, recorded instead of shown.
 import { SERVICE, type Emulated } from './bridge';
 import type { HtmlOutput } from './html';
-import type { MenuEntry, MenuRecord, RuntimeState } from './state';
+import type { MenuEntry, MenuRecord, PromptAnswer, QuestionRecord, RuntimeState } from './state';
 
 const BUTTON = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
 const BUTTON_SET = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
@@ -59,10 +59,34 @@ export class PromptResponse implements Emulated {
   }
 }
 
+/** The text that ties a person's answer to its question: `title\nprompt`. */
+export const questionKey = (q: { readonly title: string; readonly prompt: string }): string => `${q.title}\n${q.prompt}`;
+
+/** Stops the call at a question a person must answer first; the caller runs it again with the answer. */
+export class QuestionPending extends Error {
+  constructor(readonly question: QuestionRecord) {
+    super(`「${question.title}」への回答を待っています。`);
+  }
+}
+
 export class Ui implements Emulated {
   readonly [SERVICE] = 'Ui';
 
   constructor(private readonly state: RuntimeState) {}
+
+  /**
+   * When questions wait for a person: the answer given for this very
+   * question, or the call stops here (and at any dialog after, so that a
+   * script's catch cannot carry on without the answer).
+   */
+  private answerFromPerson(question: QuestionRecord): PromptAnswer | undefined {
+    if (this.state.pendingQuestion) throw new QuestionPending(this.state.pendingQuestion);
+    if (!this.state.askingPerson) return undefined;
+    const next = this.state.promptAnswers[0];
+    if (next?.question === questionKey(question)) return this.state.promptAnswers.shift();
+    this.state.pendingQuestion = question;
+    throw new QuestionPending(question);
+  }
 
   get Button(): typeof BUTTON {
     return BUTTON;
@@ -83,22 +107,34 @@ export class Ui implements Emulated {
   /**
    * alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons).
    * Records the text and answers as a person agreeing would: OK, or YES.
+   * When questions wait for a person, an alert with a choice (OK_CANCEL,
+   * YES_NO…) is asked instead and answered with the button they chose.
    */
   alert(...args: unknown[]): string {
     const [title, prompt, buttons] = args.length >= 3 ? args : [undefined, args[0], args[1]];
+    const set = buttons === undefined ? BUTTON_SET.OK : String(buttons);
+    const yesNo = set === BUTTON_SET.YES_NO || set === BUTTON_SET.YES_NO_CANCEL;
+    if (this.state.pendingQuestion) throw new QuestionPending(this.state.pendingQuestion);
+    if (set !== BUTTON_SET.OK) {
+      const asked = this.answerFromPerson({ kind: 'alert', title: title === undefined ? '' : String(title), prompt: String(prompt), buttons: set });
+      if (asked) return asked.button ?? (yesNo ? BUTTON.YES : BUTTON.OK);
+    }
     this.state.alerts.push(title === undefined || title === '' ? String(prompt) : `${String(title)}\n${String(prompt)}`);
-    return buttons === BUTTON_SET.YES_NO || buttons === BUTTON_SET.YES_NO_CANCEL ? BUTTON.YES : BUTTON.OK;
+    return yesNo ? BUTTON.YES : BUTTON.OK;
   }
 
   /**
    * prompt(prompt), prompt(prompt, buttons) or prompt(title, prompt, buttons).
    * Answers with the next queued answer, else as a person accepting the
-   * default would: an empty text with OK (YES for a yes/no prompt).
+   * default would: an empty text with OK (YES for a yes/no prompt). When
+   * questions wait for a person, only their answer to this prompt is taken.
    */
   prompt(...args: unknown[]): PromptResponse {
     const [title, prompt, buttons] = args.length >= 3 ? args : [undefined, args[0], args[1]];
     const yesNo = buttons === BUTTON_SET.YES_NO || buttons === BUTTON_SET.YES_NO_CANCEL;
-    const answer = this.state.promptAnswers.shift();
+    const set = buttons === undefined ? BUTTON_SET.OK : String(buttons);
+    const answer = this.answerFromPerson({ kind: 'prompt', title: title === undefined ? '' : String(title), prompt: String(prompt), buttons: set })
+      ?? this.state.promptAnswers.shift();
     const text = answer?.text ?? '';
     const button = answer?.button ?? (yesNo ? BUTTON.YES : BUTTON.OK);
     this.state.prompts.push({ title: title === undefined ? '' : String(title), prompt: String(prompt), text, button });

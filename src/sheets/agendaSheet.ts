@@ -52,9 +52,9 @@ export function writeAgendaSheet(book: Book, name: string, layout: AgendaLayout)
   rows.forEach((r, i) => {
     if (r.cells.length < width) sheet.getRange(i + 1, r.cells.length, 1, width - r.cells.length + 1).merge();
   });
+  // The table is ruled whole, column heads to its last line (出席予定, 取扱注意), so that a printed page has no open edge.
   const firstRuled = rows.findIndex((r) => r.role === 'header');
-  const lastRuled = rows.map((r) => r.role).lastIndexOf('session');
-  sheet.getRange(firstRuled + 1, 1, lastRuled - firstRuled + 1, width).setBorder(true, true, true, true, true, true);
+  sheet.getRange(firstRuled + 1, 1, rows.length - firstRuled, width).setBorder(true, true, true, true, true, true);
   AGENDA_COLUMNS.forEach((column, i) => sheet.setColumnWidth(i + 1, column.width));
   sheet.setFrozenRows(layout.headerRows);
   sheet.setHiddenGridlines(true);

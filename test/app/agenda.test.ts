@@ -41,6 +41,30 @@ describe('previewAgenda', () => {
   });
 });
 
+describe('previewAgenda of a meeting whose tab was made earlier', () => {
+  it('tells which cases joined or left since the tab was written, and offers to rebuild it', () => {
+    const runtime = demoWorkbook(60);
+    const created = create(runtime, SUPPORT);
+    const fresh = runtime.call<AgendaPreview>('previewAgenda', { today: TODAY, ...SUPPORT });
+    expect([fresh.sheetExists, fresh.drift]).toEqual([true, null]);
+    const cases = findSheet(runtime.model, '共通シート')!;
+    const text = tabText(runtime, '共通シート');
+    const leaving = created.items[0]!.caseId;
+    const leavingRow = text.findIndex((r) => r[caseColumn('ケースID')] === leaving);
+    const joining = text.findIndex((r) => r[caseColumn('次回会議種別')] === SUPPORT.meetingType && r[caseColumn('状態')] !== '終結'
+      && r[caseColumn('ケースID')] !== '' && r[caseColumn('次回会議予定日')] !== SUPPORT.date);
+    expect(joining).toBeGreaterThan(0);
+    ensureCell(cases, leavingRow + 1, caseColumn('次回会議予定日') + 1).value = new Date('2027-01-12T00:00:00+09:00');
+    ensureCell(cases, joining + 1, caseColumn('次回会議予定日') + 1).value = new Date(`${SUPPORT.date}T00:00:00+09:00`);
+    const reads = runtime.writes.length;
+    const stale = runtime.call<AgendaPreview>('previewAgenda', { today: TODAY, ...SUPPORT });
+    expect(runtime.writes).toHaveLength(reads);
+    expect(stale.drift).toEqual({ added: [text[joining]![caseColumn('ケースID')]], removed: [leaving], kindChanged: [], otherText: true });
+    expect(create(runtime, SUPPORT).replaced).toBe(true);
+    expect(runtime.call<AgendaPreview>('previewAgenda', { today: TODAY, ...SUPPORT }).drift).toBeNull();
+  });
+});
+
 describe('createAgenda', () => {
   it('writes the tab laid out for an A4 page, and the meeting as 予定 in 会議記録', () => {
     const runtime = demoWorkbook(60);
@@ -59,7 +83,10 @@ describe('createAgenda', () => {
     expect(text[2]![0]).toBe('取扱注意\u3000本資料は社会福祉法第106条の6に基づく支援会議の資料です。会議終了後に回収します。');
     expect(text[3]).toEqual(['時間', '議題', '本人・世帯', '課題・関係機関', '概要・検討すること']);
     expect(text.at(-1)![0]).toContain('会議終了後に回収します。');
-    expect(sheet.cells[3]![0]!.borders).toEqual({ top: true, left: true, bottom: true, right: true });
+    // Every cell of the table, from the column heads to the last line, is ruled on all four sides.
+    const open = text.slice(3).flatMap((row, r) => row.map((_, c) => ({ at: `${r + 4}行${c + 1}列`, edges: sheet.cells[r + 3]?.[c]?.borders ?? {} })))
+      .filter(({ edges }) => !(edges.top && edges.left && edges.bottom && edges.right)).map(({ at }) => at);
+    expect(open).toEqual([]);
     const rows = meetingRows(runtime, SUPPORT);
     expect(rows).toHaveLength(1);
     expect(rows[0]![meetingColumn('状態')]).toBe('予定');

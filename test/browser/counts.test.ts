@@ -28,8 +28,14 @@ const menu = () => page.getByRole('group', { name: '多機関協働' });
 describe('月次集計 in the preview', () => {
   it('rebuilds this year from the menu and shows the tab with its charts, described for screen readers', async () => {
     await menu().getByRole('button', { name: '月次集計を更新' }).click();
+    // The year is asked, as in Sheets; left blank, this year is counted.
+    const question = page.getByRole('dialog', { name: '月次集計を更新' });
+    const year = question.getByRole('textbox', { name: /集計する年度を入力してください/ });
+    await year.waitFor();
+    await expect(year.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+    await question.getByRole('button', { name: 'OK' }).click();
     const dialog = page.getByRole('dialog', { name: '月次集計を更新' });
-    await dialog.waitFor();
+    await dialog.getByText('作り直しました').waitFor();
     await expect(dialog.textContent()).resolves.toContain(`タブ「集計_${current}年度」に作り直しました`);
     await dialog.getByRole('button', { name: 'OK' }).click();
     await page.getByRole('tab', { name: `集計_${current}年度`, selected: true }).waitFor();
@@ -49,6 +55,10 @@ describe('月次集計 in the preview', () => {
     await expect(grid.textContent()).resolves.toMatch(/目標.*達成率/);
     await expect(grid.textContent()).resolves.toContain('（途中）');
     await expect(grid.textContent()).resolves.toContain('受付から同意までの日数の中央値は');
+    // That note is one long line: as in Sheets it runs on over the empty cells to its right instead of stopping at its column.
+    const note = grid.locator('td', { hasText: '受付から同意までの日数の中央値は' });
+    const [shown, own] = await note.evaluate((td) => [(td.firstElementChild ?? td).getBoundingClientRect().width, td.getBoundingClientRect().width]);
+    expect(shown).toBeGreaterThan(own! * 2);
     await page.getByRole('tab', { name: '共通シート' }).click();
     await charts.waitFor({ state: 'hidden' });
 

@@ -1,7 +1,7 @@
 // The words of the 会議次第 view.
 import type { MeetingSummary, PreviewItem } from '../../src/app/agenda/types';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { itemLabel, meetingDate, meetingLabel, meetingTypeLabel, startTime, upcomingLabel } from '../../sidebar/agendaText';
+import { driftLines, itemLabel, meetingDate, meetingLabel, meetingTypeLabel, startTime, upcomingLabel } from '../../sidebar/agendaText';
 
 describe('agenda view text', () => {
   it('names meeting types with their consent rule', () => {
@@ -31,5 +31,11 @@ describe('agenda view text', () => {
     const item: PreviewItem = { order: 1, caseId: '2026-0001', kind: '新規検討', start: '14:05', end: '14:25', minutes: 20, ageBand: '40代', sex: '女性', referrerAgency: '税務課', selectedBy: 'scheduled' };
     expect(itemLabel(item)).toBe('14:05〜14:25 新規検討 2026-0001（40代・女性・税務課）');
     expect(itemLabel({ ...item, ageBand: '', sex: '', referrerAgency: '' })).toBe('14:05〜14:25 新規検討 2026-0001');
+  });
+
+  it('says what changed since the 次第 tab was written, by ケースID only', () => {
+    expect(driftLines({ added: ['2026-0003'], removed: ['2026-0002'], kindChanged: [{ caseId: '2026-0001', was: '新規検討', now: 'モニタリング' }], otherText: true }))
+      .toEqual(['新しく載るケース：2026-0003', '外れるケース：2026-0002', '議題が変わるケース：2026-0001（新規検討 → モニタリング）']);
+    expect(driftLines({ added: [], removed: [], kindChanged: [], otherText: true })).toEqual(['時間・場所・概要などの記載が変わっています。']);
   });
 });

@@ -1,6 +1,6 @@
 // The preview server's JSON endpoints, as the page calls them.
 import { withPreviewToken } from '../token';
-import type { RunResponse, Selection, WorkbookView } from '../types';
+import type { MenuRunResponse, PersonAnswer, Selection, WorkbookView } from '../types';
 
 async function request<T>(path: string, body?: unknown): Promise<T> {
   const response = await fetch(withPreviewToken(path, window.location.search), body === undefined ? undefined : {
@@ -17,8 +17,9 @@ export function fetchWorkbook(): Promise<WorkbookView> {
   return request<WorkbookView>('/api/workbook');
 }
 
-export function runFunction(functionName: string): Promise<RunResponse> {
-  return request<RunResponse>('/api/run', { functionName, args: [] });
+/** Runs a menu item with the person's answers to its questions so far. */
+export function runFunction(functionName: string, answers: readonly PersonAnswer[]): Promise<MenuRunResponse> {
+  return request<MenuRunResponse>('/api/run', { functionName, args: [], answers });
 }
 
 /** Makes a tab, or a cell of it, the active one, as clicking in Sheets does. */

@@ -3,11 +3,11 @@
 // clicking a tab or a cell selects it there, as in Sheets, so 標準化（開いているタブ）
 // and the sidebar see what the person sees.
 import { columnLetters, parseA1, type GridRect } from '../../runtime/a1';
-import { PAGE_ROWS, type FrameMessage, type TabView, type WorkbookView } from '../types';
+import { PAGE_ROWS, type FrameMessage, type PersonAnswer, type TabView, type WorkbookView } from '../types';
 import { withPreviewToken } from '../token';
 import { fetchWorkbook, runFunction, selectRange } from './api';
 import { renderCharts } from './charts';
-import { showAlerts, showFailure } from './dialog';
+import { askQuestion, showAlerts, showFailure } from './dialog';
 import { initMenus, renderMenus, setMenusBusy } from './menu';
 import { highlight, renderTable } from './table';
 import { initTabs, renderTabs } from './tabs';
@@ -158,7 +158,13 @@ async function runMenuItem(caption: string, functionName: string): Promise<void>
   setMenusBusy(ui.menu, true);
   showStatus(`「${caption}」を実行しています…`);
   try {
-    const result = await runFunction(functionName);
+    // Each question stops the run; it is asked, then the item runs again with every answer given so far.
+    const answers: PersonAnswer[] = [];
+    let result = await runFunction(functionName, answers);
+    while (result.ok && 'question' in result) {
+      answers.push(await askQuestion(result.question));
+      result = await runFunction(functionName, answers);
+    }
     await refresh();
     if (!result.ok) {
       showStatus(`「${caption}」を実行できませんでした。`, true);

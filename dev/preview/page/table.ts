@@ -1,7 +1,9 @@
 // One tab as an HTML table: column letters and the frozen rows in a sticky
 // <thead>, row numbers in a sticky first column, each cell's background and
-// note, boldness, wrapping and merged cells as Sheets shows them. Every
-// value goes in as text.
+// note, boldness, wrapping and merged cells as Sheets shows them. Text in a
+// cell that does not wrap spills into the empty cells on its right, as in
+// Sheets (the 集計 tab's notes are one long line each). Every value goes in
+// as text.
 import { columnLetters, type GridRect } from '../../runtime/a1';
 import type { CellAnnotation, TabView } from '../types';
 
@@ -38,6 +40,21 @@ function mergeSpans(tab: TabView): { spans: Map<string, number>; covered: Set<st
   return { spans, covered };
 }
 
+/** A number as Sheets shows one: it is cut at its own cell, never spilled. */
+const NUMBER = /^[-+]?[\d,.]+%?$/;
+
+/**
+ * How far the text at column `c` (0-based) may spill: the widths of the empty
+ * cells to its right, up to the first one holding anything or covered by a merge.
+ */
+function spillWidth(tab: TabView, row: number, cells: readonly string[], c: number, covered: ReadonlySet<string>): number {
+  let width = 0;
+  for (let next = c + 1; next < cells.length && cells[next] === '' && !covered.has(`${row}:${next + 1}`); next++) {
+    width += tab.columnWidths[next] ?? 0;
+  }
+  return width;
+}
+
 export function renderTable(table: HTMLTableElement, tab: TabView): void {
   const annotations = new Map<string, CellAnnotation>(tab.annotations.map((a) => [`${a.row}:${a.column}`, a]));
   const { spans, covered } = mergeSpans(tab);
@@ -65,8 +82,18 @@ export function renderTable(table: HTMLTableElement, tab: TabView): void {
       if (covered.has(key)) return;
       const cell = document.createElement(frozen ? 'th' : 'td') as HTMLTableCellElement;
       if (frozen) cell.scope = 'col';
-      cell.textContent = text;
       cell.colSpan = spans.get(key) ?? 1;
+      const spill = frozen || annotations.get(key)?.wrap || cell.colSpan > 1 || text === '' || NUMBER.test(text)
+        ? 0 : spillWidth(tab, row, cells, c, covered);
+      if (spill > 0) {
+        const line = document.createElement('span');
+        line.textContent = text;
+        cell.classList.add('spills');
+        cell.style.setProperty('--spill', `${spill}px`);
+        cell.append(line);
+      } else {
+        cell.textContent = text;
+      }
       cell.dataset.column = String(c + 1);
       const annotation = annotations.get(key);
       if (annotation?.background) cell.style.backgroundColor = annotation.background;

@@ -1,6 +1,9 @@
 // 「内容を確認」: what an agenda will hold and what it leaves out, with why,
-// before anything is written. Reads only.
+// before anything is written, and whether the tab written earlier is out of
+// date. Reads only.
 import { dateWithWareki } from '../../domain/calendar/days';
+import { agendaDrift } from '../../domain/agenda/drift';
+import { layoutAgenda } from '../../domain/agenda/render';
 import { agendaArgs, parseArgs } from '../contracts';
 import { meetingSummary } from './meetingTable';
 import { prepareAgenda } from './prepare';
@@ -9,6 +12,9 @@ import type { AgendaPreview } from './types';
 export function previewAgenda(rawArgs?: unknown): AgendaPreview {
   const args = parseArgs(agendaArgs, rawArgs);
   const { book, agenda, meetings, meetingIndex } = prepareAgenda(args);
+  const tab = book.sheets.get(agenda.sheet);
+  // One read of the tab written earlier, to tell staff when it no longer matches 共通シート.
+  const drift = tab ? agendaDrift(tab.getDataRange().getDisplayValues(), layoutAgenda(agenda)) : null;
   return {
     sheet: agenda.sheet,
     meeting: { ...agenda.meeting, dateText: dateWithWareki(agenda.meeting.date) },
@@ -19,7 +25,8 @@ export function previewAgenda(rawArgs?: unknown): AgendaPreview {
     excluded: agenda.excluded,
     participants: agenda.participants,
     notes: agenda.notes,
-    sheetExists: book.sheets.has(agenda.sheet),
+    sheetExists: tab !== undefined,
+    drift,
     meetingRecord: meetingIndex >= 0 ? meetingSummary(book, meetings!, meetingIndex) : null,
   };
 }

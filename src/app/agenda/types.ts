@@ -1,6 +1,7 @@
 // What the agenda endpoints return. google.script.run passes plain data only
 // (no Date), and nothing here names a person: cases go by ケースID, 年代 and
 // 性別, never by 本人氏名, カナ or 生年月日.
+import type { AgendaDrift } from '../../domain/agenda/drift';
 import type { AgendaJson } from '../../domain/agenda/render';
 import type { AgendaMeeting, Exclusion, ItemKind, Slot } from '../../domain/agenda/types';
 import type { Finding } from '../../domain/validate/problem';
@@ -48,6 +49,8 @@ export interface AgendaPreview {
   readonly notes: readonly string[];
   /** Whether the tab is there already (making it again replaces it). */
   readonly sheetExists: boolean;
+  /** How the existing tab differs from what would be written now; null without a tab or when it matches. */
+  readonly drift: AgendaDrift | null;
   /** The 会議記録 row of this meeting, when there is one. */
   readonly meetingRecord: MeetingSummary | null;
 }

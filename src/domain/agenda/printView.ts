@@ -26,8 +26,7 @@ tr { break-inside: avoid; }
 .confidential .notice td, .footer td { font-weight: bold; }
 .header th { background: #e8f0fe; font-weight: bold; }
 .session td { background: #f1f3f4; }
-.participants td { border: 0; padding-top: 8px; }
-.footer td { border: 0; padding-top: 6px; }
+.participants td { padding-top: 8px; }
 @media print { body { padding: 0; } .toolbar { display: none; } }
 `;
 

@@ -1,0 +1,98 @@
+// The preview asks the person what Sheets would ask (the menu's ui.prompt and
+// choice alerts) instead of answering for them, and lets calls from one page
+// overlap: a call does not wait behind another call's save.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../dev/cli';
+import { startPreview, type Preview } from '../../dev/preview/server';
+import type { MenuRunResponse, PersonAnswer, QuestionResponse, RunResponse, WorkbookView } from '../../dev/preview/types';
+
+let dir = '';
+let preview: Preview;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tsunagi-questions-'));
+  const book = join(dir, 'demo.xlsx');
+  expect((await runCli(['demo', book])).exitCode).toBe(0);
+  preview = await startPreview({ bookPath: book, port: 0 });
+});
+
+afterAll(async () => {
+  await preview?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const url = (path: string): string => {
+  const address = new URL(path, preview.url);
+  address.searchParams.set('token', preview.token);
+  return address.href;
+};
+
+async function post<T>(body: unknown): Promise<T> {
+  const response = await fetch(url('/api/run'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** A menu item as the page runs it: with the person's answers so far. */
+const runMenu = (functionName: string, answers: PersonAnswer[] = []): Promise<MenuRunResponse> => post({ functionName, args: [], answers });
+
+function asked(result: MenuRunResponse): QuestionResponse['question'] {
+  if (!('question' in result)) throw new Error(`no question: ${JSON.stringify(result)}`);
+  return result.question;
+}
+
+function done(result: MenuRunResponse): Extract<RunResponse, { ok: true }> {
+  if (!result.ok || 'question' in result) throw new Error(`not done: ${JSON.stringify(result)}`);
+  return result;
+}
+
+const answer = (question: QuestionResponse['question'], button: PersonAnswer['button'], text = ''): PersonAnswer =>
+  ({ text, button, question: `${question.title}\n${question.prompt}` });
+
+async function tabs(): Promise<string[]> {
+  const response = await fetch(url('/api/workbook'));
+  return ((await response.json()) as WorkbookView).tabs.map((t) => t.name);
+}
+
+describe('questions are asked of the person', () => {
+  it('毎日の自動更新: nothing is set until the person says はい, and いいえ changes nothing', async () => {
+    const first = asked(await runMenu('menuDailyCounts'));
+    expect(first).toMatchObject({ kind: 'alert', title: '毎日の自動更新', buttons: 'YES_NO' });
+    expect(first.prompt).toContain('いまは「未設定」です。');
+    expect(done(await runMenu('menuDailyCounts', [answer(first, 'NO')])).alerts).toEqual([]);
+    expect(asked(await runMenu('menuDailyCounts')).prompt).toContain('いまは「未設定」です。');
+    expect(done(await runMenu('menuDailyCounts', [answer(first, 'YES')])).alerts).toEqual([expect.stringContaining('毎日の自動更新を設定しました。')]);
+    expect(asked(await runMenu('menuDailyCounts')).prompt).toContain('いまは「設定済み」です。');
+  });
+
+  it('月次集計の年度: the year the person types is the one counted; キャンセル makes nothing', async () => {
+    const question = asked(await runMenu('menuCounts'));
+    expect(question).toMatchObject({ kind: 'prompt', title: '月次集計を更新', buttons: 'OK_CANCEL' });
+    const before = await tabs();
+    expect(done(await runMenu('menuCounts', [answer(question, 'CANCEL', '2023')])).alerts).toEqual([]);
+    expect(await tabs()).toEqual(before);
+    const made = done(await runMenu('menuCounts', [answer(question, 'OK', '令和5年度')]));
+    expect(made.alerts[0]).toContain('タブ「集計_2023年度」に作り直しました。');
+    expect(await tabs()).toContain('集計_2023年度');
+  });
+
+  it('an answer given to another question is not taken for this one', async () => {
+    const question = asked(await runMenu('menuStandardize'));
+    expect(question).toMatchObject({ kind: 'alert', title: '標準化', buttons: 'OK_CANCEL' });
+    const elsewhere = { text: '', button: 'OK' as const, question: '標準化\nほかのタブ' };
+    expect(asked(await runMenu('menuStandardize', [elsewhere]))).toEqual(question);
+  });
+});
+
+describe('calls from one page', () => {
+  it('overlap: a reading call is answered while an earlier call is still saving the file', async () => {
+    const order: string[] = [];
+    const writing = post<RunResponse>({ functionName: 'menuCheck', args: [] }).then((r) => { order.push('menuCheck'); return r; });
+    const reading = post<RunResponse>({ functionName: 'listMeetings', args: [{}] }).then((r) => { order.push('listMeetings'); return r; });
+    const [checked, listed] = await Promise.all([writing, reading]);
+    expect([checked.ok, listed.ok]).toEqual([true, true]);
+    expect(order).toEqual(['listMeetings', 'menuCheck']);
+  });
+});
