@@ -92,7 +92,7 @@ export class AgendaForm {
       this.date.value = u.date;
       this.showDate();
       this.changed();
-    }, { class: 'small', 'aria-label': `${u.dateText}（ケース${u.cases}件）` })));
+    }, { class: 'small', 'aria-label': `${upcomingLabel(u)}：${u.dateText}、ケース${u.cases}件` })));
     if (this.date.value === '' && dates[0]) {
       this.date.value = dates[0].date;
       this.showDate();

@@ -42,7 +42,7 @@ function issueLine(id: string): HTMLElement {
 
 function renderIssues(line: HTMLElement, issues: readonly FieldIssue[]): void {
   fill(line, ...issues.map((i) => i.severity === 'error'
-    ? h('p', { class: 'issue error' }, i.message)
+    ? h('p', { class: 'issue error' }, `エラー：${i.message}`)
     : h('p', { class: 'issue warning' }, `注意：${i.message}`)));
 }
 
@@ -194,7 +194,9 @@ function checkboxGroup(field: FieldDef, values: readonly string[], options: Cont
     focus: () => (checkboxes.find((b) => b.checked) ?? checkboxes[0])?.focus(),
     showIssues: (issues) => {
       renderIssues(errors, issues);
-      element.classList.toggle('invalid', issues.some((i) => i.severity === 'error'));
+      const invalid = issues.some((i) => i.severity === 'error');
+      element.classList.toggle('invalid', invalid);
+      for (const box of checkboxes) box.setAttribute('aria-invalid', String(invalid));
     },
     setRequired: (on) => { badge.hidden = !on; },
     setChoices: () => undefined,
@@ -205,18 +207,22 @@ export function createControl(field: FieldDef, spec: ControlSpec, options: Contr
   return spec.kind === 'checks' ? checkboxGroup(field, spec.options, options) : singleControl(field, spec, options);
 }
 
-/** A labelled read-only value (ケースID, 最終更新, 更新者), with an optional note under it. */
+/**
+ * A labelled read-only value (ケースID, 最終更新, 更新者), with an optional note
+ * under it: a term and its description, wrapping at any zoom (an input would
+ * cut a long 更新者 off) and no stop for the Tab key.
+ */
 export function readOnlyField(id: string, label: string): { element: HTMLElement; set(value: string, note?: string): void } {
   const note = h('p', { id: `${id}-hint`, class: 'hint' });
-  const input = h('input', { id, type: 'text', readonly: true, class: 'readonly', 'aria-describedby': `${id}-hint` });
-  const element = h('div', { class: 'field', id: `${id}-field` },
-    h('div', { class: 'head' }, h('label', { for: id }, label)), input, note);
+  const value = h('span', { id, class: 'readonly' });
+  const element = h('dl', { class: 'field', id: `${id}-field` },
+    h('dt', { class: 'head' }, label), h('dd', {}, value, note));
   return {
     element,
-    set: (value, text = '') => {
-      input.value = value;
-      fill(note, text);
-      note.hidden = text === '';
+    set: (text, help = '') => {
+      fill(value, text);
+      fill(note, help);
+      note.hidden = help === '';
     },
   };
 }

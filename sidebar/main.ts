@@ -11,6 +11,7 @@ import { PlanView } from './planView';
 import { ProblemsView } from './problems';
 import { callServer } from './server';
 import { StatusLine } from './status';
+import { keepFocusOnBusyButtons } from './keepFocus';
 import { setUpTabs } from './tabs';
 
 function mount(state: SidebarState): void {
@@ -50,6 +51,7 @@ function mount(state: SidebarState): void {
 }
 
 async function start(): Promise<void> {
+  keepFocusOnBusyButtons(document.body);
   const status = new StatusLine();
   fill(byId('app-status'), status.element);
   const result = await status.run('読み込んでいます…', '読み込み', () => callServer('getSidebarState', {}));

@@ -6,6 +6,7 @@
 // the foot. Every call here is made once per tab, never once per case.
 import { AGENDA_COLUMNS, type AgendaLayout, type RowRole } from '../domain/agenda/render';
 import type { Book } from './book';
+import { PRINT_FONT_SIZE } from './printStyle';
 import { writeRows } from './tables';
 
 export const AGENDA_PROTECTION = 'tsunagi: 会議次第（作り直すと置き換わります。手で直す場合はタブを複製してください）';
@@ -45,7 +46,8 @@ export function writeAgendaSheet(book: Book, name: string, layout: AgendaLayout)
     .setWrap(true)
     .setVerticalAlignment('top')
     .setFontWeights(rows.map((r) => AGENDA_COLUMNS.map(() => (BOLD.has(r.role) ? 'bold' : 'normal'))))
-    .setBackgrounds(rows.map((r) => AGENDA_COLUMNS.map(() => colourOf(r.role))));
+    .setBackgrounds(rows.map((r) => AGENDA_COLUMNS.map(() => colourOf(r.role))))
+    .setFontSize(PRINT_FONT_SIZE);
   sheet.getRange(1, 1).setFontSize(TITLE_FONT_SIZE);
   rows.forEach((r, i) => {
     if (r.cells.length < width) sheet.getRange(i + 1, r.cells.length, 1, width - r.cells.length + 1).merge();

@@ -10,6 +10,8 @@ import type { Book } from './book';
 export const MARK_COLOR = { error: '#f4cccc', warning: '#fff2cc' } as const;
 const OUR_COLORS: readonly string[] = Object.values(MARK_COLOR);
 export const NOTE_MARKER = '【入力チェック】';
+/** Each line of a note says エラー or 注意 in words: the colour is never the only sign (WCAG 1.4.1). */
+const SEVERITY_WORD = { error: 'エラー', warning: '注意' } as const;
 /**
  * Past this many different note texts on one tab (a first check of a messy
  * sheet), the changed notes go in one setNotes over the rows and columns they
@@ -76,7 +78,7 @@ function markTab(book: Book, sheetName: string, problems: readonly Problem[]): n
     if (backgrounds[at[0]]![at[1]]!.toLowerCase() !== color) pushTo(colors, color, at);
     const note = notes[at[0]]![at[1]]!;
     const own = stripOurNote(note);
-    const text = NOTE_MARKER + '\n' + cellProblems.map((p) => `・${p.message.replace(/^[^：]*：/, '')}`).join('\n');
+    const text = NOTE_MARKER + '\n' + cellProblems.map((p) => `・${SEVERITY_WORD[p.severity]}：${p.message.replace(/^[^：]*：/, '')}`).join('\n');
     const wanted = own ? `${own}\n\n${text}` : text;
     if (note !== wanted) pushTo(noteTexts, wanted, at);
   }

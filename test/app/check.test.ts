@@ -26,16 +26,17 @@ describe('入力チェック', () => {
     expect(after).toEqual(before.filter(([name]) => name !== '変更履歴'));
   });
 
-  it('marks problem cells with a colour and a note saying how to fix them', () => {
+  it('marks problem cells with a colour and a note saying in words whether it is an エラー or a 注意, and how to fix it', () => {
     const runtime = demoWorkbook(60);
     const result = runtime.call<CheckResult>('checkEntries', { today: TODAY });
     const cases = findSheet(runtime.model, '共通シート')!;
     const closing = result.problems.find((p) => p.code === 'closing_required')!;
     const cell = cases.cells[closing.row - 1]![27]!;
     expect(cell.background).toBe('#f4cccc');
-    expect(cell.note).toBe('【入力チェック】\n・状態が「終結」のときは終結理由が必要です。入力してください。');
+    expect(cell.note).toBe('【入力チェック】\n・エラー：状態が「終結」のときは終結理由が必要です。入力してください。');
     const overdue = result.problems.find((p) => p.code === 'monitoring_overdue')!;
     expect(cases.cells[overdue.row - 1]![25]!.background).toBe('#fff2cc');
+    expect(cases.cells[overdue.row - 1]![25]!.note).toMatch(/^【入力チェック】\n・注意：/);
     expect(result.markedCells).toBe(result.problems.length);
     const log = tabText(runtime, '変更履歴');
     expect(log[log.length - 1]!.slice(2)).toEqual(['入力チェック', '共通シート', '', '', '', 'エラー10件・注意2件（12か所に印）']);
@@ -50,7 +51,7 @@ describe('入力チェック', () => {
     runtime.call('checkEntries', { today: TODAY });
     const consent = findSheet(runtime.model, '共通シート')!.cells[1]![7]!;
     expect(consent.background).toBe('#f4cccc');
-    expect(consent.note).toBe('本人に確認中（田中）\n\n【入力チェック】\n・本人同意が空欄です。入力してください。');
+    expect(consent.note).toBe('本人に確認中（田中）\n\n【入力チェック】\n・エラー：本人同意が空欄です。入力してください。');
     consent.value = 'なし';
     runtime.call('checkEntries', { today: TODAY });
     expect(consent.background).toBeUndefined();
@@ -147,7 +148,7 @@ describe('入力チェック', () => {
       const agencyProblems = before.problems.filter((p) => p.column === 'つなぎ元機関');
       expect(agencyProblems).toHaveLength(agencies.length);
       for (const p of agencyProblems) {
-        expect(cellAt(sheet, p.row, 3)!.note).toBe(`【入力チェック】\n・${p.message.replace(/^[^：]*：/, '')}`);
+        expect(cellAt(sheet, p.row, 3)!.note).toBe(`【入力チェック】\n・${p.severity === 'error' ? 'エラー' : '注意'}：${p.message.replace(/^[^：]*：/, '')}`);
       }
       expect(cellAt(sheet, 5, 4)!.note).toBe('旧姓は鈴木');
       runtime.resetCalls();

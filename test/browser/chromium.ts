@@ -1,5 +1,6 @@
 // Debian's Chromium, driven by playwright-core. A missing browser fails the
 // run with the way to install it; browser tests are never skipped.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -14,4 +15,15 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
+}
+
+/** Layout and zoom checks measure Japanese text: without a Japanese font Chromium draws empty boxes of another width. */
+export function requireJapaneseFont(): void {
+  let fonts = '';
+  try {
+    fonts = execFileSync('fc-list', [':lang=ja'], { encoding: 'utf8' });
+  } catch {
+    // fontconfig missing: no font either.
+  }
+  if (fonts.trim() === '') throw new Error('No Japanese font was found (fc-list :lang=ja). Install one with: apt-get install -y fonts-ipafont-gothic. .ci/run installs it on CI.');
 }

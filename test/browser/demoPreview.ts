@@ -21,13 +21,15 @@ export interface DemoPreview {
 export async function openDemoPreview(options: {
   /** Extra `demo` arguments, e.g. ['--today', …]; without them the demo is made for today. */
   readonly demoArgs?: readonly string[];
+  /** A book made by `init` (set up, no data) instead of the demo. */
+  readonly empty?: boolean;
   readonly viewport?: { width: number; height: number };
   readonly acceptDownloads?: boolean;
 } = {}): Promise<DemoPreview> {
   const dir = mkdtempSync(join(tmpdir(), 'tsunagi-browser-'));
   const book = join(dir, 'demo.xlsx');
-  const made = await runCli(['demo', book, ...(options.demoArgs ?? [])]);
-  if (made.exitCode !== 0) throw new Error(`demo failed: ${made.stderr}`);
+  const made = await runCli(options.empty ? ['init', book] : ['demo', book, ...(options.demoArgs ?? [])]);
+  if (made.exitCode !== 0) throw new Error(`making the book failed: ${made.stderr}`);
   const preview = await startPreview({ bookPath: book, port: 0 });
   const browser = await launchChromium();
   const page = await browser.newPage({

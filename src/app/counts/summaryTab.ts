@@ -3,6 +3,7 @@
 // so the number of Apps Script calls never depends on the number of rows.
 import type { ChartSpec, RowKind, Summary } from '../../domain/counts/render';
 import type { Book } from '../../sheets/book';
+import { PRINT_FONT_SIZE } from '../../sheets/printStyle';
 import { writeRows } from '../../sheets/tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -49,6 +50,7 @@ export function writeSummaryTab(book: Book, summary: Summary): Sheet {
   const width = summary.columnWidths.length;
   const all = sheet.getRange(1, 1, summary.cells.length, width);
   all.setFontWeights(summary.rowKinds.map((kind) => new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(BOLD_ROWS.includes(kind) ? 'bold' : 'normal')));
+  all.setFontSize(PRINT_FONT_SIZE);
   all.setBackgrounds(summary.cells.map((row, r) =>
     row.map((cell) => (summary.rowKinds[r] === 'header' && cell !== '' ? HEADER_BACKGROUND : null))) as string[][]);
   for (const a of summary.numberAreas) sheet.getRange(a.row, a.column, a.numRows, a.numColumns).setHorizontalAlignment('right');

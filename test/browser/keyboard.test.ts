@@ -1,0 +1,153 @@
+// The sidebar by keyboard alone, in Chromium: Tab / Shift-Tab / Enter / Space /
+// arrows reach and work every step of a new case, the focus is always visible
+// and goes where the person needs it (the error summary, back to the field,
+// the question and back, the 保存 button after a save), and nothing traps it.
+// What a screen reader needs is checked on the way: the 和暦 read with its
+// date, errors tied to their fields, and results in live regions.
+import type { Page } from 'playwright-core';
+import { loadWorkbook } from '../../dev/runtime';
+import { findSheet, lastRowWithContent } from '../../dev/runtime/model';
+import { openDemoPreview, type DemoPreview } from './demoPreview';
+import { openSidebarPage, SIDEBAR_WIDTH } from './sidebarStates';
+
+let session: DemoPreview;
+let page: Page;
+
+beforeAll(async () => {
+  session = await openDemoPreview();
+  page = await openSidebarPage(session, SIDEBAR_WIDTH);
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+/** The focused element as a person would name it: its label, or its text, and whether the focus can be seen. */
+function focused(): Promise<{ name: string; tag: string; visible: boolean }> {
+  return page.evaluate(() => {
+    const e = document.activeElement as HTMLElement | null;
+    if (!e || e === document.body) return { name: '', tag: 'body', visible: false };
+    const input = e as HTMLInputElement;
+    const label = input.labels?.[0]?.textContent ?? e.getAttribute('aria-label') ?? e.textContent ?? '';
+    const style = getComputedStyle(e);
+    const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+    return { name: label.trim(), tag: e.tagName.toLowerCase(), visible: ring };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the element named `name` has the focus; every stop on the way shows its focus. */
+async function tabTo(name: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    await page.keyboard.press(key);
+    const now = await focused();
+    expect({ ...now, visible: now.tag === 'body' || now.visible }).toEqual({ ...now, visible: true });
+    if (now.name === name) return;
+  }
+  throw new Error(`${key} never reached 「${name}」`);
+}
+
+/** Picks an option of the focused select with the arrow keys. */
+async function arrowTo(option: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const text = await page.evaluate(() => { const s = document.activeElement as HTMLSelectElement; return s.selectedOptions[0]?.textContent ?? ''; });
+    if (text === option) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`the arrow keys never reached 「${option}」`);
+}
+
+const activeId = (): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
+
+async function caseRows(): Promise<number> {
+  return lastRowWithContent(findSheet(await loadWorkbook(session.book), '共通シート')!);
+}
+
+describe('the sidebar by keyboard alone', () => {
+  it('moves between the views with the arrow keys, and Tab goes into the view', async () => {
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ name: 'ケース', visible: true });
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toMatchObject({ name: '支援記録' });
+    await expect(page.getByRole('tab', { name: '支援記録', selected: true }).count()).resolves.toBe(1);
+    await page.keyboard.press('End');
+    expect((await focused()).name).toBe(await page.getByRole('tab').last().textContent());
+    await page.keyboard.press('Home');
+    expect(await focused()).toMatchObject({ name: 'ケース' });
+    await tabTo('新規ケース');
+  });
+
+  it('asks before throwing away typed text, with the focus on やめる; Esc goes back to the button pressed', async () => {
+    await page.keyboard.press('Enter');
+    expect(await focused()).toMatchObject({ name: '本人氏名', tag: 'input' });
+    await page.keyboard.type('鍵盤 太郎');
+    await tabTo('新規ケース', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    const question = page.getByRole('alertdialog');
+    await question.waitFor();
+    expect(await focused()).toMatchObject({ name: 'やめる', visible: true });
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'hidden' });
+    expect(await focused()).toMatchObject({ name: '新規ケース' });
+    await expect(page.getByLabel('本人氏名', { exact: true }).inputValue()).resolves.toBe('鍵盤 太郎');
+  });
+
+  it('takes a refused save to the error summary, and each message back to its field', async () => {
+    await tabTo('保存');
+    await page.keyboard.press('Enter');
+    expect(await activeId()).toBe('case-error-summary');
+    await expect(page.getByRole('alert').filter({ hasText: '保存できません' }).count()).resolves.toBe(1);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ name: '受付日が空欄です。入力してください。', visible: true });
+    await page.keyboard.press('Enter');
+    expect(await focused()).toMatchObject({ name: '受付日', tag: 'input' });
+    // A screen reader reads the error with the field, and the field as invalid.
+    const date = page.getByLabel('受付日', { exact: true });
+    await expect(date.getAttribute('aria-invalid')).resolves.toBe('true');
+    const described = await date.evaluate((e) => (e.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    expect(described).toContain('エラー：受付日が空欄です。');
+  });
+
+  it('fills a whole case with Tab, typing, arrows and Space, hears the 和暦 with the date, and saves it with Enter', async () => {
+    const before = await caseRows();
+    await page.keyboard.type('R6.4.1');
+    const date = page.getByLabel('受付日', { exact: true });
+    const described = async () => date.evaluate((e) => (e.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    await expect(described()).resolves.toContain('令和6年4月1日');
+    await tabTo('つなぎ元機関');
+    await arrowTo('地域包括支援センター');
+    await tabTo('介護');
+    await page.keyboard.press('Space');
+    await tabTo('相談の概要');
+    await page.keyboard.type('母の介護と家計の相談');
+    await tabTo('つなぎの理由');
+    await page.keyboard.type('複数の分野にまたがるため');
+    await tabTo('本人同意');
+    await arrowTo('あり');
+    await tabTo('同意取得日');
+    await page.keyboard.type('2024/4/2');
+    await tabTo('状態');
+    await arrowTo('受付');
+    await tabTo('保存');
+    await page.keyboard.press('Enter');
+    const saved = page.getByRole('status').filter({ hasText: /ケースID \d{4}-\d{4} を保存しました/ });
+    await saved.waitFor();
+    // The focus stays on 保存 (the button was disabled while saving), not lost to the page.
+    expect(await focused()).toMatchObject({ name: '保存', visible: true });
+    expect(await caseRows()).toBe(before + 1);
+    const row = findSheet(await loadWorkbook(session.book), '共通シート')!.cells[before]!;
+    expect(row.some((c) => c?.value === '鍵盤 太郎')).toBe(true);
+  });
+
+  it('lets Tab and Shift+Tab pass every control of the page: no trap', async () => {
+    await page.getByRole('tab', { name: 'ケース' }).focus();
+    const count = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, summary, [tabindex="0"]')]
+      .filter((e) => !(e as HTMLButtonElement).disabled && e.offsetParent !== null && e.getAttribute('role') !== 'tab').length);
+    const seen = new Set<string>();
+    for (let i = 0; i < count + 5; i++) {
+      await page.keyboard.press('Tab');
+      seen.add(await page.evaluate(() => { const e = document.activeElement!; return `${e.tagName}#${e.id}|${e.textContent?.slice(0, 20)}`; }));
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(count);
+    await tabTo('ケース', 'Shift+Tab');
+  });
+});

@@ -1,0 +1,164 @@
+// Every view of the sidebar in each of its states, as data: the accessibility
+// tests walk this list, so a new view is one more entry in SIDEBAR_VIEWS.
+// A state is reached by what a person does (open the tab, type, press), on
+// the sidebar page served by the local preview.
+import type { Locator, Page } from 'playwright-core';
+import { todayInTokyo } from '../../src/domain/normalize';
+import type { DemoPreview } from './demoPreview';
+
+export type StateName = 'normal' | 'error' | 'empty';
+
+/** From the freshly opened tab (its panel given) to the state. */
+export type Arrange = (panel: Locator, page: Page) => Promise<void>;
+
+export interface SidebarView {
+  /** What the view is called in reports and screenshot names. */
+  readonly name: string;
+  /** The tab that shows it. */
+  readonly tab: string;
+  /** On the demo book: the view with data in it. */
+  readonly normal: Arrange;
+  /** On the demo book: a refused entry, or a call that failed. */
+  readonly error: Arrange;
+  /** On a book with no data (`init`); just the opened tab unless given. */
+  readonly empty?: Arrange;
+}
+
+/** The page's own token on another path of the preview. */
+const withToken = (page: Page, path: string): string => {
+  const url = new URL(path, page.url());
+  url.search = new URL(page.url()).search;
+  return url.href;
+};
+
+const untilSettled = (page: Page): Promise<unknown> =>
+  page.waitForFunction(() => document.body.getAttribute('aria-busy') !== 'true');
+
+/** Every later server call fails, as when the network drops: the view says so in its alert line. */
+export const serverFails = (press: string): Arrange => async (panel, page) => {
+  await page.route((url) => url.pathname === '/api/run', (route) => route.fulfill({
+    status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: 'Exception: network down' }),
+  }));
+  await panel.getByRole('button', { name: press, exact: true }).click();
+  await panel.getByRole('alert').filter({ hasText: 'できませんでした' }).waitFor();
+};
+
+/** The first meeting in 会議のあと, loaded. */
+async function pickMeeting(panel: Locator): Promise<void> {
+  const picker = panel.getByLabel('会議', { exact: true });
+  await picker.locator('option').nth(1).waitFor({ state: 'attached' });
+  await picker.selectOption({ index: 1 });
+  await panel.locator('fieldset.outcome-case').first().waitFor();
+}
+
+export const SIDEBAR_VIEWS: readonly SidebarView[] = [
+  {
+    name: 'case', tab: 'ケース',
+    normal: async (panel, page) => {
+      await page.request.post(withToken(page, '/api/select'), { data: { sheet: '共通シート', range: 'C2' } });
+      await panel.getByRole('button', { name: '選択中の行を読み込む' }).click();
+      await panel.getByText(/2行目のケース.*を読み込みました/).waitFor();
+    },
+    error: async (panel) => {
+      // A blank new case (the sidebar opens on the selected row's case, if any).
+      await panel.getByRole('button', { name: '新規ケース' }).click();
+      await panel.getByRole('button', { name: '保存', exact: true }).click();
+      await panel.getByRole('alert').filter({ hasText: '保存できません' }).waitFor();
+    },
+  },
+  {
+    name: 'activity', tab: '支援記録',
+    normal: async (panel, page) => {
+      await panel.getByRole('button', { name: '探す', exact: true }).click();
+      await untilSettled(page);
+      await panel.getByLabel('ケース', { exact: true }).selectOption({ index: 1 });
+      await panel.getByLabel('実施日', { exact: true }).fill(todayInTokyo());
+    },
+    error: async (panel) => {
+      await panel.getByRole('button', { name: '記録を保存' }).click();
+      await panel.getByRole('alert').filter({ hasText: '保存できません' }).waitFor();
+    },
+  },
+  {
+    name: 'check', tab: '入力チェック',
+    normal: async (panel) => {
+      await panel.getByRole('button', { name: '入力チェックを実行' }).click();
+      await panel.locator('ul.problems li').first().waitFor();
+    },
+    error: serverFails('入力チェックを実行'),
+    empty: async (panel) => {
+      await panel.getByRole('button', { name: '入力チェックを実行' }).click();
+      await panel.getByText('問題は見つかりませんでした。').waitFor();
+    },
+  },
+  {
+    name: 'agenda', tab: '会議次第',
+    normal: async (panel) => {
+      await panel.getByRole('button', { name: '内容を確認' }).click();
+      await panel.locator('#agenda-items li').first().waitFor();
+    },
+    error: async (panel) => {
+      await panel.getByLabel('開催日', { exact: true }).fill('12月のどこか');
+      await panel.getByLabel('開始時刻').fill('午後');
+      await panel.getByRole('button', { name: '内容を確認' }).click();
+      await panel.locator('#agenda-date-error').getByText('日付として読めません').waitFor();
+    },
+  },
+  {
+    name: 'outcome', tab: '会議次第',
+    normal: pickMeeting,
+    error: async (panel) => {
+      await pickMeeting(panel);
+      await panel.getByLabel('次回モニタリング日').first().fill('いつか');
+      await panel.getByRole('button', { name: '結果を保存' }).click();
+      await panel.getByRole('alert').filter({ hasText: '直す項目があります' }).waitFor();
+    },
+    empty: async (panel) => {
+      await panel.getByText('会議記録に予定の会議がありません').waitFor();
+    },
+  },
+  {
+    name: 'counts', tab: '集計',
+    normal: async (panel) => {
+      await panel.getByRole('button', { name: '集計タブを更新' }).click();
+      await panel.getByText(/を作り直しました/).waitFor();
+    },
+    error: async (panel, page) => {
+      await untilSettled(page);
+      await serverFails('集計タブを更新')(panel, page);
+    },
+  },
+];
+
+/** An address of the preview, with the token it asks of every page and call. */
+export function previewUrl(session: Pick<DemoPreview, 'preview'>, path: string): string {
+  const url = new URL(path, session.preview.url);
+  url.searchParams.set('token', session.preview.token);
+  return url.href;
+}
+
+export const STATES: readonly StateName[] = ['normal', 'error', 'empty'];
+
+/** The width of the sidebar in Sheets (CSS px at 100 %). */
+export const SIDEBAR_WIDTH = 300;
+
+/** A new page on the sidebar alone, `width` CSS px wide, its first view loaded. */
+export async function openSidebarPage(session: DemoPreview, width: number, deviceScaleFactor = 1): Promise<Page> {
+  // A context of its own: axe's frame handling needs one, and each state starts clean.
+  const context = await session.browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor, locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto(previewUrl(session, '/sidebar'));
+  await page.getByRole('tab', { name: 'ケース' }).waitFor();
+  await untilSettled(page);
+  return page;
+}
+
+/** Opens the view's tab and brings it to the state; resolves once no call is running. */
+export async function arrange(page: Page, view: SidebarView, state: StateName): Promise<void> {
+  const tab = page.getByRole('tab', { name: view.tab, exact: true });
+  await tab.click();
+  const panel = page.locator(`#${await tab.getAttribute('aria-controls')}`);
+  await untilSettled(page);
+  await (view[state] ?? (async () => undefined))(panel, page);
+  await untilSettled(page);
+}
