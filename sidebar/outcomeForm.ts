@@ -1,7 +1,8 @@
 // 「会議のあと」: pick a meeting from 会議記録, mark it 開催済 or 中止, and
 // record for each of its cases what the meeting decided (状態, 次回会議,
 // 次回モニタリング日, 終結日・終結理由), checked as it is typed, saved at once
-// (recordMeetingOutcome). Cases go by ケースID, 年代 and 性別, never by name.
+// (recordMeetingOutcome), with the 決定 or review of its plan at a consent
+// meeting. Cases go by ケースID, 年代 and 性別, never by name.
 import type { MeetingForOutcomes, MeetingSummary, OutcomeCase, OutcomeResult } from '../src/app/agenda/types';
 import { checkOutcome, OUTCOME_KEYS, type OutcomeKey } from '../src/domain/agenda/outcome';
 import { CASE_FIELDS, CASE_STATUSES, isClosedStatus, MEETING_FIELDS, MEETING_STATUSES } from '../src/domain/fields';
@@ -14,6 +15,7 @@ import { button, fill, h } from './dom';
 import { createControl, type FieldControl } from './fieldControls';
 import { errorsFirst, issuesByField, type FieldIssue } from './issues';
 import { attemptKey, SaveAttempts } from './saveAttempts';
+import { PlanOutcome } from './planOutcome';
 import { callServer } from './server';
 import { StatusLine } from './status';
 
@@ -35,6 +37,8 @@ class CaseOutcome {
   readonly element: HTMLElement;
   private readonly controls = new Map<OutcomeKey, FieldControl>();
   private readonly closing: HTMLElement;
+  /** 決定 or review of the case's plan, at a consent meeting when it has one. */
+  readonly plan: PlanOutcome | null;
 
   constructor(readonly outcomeCase: OutcomeCase, index: number, meeting: MeetingSummary, private readonly context: OutcomeFormContext) {
     const c = outcomeCase;
@@ -62,6 +66,7 @@ class CaseOutcome {
     for (const key of OUTCOME_KEYS) this.control(key).set(values[key]);
     const about = [c.ageBand, c.sex, c.kind].filter(Boolean).join('・');
     this.closing = h('div', { class: 'closing' }, this.control('closedOn').element, this.control('closingNote').element);
+    this.plan = PlanOutcome.of(c.plans, index, () => this.validate());
     this.element = h('fieldset', { class: 'group outcome-case', id: `outcome-${index}` },
       h('legend', {}, `${c.caseId}${about ? `（${about}）` : ''}`),
       this.control('status').element,
@@ -69,6 +74,7 @@ class CaseOutcome {
       this.control('nextMeetingOn').element,
       this.control('nextMonitoringOn').element,
       this.closing,
+      this.plan?.element,
       waitingForThis ? h('p', { class: 'hint' }, 'この会議の日付は次回会議から外しました。次に検討する会議があれば入れてください。') : null);
     this.showClosing();
     this.validate();
@@ -90,7 +96,7 @@ class CaseOutcome {
   validate(): FieldIssue[] {
     const issues = checkOutcome(this.values(), this.outcomeCase.consent, this.context.settings, this.context.today);
     this.show(issues);
-    return issues;
+    return [...issues, ...this.plan?.validate() ?? []];
   }
 
   show(issues: readonly FieldIssue[]): void {
@@ -102,6 +108,7 @@ class CaseOutcome {
   focusFirstError(): void {
     const key = OUTCOME_KEYS.find((k) => this.control(k).element.querySelector('[aria-invalid="true"]'));
     if (key) this.control(key).focus();
+    else this.plan?.focusFirstError();
   }
 }
 
@@ -146,7 +153,7 @@ export class OutcomeForm {
   private snapshot(): string {
     const loaded = this.loaded;
     if (!loaded) return '';
-    return attemptKey([loaded.meetingStatus(), loaded.agencies.get(), loaded.decisions.get(), loaded.cases.map((c) => c.values())]);
+    return attemptKey([loaded.meetingStatus(), loaded.agencies.get(), loaded.decisions.get(), loaded.cases.map((c) => [c.values(), c.plan?.value()])]);
   }
 
   /** Loading another meeting replaces the form: ask first when something was typed, as the case form does. */
@@ -216,7 +223,8 @@ export class OutcomeForm {
       decisions: loaded.decisions.get(),
       outcomes: loaded.cases.map((c) => {
         const { status, ...rest } = c.values();
-        return { caseId: c.outcomeCase.caseId, ...rest, ...(status ? { status: status as (typeof CASE_STATUSES)[number] } : {}) };
+        const plan = c.plan?.value();
+        return { caseId: c.outcomeCase.caseId, ...rest, ...(status ? { status: status as (typeof CASE_STATUSES)[number] } : {}), ...(plan ? { plan } : {}) };
       }),
     };
     const attempt = this.attempts.begin(attemptKey(args));
@@ -239,7 +247,8 @@ export class OutcomeForm {
       return;
     }
     loaded.shown = this.snapshot();
-    this.status.success(`会議記録の ${result.meetingId} を「${result.meetingStatus}」にし、ケース${result.updatedCases.length}件の結果を共通シートに記録しました。`,
+    const plans = loaded.cases.filter((c) => c.plan?.value()).length;
+    this.status.success(`会議記録の ${result.meetingId} を「${result.meetingStatus}」にし、ケース${result.updatedCases.length}件の結果を共通シートに記録しました。${plans ? `プランの決定・評価${plans}件も記録しました。` : ''}`,
       ...result.warnings.map((w) => h('p', {}, `注意：${w.caseId} ${w.message}`)));
     this.context.onSaved();
   }

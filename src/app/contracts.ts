@@ -3,7 +3,7 @@
 import { FISCAL_YEAR_RANGE } from '../domain/counts/fiscalYear';
 import { AGE_BANDS, CASE_STATUSES, TAB } from '../domain/fields';
 import { isIsoDate } from '../domain/normalize';
-import { decisionInput, reviewInput } from '../domain/plan/schema';
+import { planOutcomeInput } from '../domain/plan/schema';
 import { activityRecordInput, caseRecordInput } from '../domain/schema';
 import { CASE_ID_PATTERN, TIME_PATTERN } from '../domain/validate/fieldRules';
 import * as z from '../domain/zod';
@@ -139,10 +139,7 @@ export const caseOutcome = z.strictObject({
   closedOn: optionalText('終結日', 40),
   closingNote: optionalText('終結理由', 2000),
   /** A consent meeting deciding the case's 案 or reviewing its plan (SPEC §12); 決定日・評価日 are the meeting's date. */
-  plan: z.optional(z.union([
-    z.strictObject({ action: z.literal('decide'), ...decisionInput }),
-    z.strictObject({ action: z.literal('review'), ...reviewInput }),
-  ])),
+  plan: z.optional(planOutcomeInput),
 });
 export const meetingOutcomeArgs = z.strictObject({
   meetingId,

@@ -232,6 +232,19 @@ describe('after the meeting', () => {
     return runtime.call<OutcomeResult>('recordMeetingOutcome', args);
   };
 
+  it('gives 会議のあと each case\'s 案 and 決定 plan at a consent meeting only, without names', () => {
+    const runtime = demoWorkbook(60);
+    const [plan, support] = [PLAN, SUPPORT].map((m) => runtime.call<MeetingForOutcomes>('getMeetingForOutcomes', { today: AFTER, meetingId: create(runtime, m).meetingId }));
+    const versions = (caseId: string, status: string) => tabText(runtime, '支援プラン').filter((r) => r[0] === caseId && r[2] === status).map((r) => Number(r[1]));
+    const shown = plan!.cases.map((c) => [c.caseId, c.plans.draft?.version, c.plans.current?.version]);
+    expect(shown).toEqual(plan!.cases.map((c) => [c.caseId, versions(c.caseId, '案')[0], versions(c.caseId, '決定')[0]]));
+    expect(shown.some(([, draft, current]) => draft ?? current)).toBe(true);
+    expect(support!.cases.every((c) => c.plans.draft === null && c.plans.current === null)).toBe(true);
+    const names = tabText(runtime, '共通シート').slice(1).map((r) => r[caseColumn('本人氏名')]!).filter(Boolean);
+    const text = JSON.stringify(plan);
+    expect(names.filter((name) => text.includes(name))).toEqual([]);
+  });
+
   it('lists 予定 meetings and the dates cases wait for, without names', () => {
     const runtime = demoWorkbook(60);
     const list = runtime.call<MeetingList>('listMeetings', { today: TODAY });

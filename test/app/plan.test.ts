@@ -176,7 +176,7 @@ describe('refusals', () => {
   it('refuses bad arguments before reading anything', () => {
     const runtime = demoWorkbook(10);
     expect(() => runtime.call('savePlanDraft', { caseId: 'x', plan: { planStatus: '決定' }, tasks: [], requestId: requestId() })).toThrow(/認識されていないキー/);
-    expect(() => runtime.call('reviewPlan', { caseId: 'x', version: 1, achievement: 'とても', reviewPolicy: '継続', tasks: [], requestId: requestId() })).toThrow(/achievement/);
+    expect(() => runtime.call('reviewPlan', { caseId: 'x', version: 1, achievement: 'とても', reviewPolicy: '継続', tasks: [], requestId: requestId() })).toThrow('達成度を達成・一部達成・変化なし・悪化から選んでください。');
   });
 });
 

@@ -1,16 +1,18 @@
 // The meetings the 会議次第 view offers: 予定 ones to prepare or to record,
 // recent ones to correct, the dates cases are waiting for, and one meeting's
 // cases as the outcome form shows them (by ケースID, never by name).
-import { participantsOf, SECRETARIAT } from '../../domain/agenda/build';
+import { agendaMasker, participantsOf, SECRETARIAT } from '../../domain/agenda/build';
 import { kindOfStatus } from '../../domain/agenda/selection';
 import { addDays, dateWithWareki } from '../../domain/calendar/days';
 import { cellText } from '../../domain/cell';
 import { CASE_FIELDS, isClosedStatus, TAB } from '../../domain/fields';
 import { isIsoDate, parseDate, todayInTokyo } from '../../domain/normalize';
 import { normalizeCell } from '../../domain/record';
+import { maskedPlanOf, type CasePlanSources } from '../../domain/plan/agendaPlan';
 import type { Settings } from '../../domain/settings';
 import { openBook, readBookSettings } from '../../sheets/book';
 import { meetingArgs, meetingListArgs, parseArgs } from '../contracts';
+import { planSourcesOf, readPlanTables } from '../plan/planTables';
 import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
 import { meetingSummary, readMeetingTable } from './meetingTable';
 import type { MeetingForOutcomes, MeetingList, MeetingSummary, OutcomeCase } from './types';
@@ -59,7 +61,7 @@ export function listMeetings(rawArgs?: unknown): MeetingList {
   return { today, meetings: [...planned, ...recent], upcoming: upcomingDates(cases, today, settings) };
 }
 
-function outcomeCase(cases: CaseTable, caseId: string): OutcomeCase {
+function outcomeCase(cases: CaseTable, caseId: string, plans: OutcomeCase['plans']): OutcomeCase {
   const index = cases.indexOfCase(caseId);
   const t = index >= 0 ? cases.textOf(index) : {};
   const value = (key: string): string => t[key] ?? '';
@@ -68,6 +70,7 @@ function outcomeCase(cases: CaseTable, caseId: string): OutcomeCase {
     ageBand: value('ageBand'), sex: value('sex'), kind: kindOfStatus(value('status')) ?? '', consent: value('consent'), status: value('status'),
     nextMeetingType: value('nextMeetingType'), nextMeetingOn: value('nextMeetingOn'), nextMonitoringOn: value('nextMonitoringOn'),
     closedOn: value('closedOn'), closingNote: value('closingNote'),
+    plans,
   };
 }
 
@@ -80,14 +83,23 @@ export function getMeetingForOutcomes(rawArgs?: unknown): MeetingForOutcomes {
   if (!table || index < 0) throw new Error(`会議ID「${args.meetingId}」が${TAB.meetings}に見つかりません。ほかの方が変更した可能性があります。一覧を読み込み直してください。`);
   const meeting = meetingSummary(book, table, index);
   const cases = readCaseTable(book, settings);
-  const found = meeting.caseIds.map((id) => cases.indexOfCase(id)).filter((i) => i >= 0).map((i) => cases.textOf(i));
+  const foundRows = meeting.caseIds.map((id) => cases.indexOfCase(id)).filter((i) => i >= 0).map((i) => ({ row: i, text: cases.textOf(i) }));
+  const found = foundRows.map((c) => c.text);
   const expected = participantsOf(found.map((t) => ({
     referrerAgency: t.referrerAgency ?? '', mainAgency: t.mainAgency ?? '', relatedAgencies: t.relatedAgencies ?? '',
   })), settings).filter((name) => name !== SECRETARIAT);
+  // Only a consent meeting decides or reviews plans: the plan tabs are read for it alone.
+  const consentMeeting = settings.meetingTypes.some((m) => m.name === meeting.meetingType && m.consentRequired);
+  const sources = consentMeeting ? planSourcesOf(readPlanTables(book, settings), new Set(meeting.caseIds)) : new Map<string, CasePlanSources>();
+  const mask = agendaMasker(foundRows);
+  const plansOf = (caseId: string): OutcomeCase['plans'] => {
+    const { draft, current } = sources.get(caseId) ?? {};
+    return { draft: draft ? maskedPlanOf(draft, mask, settings) : null, current: current ? maskedPlanOf(current, mask, settings) : null };
+  };
   return {
     today: args.today ?? todayInTokyo(),
     meeting,
-    cases: meeting.caseIds.map((id) => outcomeCase(cases, id)),
+    cases: meeting.caseIds.map((id) => outcomeCase(cases, id, plansOf(id))),
     expectedAgencies: expected,
   };
 }

@@ -4,6 +4,7 @@
 import type { AgendaDrift } from '../../domain/agenda/drift';
 import type { AgendaJson } from '../../domain/agenda/render';
 import type { AgendaMeeting, Exclusion, ItemKind, Slot } from '../../domain/agenda/types';
+import type { AgendaPlan } from '../../domain/plan/agendaPlan';
 import type { Finding } from '../../domain/validate/problem';
 
 /** A row of 会議記録. */
@@ -81,6 +82,8 @@ export interface OutcomeCase {
   readonly nextMonitoringOn: string;
   readonly closedOn: string;
   readonly closingNote: string;
+  /** At a consent meeting: the 案 it may decide and the 決定 plan it may review (texts masked as on the agenda); else both null. */
+  readonly plans: { readonly draft: AgendaPlan | null; readonly current: AgendaPlan | null };
 }
 
 export interface MeetingList {

@@ -39,7 +39,11 @@ const OWNER_SOURCE = TASK_FIELDS.find((f) => f.key === 'owner')!.source!;
 
 export function agendaPlanOf(kind: ItemKind, sources: CasePlanSources | undefined, masker: (text: string) => string, settings: Settings): AgendaPlan | null {
   const source = kind === '新規検討' ? sources?.draft : sources?.current;
-  if (!source) return null;
+  return source ? maskedPlanOf(source, masker, settings) : null;
+}
+
+/** One version as an agenda (or the 会議のあと form) shows it, every copied text masked. */
+export function maskedPlanOf(source: PlanSource, masker: (text: string) => string, settings: Settings): AgendaPlan {
   const owners = sourceValues(OWNER_SOURCE, settings);
   const mask = (text: string | undefined): string => masker(text ?? '');
   return {

@@ -25,10 +25,15 @@ export const decisionInput = {
 
 export const reviewInput = {
   version: versionInput,
-  achievement: z.enum(ACHIEVEMENTS),
-  reviewPolicy: z.enum(REVIEW_POLICIES),
+  achievement: z.enum(ACHIEVEMENTS, { message: `達成度を${ACHIEVEMENTS.join('・')}から選んでください。` }),
+  reviewPolicy: z.enum(REVIEW_POLICIES, { message: `評価の方針を${REVIEW_POLICIES.join('・')}から選んでください。` }),
   reviewNote: z.optional(text(5000)),
   nextReviewOn: z.optional(text(40)),
   successorAgency: z.optional(text(100)),
-  tasks: z.array(z.strictObject({ progress: z.enum(TASK_PROGRESS), taskNote: z.optional(text(2000)) })).check(z.maxLength(MAX_TASKS)),
+  tasks: z.array(z.strictObject({ progress: z.enum(TASK_PROGRESS, { message: `実施状況を${TASK_PROGRESS.join('・')}から選んでください。` }), taskNote: z.optional(text(2000)) })).check(z.maxLength(MAX_TASKS)),
 };
+
+/** What a consent meeting records about a case's plan (SPEC §12): 決定日・評価日 and 決定会議ID are the meeting's. */
+export const planDecisionOutcome = z.strictObject({ action: z.literal('decide'), ...decisionInput });
+export const planReviewOutcome = z.strictObject({ action: z.literal('review'), ...reviewInput });
+export const planOutcomeInput = z.union([planDecisionOutcome, planReviewOutcome]);
