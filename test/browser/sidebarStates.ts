@@ -51,6 +51,23 @@ async function pickMeeting(panel: Locator): Promise<void> {
   await panel.locator('fieldset.outcome-case').first().waitFor();
 }
 
+/**
+ * In the プラン view: a case loaded whose 本人同意 is あり and whose 案 can be
+ * edited (consenting), or one whose 本人同意 is not あり (refused).
+ */
+async function pickPlanCase(panel: Locator, consenting: boolean): Promise<void> {
+  const picker = panel.getByLabel('ケース（ケースID・年代・機関）', { exact: true });
+  await picker.locator('option').nth(1).waitFor({ state: 'attached' });
+  const labels = await picker.locator('option').allTextContents();
+  for (const [index, label] of labels.entries()) {
+    if (index === 0 || label.includes('同意：あり') !== consenting) continue;
+    await picker.selectOption({ index });
+    await panel.locator('#plan-history h3').waitFor();
+    if (await panel.locator('#plan-refusal').isVisible() !== consenting) return;
+  }
+  throw new Error(`no case in the demo for the ${consenting ? 'editable' : 'refused'} プラン view`);
+}
+
 export const SIDEBAR_VIEWS: readonly SidebarView[] = [
   {
     name: 'case', tab: 'ケース',
@@ -126,6 +143,17 @@ export const SIDEBAR_VIEWS: readonly SidebarView[] = [
     error: async (panel, page) => {
       await untilSettled(page);
       await serverFails('集計タブを更新')(panel, page);
+    },
+  },
+  {
+    name: 'plan', tab: 'プラン',
+    normal: async (panel) => {
+      await pickPlanCase(panel, true);
+      await panel.locator('#plan-editor').getByRole('button', { name: '案を保存' }).waitFor();
+    },
+    error: async (panel) => {
+      await pickPlanCase(panel, false);
+      await panel.locator('#plan-refusal').waitFor();
     },
   },
 ];
