@@ -4,13 +4,14 @@
 // sticks out sideways or is clipped. Set SCREENSHOTS_DIR to also save each
 // state at 200 % (docs/screenshots/zoom200). The preview page and the 次第
 // print view are checked too.
+import { previewAddress } from '../../dev/preview/token';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { requireJapaneseFont } from './chromium';
 import { openDemoPreview, type DemoPreview } from './demoPreview';
-import { arrange, openSidebarPage, previewUrl, SIDEBAR_VIEWS, SIDEBAR_WIDTH, STATES, type StateName } from './sidebarStates';
+import { arrange, openSidebarPage, SIDEBAR_VIEWS, SIDEBAR_WIDTH, STATES, type StateName } from './sidebarStates';
 
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** Off by default in axe (experimental), but WCAG 2.5.3 asks it: a control's name contains its visible label. */
@@ -102,7 +103,7 @@ describe('the preview page and the agenda print view', () => {
     try {
       const page = await context.newPage();
       const run = async <T>(functionName: string, arg: unknown): Promise<T> => {
-        const response = await page.request.post(previewUrl(demo, '/api/run'), { data: { functionName, args: [arg] } });
+        const response = await page.request.post(previewAddress(demo.preview, '/api/run'), { data: { functionName, args: [arg] } });
         const body = (await response.json()) as { ok: boolean; value: T; error?: string };
         if (!body.ok) throw new Error(body.error);
         return body.value;
@@ -110,7 +111,7 @@ describe('the preview page and the agenda print view', () => {
       const { upcoming } = await run<{ upcoming: { meetingType: string; date: string }[] }>('listMeetings', {});
       const { meetingType, date } = upcoming[0]!;
       await run('showAgendaPrintView', { meetingType, date, includeDue: false });
-      await page.goto(previewUrl(demo, '/dialog'));
+      await page.goto(previewAddress(demo.preview, '/dialog'));
       await page.emulateMedia({ media: 'print' });
       const sizes = await page.locator('td, th').evaluateAll((cells) => cells.filter((c) => c.textContent!.trim() !== '').map((c) => parseFloat(getComputedStyle(c).fontSize)));
       expect(sizes.length).toBeGreaterThan(5);

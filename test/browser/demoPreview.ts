@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { runCli } from '../../dev/cli';
 import { startPreview, type Preview } from '../../dev/preview/server';
 import { launchChromium } from './chromium';
@@ -46,4 +46,10 @@ export async function openDemoPreview(options: {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The sidebar, opened from the preview's menu as staff open it. */
+export async function openSidebar(page: Page): Promise<FrameLocator> {
+  await page.getByRole('group', { name: '多機関協働' }).getByRole('button', { name: 'サイドバーを開く' }).click();
+  return page.frameLocator('iframe[title="サイドバー"]');
 }

@@ -8,7 +8,7 @@ import { loadWorkbook } from '../../dev/runtime';
 import { findSheet, lastRowWithContent } from '../../dev/runtime/model';
 import type { LoadedCase, SaveResult, SidebarState } from '../../src/app/sidebarTypes';
 import { todayInTokyo } from '../../src/domain/normalize';
-import { openDemoPreview, type DemoPreview } from './demoPreview';
+import { openDemoPreview, openSidebar, type DemoPreview } from './demoPreview';
 
 let session: DemoPreview;
 let page: Page;
@@ -28,9 +28,8 @@ async function asColleague<T>(functionName: string, arg: unknown): Promise<T> {
   return body.value as T;
 }
 
-async function openSidebar(): Promise<void> {
-  await page.getByRole('group', { name: '多機関協働' }).getByRole('button', { name: 'サイドバーを開く' }).click();
-  sidebar = page.frameLocator('iframe[title="サイドバー"]');
+async function showSidebar(): Promise<void> {
+  sidebar = await openSidebar(page);
   await sidebar.getByRole('button', { name: '新規ケース' }).waitFor();
 }
 
@@ -56,7 +55,7 @@ async function fillRestOfCase(): Promise<void> {
 beforeAll(async () => {
   session = await openDemoPreview();
   ({ page } = session);
-  await openSidebar();
+  await showSidebar();
 });
 
 afterAll(async () => {
@@ -81,7 +80,7 @@ describe('the case form', () => {
     await field('本人氏名').fill('下書き 太郎');
     await sidebar.locator('#case-draft-note').filter({ hasText: '下書きに保存しました' }).waitFor();
     await page.locator('#sidebar-close').click();
-    await openSidebar();
+    await showSidebar();
     await sidebar.getByText('保存していない入力（新しいケース').waitFor();
     await sidebar.getByRole('button', { name: '下書きを復元' }).click();
     await sidebar.getByText('下書きを復元しました。').waitFor();

@@ -14,7 +14,7 @@ import { findSheet, lastRowWithContent, type CellValue } from '../../dev/runtime
 import { addDays } from '../../src/domain/calendar/days';
 import { CASE_FIELDS } from '../../src/domain/fields';
 import { fiscalYearOf, todayInTokyo } from '../../src/domain/normalize';
-import { openDemoPreview, type DemoPreview } from './demoPreview';
+import { openDemoPreview, openSidebar, type DemoPreview } from './demoPreview';
 
 const TODAY = '2026-11-22';
 const demo = generateDemo({ cases: 60, seed: 1, today: TODAY });
@@ -29,8 +29,7 @@ let sidebar: FrameLocator;
 beforeAll(async () => {
   session = await openDemoPreview({ demoArgs: ['--today', TODAY] });
   ({ page } = session);
-  await page.getByRole('group', { name: '多機関協働' }).getByRole('button', { name: 'サイドバーを開く' }).click();
-  sidebar = page.frameLocator('iframe[title="サイドバー"]');
+  sidebar = await openSidebar(page);
   await sidebar.getByRole('tab', { name: 'プラン' }).click();
 });
 

@@ -8,7 +8,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { loadWorkbook } from '../../dev/runtime';
 import { findSheet } from '../../dev/runtime/model';
 import { todayInTokyo } from '../../src/domain/normalize';
-import { openDemoPreview, type DemoPreview } from './demoPreview';
+import { openDemoPreview, openSidebar, type DemoPreview } from './demoPreview';
 
 const SUBJECT = '西地区の80代男性(仮称Z)';
 
@@ -20,8 +20,7 @@ let sidebar: FrameLocator;
 beforeAll(async () => {
   session = await openDemoPreview();
   ({ book, page } = session);
-  await page.getByRole('group', { name: '多機関協働' }).getByRole('button', { name: 'サイドバーを開く' }).click();
-  sidebar = page.frameLocator('iframe[title="サイドバー"]');
+  sidebar = await openSidebar(page);
   await sidebar.getByRole('tab', { name: '支援記録' }).click();
 });
 

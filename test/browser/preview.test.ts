@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { loadWorkbook } from '../../dev/runtime';
 import { findSheet, lastRowWithContent } from '../../dev/runtime/model';
-import { openDemoPreview, type DemoPreview } from './demoPreview';
+import { openDemoPreview, openSidebar, type DemoPreview } from './demoPreview';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -19,8 +19,7 @@ beforeAll(async () => {
   // Made for today: the sidebar checks dates against the real clock.
   session = await openDemoPreview();
   ({ book, page } = session);
-  await page.getByRole('group', { name: '多機関協働' }).getByRole('button', { name: 'サイドバーを開く' }).click();
-  sidebar = page.frameLocator('iframe[title="サイドバー"]');
+  sidebar = await openSidebar(page);
   await sidebar.getByRole('button', { name: '新規ケース' }).waitFor();
 });
 

@@ -3,6 +3,7 @@
 // A state is reached by what a person does (open the tab, type, press), on
 // the sidebar page served by the local preview.
 import type { Locator, Page } from 'playwright-core';
+import { previewAddress } from '../../dev/preview/token';
 import { todayInTokyo } from '../../src/domain/normalize';
 import type { DemoPreview } from './demoPreview';
 
@@ -158,13 +159,6 @@ export const SIDEBAR_VIEWS: readonly SidebarView[] = [
   },
 ];
 
-/** An address of the preview, with the token it asks of every page and call. */
-export function previewUrl(session: Pick<DemoPreview, 'preview'>, path: string): string {
-  const url = new URL(path, session.preview.url);
-  url.searchParams.set('token', session.preview.token);
-  return url.href;
-}
-
 export const STATES: readonly StateName[] = ['normal', 'error', 'empty'];
 
 /** The width of the sidebar in Sheets (CSS px at 100 %). */
@@ -175,7 +169,7 @@ export async function openSidebarPage(session: DemoPreview, width: number, devic
   // A context of its own: axe's frame handling needs one, and each state starts clean.
   const context = await session.browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor, locale: 'ja-JP' });
   const page = await context.newPage();
-  await page.goto(previewUrl(session, '/sidebar'));
+  await page.goto(previewAddress(session.preview, '/sidebar'));
   await page.getByRole('tab', { name: 'ケース' }).waitFor();
   await untilSettled(page);
   return page;

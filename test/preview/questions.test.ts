@@ -1,6 +1,7 @@
 // The preview asks the person what Sheets would ask (the menu's ui.prompt and
 // choice alerts) instead of answering for them, and lets calls from one page
 // overlap: a call does not wait behind another call's save.
+import { previewAddress } from '../../dev/preview/token';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,11 +24,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const url = (path: string): string => {
-  const address = new URL(path, preview.url);
-  address.searchParams.set('token', preview.token);
-  return address.href;
-};
+const url = (path: string): string => previewAddress(preview, path);
 
 async function post<T>(body: unknown): Promise<T> {
   const response = await fetch(url('/api/run'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

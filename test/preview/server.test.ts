@@ -1,6 +1,7 @@
 // The local preview server of `npm start`, over real HTTP on a free port,
 // against a demo workbook made in a temp folder. The demo is made for today
 // (no --today), because the menu's 入力チェック checks against the clock.
+import { previewAddress } from '../../dev/preview/token';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
@@ -37,11 +38,7 @@ afterAll(async () => {
 });
 
 /** A path of the preview with its token, as the page and its frames ask for it. */
-const url = (path: string): string => {
-  const address = new URL(path, preview.url);
-  address.searchParams.set('token', preview.token);
-  return address.href;
-};
+const url = (path: string): string => previewAddress(preview, path);
 
 function post(path: string, body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }): Promise<Response> {
   return fetch(url(path), { method: 'POST', headers, body });
