@@ -62,11 +62,18 @@ export class CaseFinder {
     return this.last !== null;
   }
 
-  /** Searches for one ケースID (the case open in the case form); true when it is among the cases found. */
+  /**
+   * Searches for one ケースID (the case open in the case form); true when it is
+   * among the cases found. When it is not (a closed case, say), the list goes
+   * back to the first page of open cases instead of staying empty.
+   */
   async lookUp(caseId: string): Promise<boolean> {
     this.idInput.value = caseId;
     await this.search();
-    return this.last?.cases.some((c) => c.caseId === caseId) ?? false;
+    if (this.last?.cases.some((c) => c.caseId === caseId)) return true;
+    this.idInput.value = '';
+    await this.search();
+    return false;
   }
 
   /** Runs the search on the current conditions from `page` (the first by default). */
