@@ -11,11 +11,10 @@ import { sheetRow } from '../domain/table';
 import { openBook, readBookSettings, type Book } from '../sheets/book';
 import { logChanges, type ChangeEntry } from '../sheets/changeLog';
 import { cellName, readHandMadeExtras, restoreLinks, unmergeAll } from '../sheets/handMade';
-import { assertWithinLimits } from '../sheets/limits';
 import { withDocumentLock } from '../sheets/lock';
 import { readTable, writeTable } from '../sheets/tables';
 import { parseArgs, standardizeArgs } from './contracts';
-import { createMissingTabs, furnishStandardTabs } from './setup';
+import { assertFurnishable, createMissingTabs, furnishStandardTabs } from './setup';
 
 export interface StandardizeReport {
   readonly sheet: string;
@@ -65,10 +64,10 @@ export function standardizeSheet(rawArgs?: unknown): StandardizeReport {
     const book = openBook();
     const sheet = targetSheet(book, args.sheetName);
     const name = sheet.getName();
-    assertWithinLimits(sheet);
     const bookSettings = readBookSettings(book);
     const { settings } = bookSettings;
     const read = readTable(sheet, book.timeZone);
+    assertFurnishable(book, sheet);
     const header = [...read.header];
     const values = [header, ...read.rows];
     const extras = readHandMadeExtras(sheet, values);

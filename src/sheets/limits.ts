@@ -5,13 +5,29 @@
 export const MAX_DATA_ROWS = 50_000;
 export const MAX_CELLS = 2_000_000;
 
-/** Throws a Japanese message, before anything is changed, when a tab is too large to handle in one run. */
-export function assertWithinLimits(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  const rows = sheet.getLastRow();
-  const columns = sheet.getLastColumn();
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Throws a Japanese message, before anything is changed, when `rows` × `columns`
+ * of a tab (header row included) are too many to handle in one run.
+ */
+export function assertWithinLimits(sheet: Sheet, rows: number, columns: number): void {
   if (rows - 1 <= MAX_DATA_ROWS && rows * columns <= MAX_CELLS) return;
   throw new Error(
     `タブ「${sheet.getName()}」は ${rows.toLocaleString('ja-JP')}行 × ${columns}列あり、一度に処理できる大きさ（${MAX_DATA_ROWS.toLocaleString('ja-JP')}行、${MAX_CELLS.toLocaleString('ja-JP')}セル）を超えています。`
     + `何も変更していません。${rows.toLocaleString('ja-JP')}行目や右端の列に不要な値が残っていないか確かめ、空の行・列を削除してから、もう一度お試しください。`,
   );
+}
+
+/**
+ * The tab's data range, once it is known to fit: every whole-tab read starts
+ * here, so no operation takes in a tab too large for a run. The size comes from the range's A1 notation (`A1:Z1000`): one
+ * call, where getNumRows and getNumColumns would be two.
+ */
+export function dataRangeWithinLimits(sheet: Sheet): GoogleAppsScript.Spreadsheet.Range {
+  const range = sheet.getDataRange();
+  const [, letters, digits] = /([A-Z]+)(\d+)$/.exec(range.getA1Notation())!;
+  const columns = [...letters!].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+  assertWithinLimits(sheet, Number(digits), columns);
+  return range;
 }

@@ -3,6 +3,7 @@
 import { isDateCell, type Cell } from '../domain/cell';
 import type { Table } from '../domain/table';
 import { formatFor } from './cellFormat';
+import { dataRangeWithinLimits } from './limits';
 import { dateConverter, type DateConverter } from './zonedDate';
 
 type SheetValue = string | number | boolean | Date;
@@ -18,10 +19,13 @@ export function toSheetValue(cell: Cell, dates: DateConverter): SheetValue {
   return isDateCell(cell) ? dates.toInstant(cell) : cell;
 }
 
-/** Reads a whole tab. An empty tab is a table with no header and no rows. */
+/**
+ * Reads a whole tab. An empty tab is a table with no header and no rows; one
+ * too large for a run is refused in Japanese before its values are read.
+ */
 export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string): Table & { rows: Cell[][] } {
   const dates = dateConverter(timeZone);
-  const cells = sheet.getDataRange().getValues().map((row) => row.map((v) => fromSheetValue(v, dates)));
+  const cells = dataRangeWithinLimits(sheet).getValues().map((row) => row.map((v) => fromSheetValue(v, dates)));
   const [header = [], ...rows] = cells;
   const isEmpty = header.every((c) => c === '') && rows.length === 0;
   return { header: isEmpty ? [] : header, rows };

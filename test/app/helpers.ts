@@ -53,3 +53,19 @@ export function tabText(runtime: Runtime, tab: string): string[][] {
 export function tabNames(runtime: Runtime): string[] {
   return runtime.model.sheets.map((s) => s.name);
 }
+
+/**
+ * Every tab as it stands, by name, as JSON (a copy, and quick to compare):
+ * grid size, frozen rows, protections, merges and each cell that holds
+ * anything (value, format, note, rule…), by row and column.
+ */
+export function workbookState(runtime: Runtime): Record<string, string> {
+  return Object.fromEntries(runtime.model.sheets.map((sheet) => {
+    const cells: [number, number, unknown][] = [];
+    sheet.cells.forEach((row, r) => row?.forEach((cell, c) => {
+      if (cell) cells.push([r + 1, c + 1, cell]);
+    }));
+    const { maxRows, maxColumns, frozenRows, protections, merges } = sheet;
+    return [sheet.name, JSON.stringify({ maxRows, maxColumns, frozenRows, protections, merges, cells })];
+  }));
+}

@@ -4,6 +4,7 @@
 import { dateWithWareki } from '../../domain/calendar/days';
 import { agendaDrift } from '../../domain/agenda/drift';
 import { layoutAgenda } from '../../domain/agenda/render';
+import { dataRangeWithinLimits } from '../../sheets/limits';
 import { agendaArgs, parseArgs } from '../contracts';
 import { meetingSummary } from './meetingTable';
 import { prepareAgenda } from './prepare';
@@ -14,7 +15,7 @@ export function previewAgenda(rawArgs?: unknown): AgendaPreview {
   const { book, agenda, meetings, meetingIndex } = prepareAgenda(args);
   const tab = book.sheets.get(agenda.sheet);
   // One read of the tab written earlier, to tell staff when it no longer matches 共通シート.
-  const drift = tab ? agendaDrift(tab.getDataRange().getDisplayValues(), layoutAgenda(agenda)) : null;
+  const drift = tab ? agendaDrift(dataRangeWithinLimits(tab).getDisplayValues(), layoutAgenda(agenda)) : null;
   return {
     sheet: agenda.sheet,
     meeting: { ...agenda.meeting, dateText: dateWithWareki(agenda.meeting.date) },

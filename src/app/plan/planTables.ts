@@ -23,15 +23,26 @@ export interface PlanTables {
 
 const HINT = '1行目の見出しをそろえるか、メニューの「シートを準備」を実行してから、もう一度お試しください。';
 
-function readOne(book: Book, settings: Settings, name: string, fields: readonly FieldDef[], create: boolean): RecordTable | null {
-  let sheet = book.sheets.get(name);
-  if (!sheet && create) sheet = createTab(book, name, STANDARD_TABS.find((t) => t.name === name)!.initial());
+function readOne(book: Book, settings: Settings, name: string, fields: readonly FieldDef[]): RecordTable | null {
+  const sheet = book.sheets.get(name);
   return sheet ? readRecordTable(sheet, book.timeZone, settings, { fields, kind: 'other', missingColumnsHint: HINT }) : null;
 }
 
-/** Both tabs as read; with `create`, a missing tab is made first (steps that write). */
+function createOne(book: Book, settings: Settings, name: string, fields: readonly FieldDef[]): RecordTable {
+  const sheet = createTab(book, name, STANDARD_TABS.find((t) => t.name === name)!.initial());
+  return readRecordTable(sheet, book.timeZone, settings, { fields, kind: 'other', missingColumnsHint: HINT });
+}
+
+/**
+ * Both tabs as read; with `create`, a missing tab is made (steps that write),
+ * but only after both are read, so that a tab refused (too large, a column
+ * missing) leaves the workbook as it was.
+ */
 export function readPlanTables(book: Book, settings: Settings, create = false): PlanTables {
-  return { plans: readOne(book, settings, TAB.plans, PLAN_FIELDS, create), tasks: readOne(book, settings, TAB.tasks, TASK_FIELDS, create) };
+  const plans = readOne(book, settings, TAB.plans, PLAN_FIELDS);
+  const tasks = readOne(book, settings, TAB.tasks, TASK_FIELDS);
+  if (!create) return { plans, tasks };
+  return { plans: plans ?? createOne(book, settings, TAB.plans, PLAN_FIELDS), tasks: tasks ?? createOne(book, settings, TAB.tasks, TASK_FIELDS) };
 }
 
 function rowsOf(table: RecordTable | null, caseId: string): ReadRow[] {
