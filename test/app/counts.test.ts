@@ -289,7 +289,7 @@ describe('service calls', () => {
     const large = measure(10_000, 50_000);
     expect(large.activities).toBe(50_000);
     expect(large.calls).toEqual(small.calls);
-    // Measured: rebuild 125 (four charts, seven right-aligned areas, the plan tabs read, each write's formats), counts 17, CSV 17.
-    expect(small.calls.rebuild).toBeLessThan(130);
+    // Four charts, seven right-aligned areas, six tabs read (each sized first: SPEC §13's limits), each write's formats.
+    expect(small.calls).toEqual({ rebuild: 131, rebuildAgain: 136, counts: 29, csv: 29 });
   });
 });
