@@ -4,7 +4,7 @@ import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, TAB } from '../domain/fie
 import { PLAN_FIELDS, TASK_FIELDS } from '../domain/plan/fields';
 import { createTab, STANDARD_TABS, type Book, type BookSettings } from '../sheets/book';
 import { LOG_PROTECTION } from '../sheets/changeLog';
-import { furnishPlainTab, furnishTab } from '../sheets/furniture';
+import { furnishPlainTab, furnishTabs } from '../sheets/furniture';
 
 /** Creates every missing standard tab with its defaults; returns the names created. */
 export function createMissingTabs(book: Book): string[] {
@@ -23,10 +23,10 @@ export function furnishStandardTabs(book: Book, settings: BookSettings): void {
     [TAB.cases, CASE_FIELDS], [TAB.activities, ACTIVITY_FIELDS], [TAB.meetings, MEETING_FIELDS],
     [TAB.plans, PLAN_FIELDS], [TAB.tasks, TASK_FIELDS],
   ] as const;
-  for (const [name, fields] of furnished) {
+  furnishTabs(book, furnished.flatMap(([name, fields]) => {
     const sheet = book.sheets.get(name);
-    if (sheet) furnishTab(book, sheet, fields, settings);
-  }
+    return sheet ? [[sheet, fields] as const] : [];
+  }), settings);
   for (const name of [TAB.settings, TAB.changeLog]) {
     const sheet = book.sheets.get(name);
     if (sheet) furnishPlainTab(sheet);
