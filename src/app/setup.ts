@@ -18,17 +18,19 @@ export function createMissingTabs(book: Book): string[] {
   return created;
 }
 
-export function furnishStandardTabs(book: Book, settings: BookSettings): void {
+/** Furnishes the standard tabs named (all of them unless told), those that exist. */
+export function furnishStandardTabs(book: Book, settings: BookSettings, only?: readonly string[]): void {
+  const wanted = (name: string): boolean => !only || only.includes(name);
   const furnished = [
     [TAB.cases, CASE_FIELDS], [TAB.activities, ACTIVITY_FIELDS], [TAB.meetings, MEETING_FIELDS],
     [TAB.plans, PLAN_FIELDS], [TAB.tasks, TASK_FIELDS],
   ] as const;
   furnishTabs(book, furnished.flatMap(([name, fields]) => {
-    const sheet = book.sheets.get(name);
+    const sheet = wanted(name) ? book.sheets.get(name) : undefined;
     return sheet ? [[sheet, fields] as const] : [];
   }), settings);
   for (const name of [TAB.settings, TAB.changeLog]) {
-    const sheet = book.sheets.get(name);
+    const sheet = wanted(name) ? book.sheets.get(name) : undefined;
     if (sheet) furnishPlainTab(sheet);
   }
 }
