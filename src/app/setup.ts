@@ -4,7 +4,7 @@ import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, TAB } from '../domain/fie
 import { PLAN_FIELDS, TASK_FIELDS } from '../domain/plan/fields';
 import { createTab, STANDARD_TABS, type Book, type BookSettings } from '../sheets/book';
 import { LOG_PROTECTION } from '../sheets/changeLog';
-import { furnishPlainTab, furnishTab } from '../sheets/furniture';
+import { furnishPlainTab, furnishTabs } from '../sheets/furniture';
 
 /** Creates every missing standard tab with its defaults; returns the names created. */
 export function createMissingTabs(book: Book): string[] {
@@ -18,17 +18,19 @@ export function createMissingTabs(book: Book): string[] {
   return created;
 }
 
-export function furnishStandardTabs(book: Book, settings: BookSettings): void {
+/** Furnishes the standard tabs named (all of them unless told), those that exist. */
+export function furnishStandardTabs(book: Book, settings: BookSettings, only?: readonly string[]): void {
+  const wanted = (name: string): boolean => !only || only.includes(name);
   const furnished = [
     [TAB.cases, CASE_FIELDS], [TAB.activities, ACTIVITY_FIELDS], [TAB.meetings, MEETING_FIELDS],
     [TAB.plans, PLAN_FIELDS], [TAB.tasks, TASK_FIELDS],
   ] as const;
-  for (const [name, fields] of furnished) {
-    const sheet = book.sheets.get(name);
-    if (sheet) furnishTab(book, sheet, fields, settings);
-  }
+  furnishTabs(book, furnished.flatMap(([name, fields]) => {
+    const sheet = wanted(name) ? book.sheets.get(name) : undefined;
+    return sheet ? [[sheet, fields] as const] : [];
+  }), settings);
   for (const name of [TAB.settings, TAB.changeLog]) {
-    const sheet = book.sheets.get(name);
+    const sheet = wanted(name) ? book.sheets.get(name) : undefined;
     if (sheet) furnishPlainTab(sheet);
   }
 }

@@ -107,7 +107,9 @@ export function standardizeSheet(rawArgs?: unknown): StandardizeReport {
     }
     const createdTabs = createMissingTabs(book);
     // A 設定 tab made just now has the default lists: read its header once more.
-    furnishStandardTabs(book, createdTabs.includes(TAB.settings) ? readBookSettings(book) : bookSettings);
+    // Tabs 標準化 did not touch keep the furniture シートを準備 gave them: at
+    // 10,000 cases refurnishing 支援記録 alone wrote 800,000 formats and rules.
+    furnishStandardTabs(book, createdTabs.includes(TAB.settings) ? readBookSettings(book) : bookSettings, [TAB.cases, ...createdTabs]);
     const entry = (caseId: string, field: string, before: string, after: string): ChangeEntry =>
       ({ operation: '標準化', sheet: TAB.cases, caseId, field, before, after });
     logChanges(book, [
