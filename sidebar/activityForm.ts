@@ -8,6 +8,7 @@ import { ACTIVITY_FIELDS } from '../src/domain/fields';
 import { activityRecordSchema } from '../src/domain/schema';
 import type { Settings } from '../src/domain/settings';
 import { caseChoiceLabel } from './caseChoice';
+import { chosenText } from './chosenText';
 import { createConfirmation } from './confirm';
 import { button, h } from './dom';
 import { createErrorSummary } from './errorSummary';
@@ -75,7 +76,7 @@ export class ActivityForm {
     this.linkBox = h('div', { class: 'link-offer', hidden: true },
       h('p', { id: 'activity-link-text' }, 'このケースの方に、ケースになる前のアウトリーチ記録があれば、このケースにつなげます（支援記録にケースIDを書き込みます。対象はそのまま残ります）。'),
       h('label', { for: 'activity-link-subject' }, 'ケースになる前の対象'),
-      this.linkChoice,
+      this.linkChoice, chosenText(this.linkChoice),
       h('div', { class: 'actions' }, button('選んだ対象の記録をこのケースにつなぐ', () => this.askLink(), { id: 'activity-link' })),
       this.linkConfirmation.element,
       this.linkStatus.element);
@@ -96,7 +97,7 @@ export class ActivityForm {
       this.summary.element,
       this.finder.element,
       h('fieldset', {}, h('legend', { class: 'sr-only' }, '支援記録'),
-        h('div', { class: 'field' }, h('label', { for: 'activity-who' }, '記録する相手'), this.who),
+        h('div', { class: 'field' }, h('label', { for: 'activity-who' }, '記録する相手'), this.who, chosenText(this.who)),
         ...fields.map((f) => f.element)),
       this.linkBox,
       h('div', { class: 'footer' }, this.saveButton, this.status.element));

@@ -6,6 +6,7 @@ import type { AgendaPreview, MeetingList } from '../src/app/agenda/types';
 import type { Settings } from '../src/domain/settings';
 import { meetingDate, meetingTypeLabel, startTime, upcomingLabel } from './agendaText';
 import { renderPreview } from './agendaPreview';
+import { chosenText } from './chosenText';
 import { button, fill, h } from './dom';
 import { callServer } from './server';
 import { StatusLine } from './status';
@@ -57,7 +58,7 @@ export class AgendaForm {
     this.createButton = button('次第を作成', () => { void this.create(); }, { id: 'agenda-create', disabled: true });
     this.printButton = button('印刷用に開く', () => { void this.print(); }, { id: 'agenda-print', hidden: true });
     this.element = h('div', { class: 'agenda-form' },
-      labelled('agenda-type', '会議種別', this.type),
+      labelled('agenda-type', '会議種別', this.type, chosenText(this.type)),
       labelled('agenda-date', '開催日', h('div', { class: 'date-row' }, this.date, this.wareki), this.dateError, this.quickDates),
       labelled('agenda-start', '開始時刻', this.start, this.startError, this.startHint),
       labelled('agenda-place', '場所', this.place),

@@ -4,14 +4,15 @@
 import type { CaseChoice, CaseSearchResult } from '../src/app/sidebarTypes';
 import { AGE_BANDS, CASE_STATUSES } from '../src/domain/fields';
 import type { Settings } from '../src/domain/settings';
+import { chosenText } from './chosenText';
 import { button, h } from './dom';
 import { callServer } from './server';
 import { StatusLine } from './status';
 
 const OPEN_LABEL = '対応中（終結・つなぎもどし・中断を除く）';
 
-function labelled(id: string, label: string, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control);
+function labelled(id: string, label: string, control: HTMLInputElement | HTMLSelectElement): HTMLElement {
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, control instanceof HTMLSelectElement ? chosenText(control) : null);
 }
 
 function selectOf(id: string, options: readonly (readonly [value: string, label: string])[]): HTMLSelectElement {

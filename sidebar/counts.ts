@@ -5,6 +5,7 @@
 import type { CountsState, DailyCountsState } from '../src/app/counts/types';
 import { fiscalYearTitle } from '../src/domain/counts/fiscalYear';
 import type { SkippedRow } from '../src/domain/counts/metrics';
+import { chosenText } from './chosenText';
 import { button, fill, h } from './dom';
 import { callServer } from './server';
 import { StatusLine } from './status';
@@ -43,7 +44,7 @@ export class CountsView {
   constructor() {
     this.element = h('div', { class: 'view' },
       h('p', { class: 'mode' }, '新規相談・会議・アウトリーチなどの月別の件数を、タブ「集計_〇〇年度」に作ります。件数だけで、氏名などは載りません。'),
-      h('div', { class: 'field' }, h('label', { class: 'head', for: 'counts-year' }, '年度'), this.year),
+      h('div', { class: 'field' }, h('label', { class: 'head', for: 'counts-year' }, '年度'), this.year, chosenText(this.year)),
       h('div', { class: 'actions' }, this.rebuildButton, this.csvButton),
       this.status.element,
       this.csvCopy,

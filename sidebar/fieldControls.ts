@@ -1,8 +1,10 @@
 // One labelled control per field: text, text area, date (shown back as
 // YYYY-MM-DD with its 和暦), number, select, or a group of checkboxes. Each
-// has its help text and an issue line (#<id>-error) linked by aria-describedby.
+// has its help text and an issue line (#<id>-error) linked by aria-describedby;
+// a select, the line that shows its chosen option whole when it is cut off.
 import type { FieldDef } from '../src/domain/fields';
 import { joinList, splitList } from '../src/domain/normalize';
+import { chosenText } from './chosenText';
 import type { ControlSpec } from './controlSpec';
 import { describeDate } from './dateText';
 import { fill, h } from './dom';
@@ -130,6 +132,7 @@ function singleControl(field: FieldDef, spec: ControlSpec, options: ControlOptio
   const element = h('div', { class: 'field', id: `${id}-field` },
     h('div', { class: 'head' }, h('label', { for: id }, options.label ?? field.header), badge),
     wareki ? h('div', { class: 'date-row' }, control, wareki) : control,
+    control instanceof HTMLSelectElement ? chosenText(control) : null,
     errors,
     hint(id, field, options.help));
 

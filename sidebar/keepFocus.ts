@@ -14,7 +14,8 @@ export function keepFocusOnBusyButtons(root: HTMLElement): void {
   new MutationObserver((records) => {
     for (const { target } of records) {
       if (!(target instanceof HTMLButtonElement)) continue;
-      if (target.disabled && target === lastFocused && focusLost()) parked = target;
+      // Chromium moves the focus off a disabled button only when it next draws the page, after this runs.
+      if (target.disabled && target === lastFocused) parked = target;
       else if (!target.disabled && target === parked) {
         parked = null;
         if (focusLost() && target.isConnected && !target.hidden) target.focus();

@@ -10,6 +10,7 @@ import { splitList } from '../src/domain/normalize';
 import type { Settings } from '../src/domain/settings';
 import { meetingLabel } from './agendaText';
 import type { ControlSpec } from './controlSpec';
+import { chosenText } from './chosenText';
 import { createConfirmation } from './confirm';
 import { button, fill, h } from './dom';
 import { createControl, type FieldControl } from './fieldControls';
@@ -134,7 +135,7 @@ export class OutcomeForm {
     this.loadButton = button('読み込む', () => this.whenNothingTyped(() => { void this.load(); }), { id: 'outcome-load' });
     this.picker.addEventListener('change', () => this.whenNothingTyped(() => { void this.load(); }));
     this.element = h('div', { class: 'outcome-form' },
-      h('div', { class: 'field' }, h('div', { class: 'head' }, h('label', { for: 'outcome-meeting' }, '会議')), this.picker),
+      h('div', { class: 'field' }, h('div', { class: 'head' }, h('label', { for: 'outcome-meeting' }, '会議')), this.picker, chosenText(this.picker)),
       h('div', { class: 'actions' }, this.loadButton),
       this.confirmation.element,
       this.body,
@@ -143,7 +144,7 @@ export class OutcomeForm {
 
   setMeetings(meetings: readonly MeetingSummary[]): void {
     const current = this.picker.value;
-    fill(this.picker, h('option', { value: '' }, '（会議を選んでください）'), ...meetings.map((m) => h('option', { value: m.meetingId }, meetingLabel(m))));
+    fill(this.picker, h('option', { value: '' }, '選んでください'), ...meetings.map((m) => h('option', { value: m.meetingId }, meetingLabel(m))));
     if (meetings.some((m) => m.meetingId === current)) this.picker.value = current;
     this.loadButton.disabled = meetings.length === 0;
     if (meetings.length === 0) fill(this.body, h('p', { class: 'mode' }, '会議記録に予定の会議がありません。上で次第を作成すると、ここに出ます。'));

@@ -6,6 +6,7 @@ import type { CasePlansView, PlanCases, PlanVersionView } from '../src/app/plan/
 import type { PlanStepResult } from '../src/app/plan/steps';
 import { PERSONAL_OWNERS } from '../src/domain/plan/fields';
 import type { Settings } from '../src/domain/settings';
+import { chosenText } from './chosenText';
 import { button, fill, h } from './dom';
 import { newRequestId } from './requestId';
 import { callServer } from './server';
@@ -30,7 +31,7 @@ export class PlanView {
     this.picker.addEventListener('change', () => { void this.load(this.picker.value); });
     this.element = h('div', { class: 'view' },
       h('p', { class: 'mode' }, '本人同意が「あり」のケースの支援プラン（案）を作り、役割分担を入れます。決定・評価は会議のあとで記録します。'),
-      h('label', { for: 'plan-case' }, 'ケース（ケースID・年代・機関）'), this.picker,
+      h('label', { for: 'plan-case' }, 'ケース（ケースID・年代・機関）'), this.picker, chosenText(this.picker),
       h('div', { class: 'actions' }, button('選択中の行のケース', () => { void this.open(true); }, { id: 'plan-selected' })),
       this.status.element, this.history, this.editor);
   }
@@ -95,7 +96,7 @@ export class PlanView {
           [this.tasks[i], this.tasks[to]] = [this.tasks[to]!, this.tasks[i]!];
           renderTasks();
         };
-        return h('li', {}, owner, content, frequency,
+        return h('li', {}, owner, chosenText(owner), content, frequency,
           button('上へ', move(i - 1), { 'aria-label': `役割${i + 1}を上へ` }), button('下へ', move(i + 1), { 'aria-label': `役割${i + 1}を下へ` }),
           button('削除', () => { this.tasks.splice(i, 1); renderTasks(); }, { 'aria-label': `役割${i + 1}を削除` }));
       }));

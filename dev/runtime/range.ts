@@ -10,7 +10,7 @@ import { DataValidation } from './validation';
 import { GENERAL_FORMAT, displayValue, enteredValue, formulaOf, storedValue } from './values';
 
 const DEFAULT_BACKGROUND = '#ffffff';
-const GRID_READS = new Set(['getValues', 'getDisplayValues', 'getFormulas', 'getBackgrounds', 'getNotes', 'getNumberFormats', 'getDataValidations']);
+const GRID_READS = new Set(['getValues', 'getDisplayValues', 'getFormulas', 'getRichTextValues', 'getBackgrounds', 'getNotes', 'getNumberFormats', 'getDataValidations']);
 const DEFAULT_FONT_SIZE = 10;
 
 function checkShape(data: unknown, rect: GridRect, method: string): unknown[][] {
@@ -311,9 +311,14 @@ export class Range implements Emulated {
 
   #read<T>(fn: (cell: CellData | undefined) => T): T[][] {
     const { row, column, numRows, numColumns } = this.rect;
-    const sheet = this.sheet.model;
-    return Array.from({ length: numRows }, (_, i) =>
-      Array.from({ length: numColumns }, (_, j) => fn(cellAt(sheet, row + i, column + j))));
+    const cells = this.sheet.model.cells;
+    const grid: T[][] = new Array<T[]>(numRows);
+    for (let i = 0; i < numRows; i++) {
+      const line = cells[row - 1 + i];
+      const out = (grid[i] = new Array<T>(numColumns));
+      for (let j = 0; j < numColumns; j++) out[j] = fn(line?.[column - 1 + j]);
+    }
+    return grid;
   }
 
   /** Applies `fn` to every cell of the range, creating cells as needed. */

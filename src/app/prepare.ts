@@ -39,7 +39,7 @@ export function prepareWorkbook(rawArgs?: unknown): PrepareResult {
     // Everything is read and sized first: a tab too large is refused before any change.
     const emptyTab = emptyOnlyTab(book);
     const settings = readBookSettings(book);
-    assertFurnishable(book, emptyTab?.sheet);
+    assertFurnishable(book, emptyTab?.sheet ?? book.sheets.get(TAB.cases));
     const renamedTab = emptyTab ? adoptAsCases(book, emptyTab) : null;
     const createdTabs = createMissingTabs(book);
     // A 設定 tab made just now has the default lists: read it once more.

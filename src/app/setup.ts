@@ -4,7 +4,7 @@ import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, TAB } from '../domain/fie
 import { PLAN_FIELDS, TASK_FIELDS } from '../domain/plan/fields';
 import { createTab, STANDARD_TABS, type Book, type BookSettings } from '../sheets/book';
 import { LOG_PROTECTION } from '../sheets/changeLog';
-import { furnishPlainTab, furnishTab } from '../sheets/furniture';
+import { furnishPlainTab, furnishTabs } from '../sheets/furniture';
 import { assertWithinLimits } from '../sheets/limits';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -29,22 +29,25 @@ export function createMissingTabs(book: Book): string[] {
 /**
  * Furniture sets a format and a rule on every row of a tab's grid, empty rows
  * too: a grid too large for one run is refused before anything is changed.
- * `cases` is the tab that will be 共通シート (標準化 renames it afterwards).
+ * `cases` is the tab that will be 共通シート (標準化 renames it afterwards);
+ * `only` names the tabs to be furnished, as for furnishStandardTabs.
  */
-export function assertFurnishable(book: Book, cases: Sheet | undefined = book.sheets.get(TAB.cases)): void {
+export function assertFurnishable(book: Book, cases: Sheet | undefined, only?: readonly string[]): void {
   for (const [name, fields] of FURNISHED) {
     const sheet = name === TAB.cases ? cases : book.sheets.get(name);
-    if (sheet) assertWithinLimits(sheet, sheet.getMaxRows(), fields.length);
+    if (sheet && (!only || only.includes(name))) assertWithinLimits(sheet, sheet.getMaxRows(), fields.length);
   }
 }
 
-export function furnishStandardTabs(book: Book, settings: BookSettings): void {
-  for (const [name, fields] of FURNISHED) {
-    const sheet = book.sheets.get(name);
-    if (sheet) furnishTab(book, sheet, fields, settings);
-  }
+/** Furnishes the standard tabs named (all of them unless told), those that exist. */
+export function furnishStandardTabs(book: Book, settings: BookSettings, only?: readonly string[]): void {
+  const wanted = (name: string): boolean => !only || only.includes(name);
+  furnishTabs(book, FURNISHED.flatMap(([name, fields]) => {
+    const sheet = wanted(name) ? book.sheets.get(name) : undefined;
+    return sheet ? [[sheet, fields] as const] : [];
+  }), settings);
   for (const name of [TAB.settings, TAB.changeLog]) {
-    const sheet = book.sheets.get(name);
+    const sheet = wanted(name) ? book.sheets.get(name) : undefined;
     if (sheet) furnishPlainTab(sheet);
   }
 }

@@ -46,10 +46,12 @@ function ruleMaker(book: Book, { settings, header: settingsHeader }: BookSetting
     if (!source) return null;
     // A 設定 list with values beside it (担当: 機関 plus 本人・家族・地域) cannot point at one column.
     if (source.kind === 'fixed' || source.also) {
-      return build(field.key, () => SpreadsheetApp.newDataValidation().requireValueInList([...sourceValues(source, settings)], true)
+      const values = [...sourceValues(source, settings)];
+      // Keyed by the values: fields of different tabs may share a key but not a list.
+      return build(`list:${values.join('\u0000')}`, () => SpreadsheetApp.newDataValidation().requireValueInList(values, true)
         .setAllowInvalid(true).build());
     }
-    return build(source.list, () => {
+    return build(`${source.list}:${field.type === 'list' ? 'many' : 'one'}`, () => {
       const values = settingValues(settings, source.list);
       // 圏域 starts empty: any value is accepted until the town lists its areas.
       if (values.length === 0) return null;
@@ -74,11 +76,17 @@ function protectHeader(sheet: Sheet, width: number): void {
 }
 
 /**
- * Furnishes a standard tab whose standard columns are its first columns.
+ * Furnishes standard tabs whose standard columns are their first columns.
  * Columns after them (kept from a hand-made sheet) keep their own formats,
- * rules and notes.
+ * rules and notes. The tabs share one rule per 設定 list: each rule is
+ * several Apps Script calls to build.
  */
-export function furnishTab(book: Book, sheet: Sheet, fields: readonly FieldDef[], settings: BookSettings): void {
+export function furnishTabs(book: Book, tabs: readonly (readonly [Sheet, readonly FieldDef[]])[], settings: BookSettings): void {
+  const ruleFor = ruleMaker(book, settings);
+  for (const [sheet, fields] of tabs) furnishTab(sheet, fields, ruleFor);
+}
+
+function furnishTab(sheet: Sheet, fields: readonly FieldDef[], ruleFor: (field: FieldDef) => Rule | null): void {
   const width = fields.length;
   const dataRows = sheet.getMaxRows() - 1;
   sheet.setFrozenRows(1);
@@ -90,7 +98,6 @@ export function furnishTab(book: Book, sheet: Sheet, fields: readonly FieldDef[]
   const body = sheet.getRange(2, 1, dataRows, width);
   const formats = fields.map((f) => NUMBER_FORMAT[f.type]);
   body.setNumberFormats(Array.from({ length: dataRows }, () => formats));
-  const ruleFor = ruleMaker(book, settings);
   const rules = fields.map((f) => ruleFor(f));
   body.setDataValidations(Array.from({ length: dataRows }, () => rules));
 }

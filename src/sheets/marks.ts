@@ -4,11 +4,14 @@
 // Only cells whose mark appears, changes or disappears are written, with one
 // RangeList per colour and per note text, so a re-check of a sheet that has
 // not changed writes nothing and the calls do not grow with the rows.
+// The note alone tells an add-on mark (its text says エラー or 注意 in words),
+// so backgrounds are never read: reading a tab's notes and backgrounds cost
+// as much as reading it twice (issue 15). A colour whose note a person
+// deleted by hand is therefore left as it is.
 import { columnIndexOf, columnLetter, type Problem } from '../domain/validate/problem';
 import type { Book } from './book';
 
 export const MARK_COLOR = { error: '#f4cccc', warning: '#fff2cc' } as const;
-const OUR_COLORS: readonly string[] = Object.values(MARK_COLOR);
 export const NOTE_MARKER = '【入力チェック】';
 /** Each line of a note says エラー or 注意 in words: the colour is never the only sign (WCAG 1.4.1). */
 const SEVERITY_WORD = { error: 'エラー', warning: '注意' } as const;
@@ -57,7 +60,6 @@ function markTab(book: Book, sheetName: string, problems: readonly Problem[]): n
   const columns = sheet.getLastColumn();
   if (rows < 1 || columns < 1) return 0;
   const area = sheet.getRange(2, 1, rows, columns);
-  const backgrounds = area.getBackgrounds();
   const notes = area.getNotes();
 
   const byCell = new Map<number, Problem[]>();
@@ -75,20 +77,23 @@ function markTab(book: Book, sheetName: string, problems: readonly Problem[]): n
   for (const [key, cellProblems] of byCell) {
     const at: At = [Math.floor(key / columns), key % columns];
     const color = cellProblems.some((p) => p.severity === 'error') ? MARK_COLOR.error : MARK_COLOR.warning;
-    if (backgrounds[at[0]]![at[1]]!.toLowerCase() !== color) pushTo(colors, color, at);
     const note = notes[at[0]]![at[1]]!;
     const own = stripOurNote(note);
     const text = NOTE_MARKER + '\n' + cellProblems.map((p) => `・${SEVERITY_WORD[p.severity]}：${p.message.replace(/^[^：]*：/, '')}`).join('\n');
     const wanted = own ? `${own}\n\n${text}` : text;
-    if (note !== wanted) pushTo(noteTexts, wanted, at);
+    // The same note means the same severities, so the colour set with it still holds.
+    if (note === wanted) continue;
+    pushTo(colors, color, at);
+    pushTo(noteTexts, wanted, at);
   }
   // Marks of an earlier check on cells that no longer have a problem.
   for (let r = 0; r < rows; r++) {
+    const line = notes[r]!;
     for (let c = 0; c < columns; c++) {
-      if (byCell.has(r * columns + c)) continue;
-      if (OUR_COLORS.includes(backgrounds[r]![c]!.toLowerCase())) pushTo(colors, null, [r, c]);
-      const note = notes[r]![c]!;
-      if (note.includes(NOTE_MARKER)) pushTo(noteTexts, stripOurNote(note), [r, c]);
+      const note = line[c]!;
+      if (note === '' || !note.includes(NOTE_MARKER) || byCell.has(r * columns + c)) continue;
+      pushTo(colors, null, [r, c]);
+      pushTo(noteTexts, stripOurNote(note), [r, c]);
     }
   }
 

@@ -25,8 +25,12 @@ export function toSheetValue(cell: Cell, dates: DateConverter): SheetValue {
  */
 export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string): Table & { rows: Cell[][] } {
   const dates = dateConverter(timeZone);
-  const cells = dataRangeWithinLimits(sheet).getValues().map((row) => row.map((v) => fromSheetValue(v, dates)));
-  const [header = [], ...rows] = cells;
+  // Converted in place: a copy of a 50,000-row tab is garbage the run pays for.
+  const cells: unknown[][] = dataRangeWithinLimits(sheet).getValues();
+  for (const row of cells) {
+    for (let i = 0; i < row.length; i++) row[i] = fromSheetValue(row[i], dates);
+  }
+  const [header = [], ...rows] = cells as Cell[][];
   const isEmpty = header.every((c) => c === '') && rows.length === 0;
   return { header: isEmpty ? [] : header, rows };
 }

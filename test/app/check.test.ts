@@ -2,7 +2,7 @@
 // those, marks their cells, clears old marks, keeps users' notes, changes no
 // value, and costs the same number of service calls at any size.
 import { generateDemo } from '../../dev/demo/generate';
-import { cellAt, ensureCell, findSheet } from '../../dev/runtime/model';
+import { cellAt, ensureCell, findSheet, lastRowWithContent } from '../../dev/runtime/model';
 import type { CheckResult } from '../../src/app/check';
 import { NOTE_TEXTS_PER_CALL_LIMIT } from '../../src/sheets/marks';
 import { demoWorkbook, spreadsheetWith, tabText, TODAY } from './helpers';
@@ -112,6 +112,14 @@ describe('入力チェック', () => {
       expect(again.markedCells).toBe(first.markedCells);
       expect(runtime.cellsWritten).toBe(CHANGE_LOG_ROW);
       expect(Object.keys(runtime.callsByMethod()).filter((m) => m.startsWith('RangeList'))).toEqual([]);
+      // Each cell of the checked tabs is read twice, for its value and its note, and
+      // no more: its colour is not read (the note says which cells the check marked).
+      const checkedTabs = ['共通シート', '支援記録', '会議記録', '支援プラン', '役割分担', '設定'];
+      const cells = checkedTabs.reduce((sum, name) => {
+        const sheet = findSheet(runtime.model, name)!;
+        return sum + lastRowWithContent(sheet) * Math.max(...sheet.cells.slice(0, lastRowWithContent(sheet)).map((row) => row?.length ?? 0));
+      }, 0);
+      expect(runtime.cellsRead).toBeLessThanOrEqual(2 * cells);
     });
 
     it('keeps colours and notes the user put on cells without a problem, and the user part of a marked note', () => {

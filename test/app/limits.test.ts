@@ -121,14 +121,17 @@ describe('operations that write before they read everything', () => {
     expect(workbookState(runtime)).toEqual(before);
   });
 
-  it.each(['prepareWorkbook', 'standardizeSheet'])('%s refuses to format a million empty rows, before anything changes', (name) => {
+  it.each([
+    { name: 'prepareWorkbook', tab: '支援記録', rows: 1_048_576, columns: 8 },
+    { name: 'standardizeSheet', tab: '共通シート', rows: 60_002, columns: 31 },
+  ])('$name refuses to format the empty rows of a $rows-row $tab, before anything changes', ({ name, tab, rows, columns }) => {
     const runtime = demoWorkbook(20);
-    const activities = findSheet(runtime.model, '支援記録')!;
-    activities.maxColumns = 8;
-    activities.maxRows = 1_048_576; // empty rows only: furniture formats the whole grid
+    const sheet = findSheet(runtime.model, tab)!;
+    sheet.maxColumns = columns;
+    sheet.maxRows = rows; // empty rows only: furniture formats the whole grid
     const before = workbookState(runtime);
     const writes = runtime.writes.length;
-    expect(() => runtime.call(name, { today: TODAY })).toThrow(tooLarge('支援記録', '1,048,576', 8));
+    expect(() => runtime.call(name, { today: TODAY })).toThrow(tooLarge(tab, rows.toLocaleString('ja-JP'), columns));
     expect(runtime.writes.slice(writes)).toEqual([]);
     expect(workbookState(runtime)).toEqual(before);
   });

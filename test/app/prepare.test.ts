@@ -31,6 +31,11 @@ describe('シートを準備', () => {
     const agency = sheet.cells[1]![2]!.validation!;
     expect(agency.criteria).toMatchObject({ type: 'VALUE_IN_RANGE', source: { sheetId: settingsId, column: 1 } });
     expect(agency.allowInvalid).toBe(true);
+    expect(agency.helpText).toBe('一覧から選んでください。');
+    // 関係機関 takes several agencies from the same 設定 list, and its help says how to write them.
+    const related = sheet.cells[1]![tabText(runtime, '共通シート')[0]!.indexOf('関係機関')]!.validation!;
+    expect(related.criteria).toMatchObject({ type: 'VALUE_IN_RANGE', source: { sheetId: settingsId, column: 1 } });
+    expect(related.helpText).toBe('一覧から選ぶか、複数なら「、」で区切って入力してください。');
     expect(sheet.cells[999]![17]!.validation!.criteria).toEqual({ type: 'VALUE_IN_LIST', values: ['あり', 'なし', '確認中'], showDropdown: true });
     expect(sheet.cells[1]![1]!.validation!.criteria).toEqual({ type: 'DATE_IS_VALID_DATE' });
     expect(sheet.cells[1]![1]!.numberFormat).toBe('yyyy-mm-dd');

@@ -1,7 +1,7 @@
 // 標準化 in the built bundle on a town's hand-made tab: backup first, every
 // value kept, the standard tab written, logged, idempotent, formulas inert.
 import { findSheet, isFormula } from '../../dev/runtime/model';
-import { spreadsheetWith, tabNames, tabText, TODAY } from './helpers';
+import { demoWorkbook, spreadsheetWith, tabNames, tabText, TODAY } from './helpers';
 
 const tokyoMidnight = (iso: string) => new Date(`${iso}T00:00:00+09:00`);
 
@@ -105,6 +105,19 @@ describe('標準化 of a hand-made tab', () => {
     other.model.sheets.push({ ...findSheet(other.model, '共通シート')!, id: 99, name: '別表', protections: [], cells: [[{ value: '氏名' }]] });
     expect(() => other.call('standardizeSheet', { sheetName: '別表' })).toThrow(/すでに「共通シート」があります/);
     expect(() => other.call('standardizeSheet', { sheetName: 'ない表' })).toThrow('タブ「ない表」が見つかりません');
+  });
+});
+
+describe('標準化 of a prepared workbook', () => {
+  it('writes only 共通シート, its backup and 変更履歴: the other tabs keep what シートを準備 gave them', () => {
+    const runtime = demoWorkbook(300);
+    const writesBefore = runtime.writes.length;
+    const report = runtime.call<{ backupSheet: string | null }>('standardizeSheet', { today: TODAY, sheetName: '共通シート' });
+    expect(report.backupSheet).not.toBeNull();
+    const tabsWritten = new Set(runtime.writes.slice(writesBefore).map((w) => /^'?(.+?)'?!/.exec(w.target)?.[1] ?? w.target).filter(Boolean));
+    for (const untouched of ['支援記録', '会議記録', '支援プラン', '役割分担', '設定']) expect(tabsWritten).not.toContain(untouched);
+    expect(tabsWritten).toContain('共通シート');
+    expect(tabsWritten).toContain('変更履歴');
   });
 });
 
