@@ -41,7 +41,7 @@ function withStrayValue(tab: string, row: number): { runtime: Runtime; caseId: s
 }
 
 const tooLarge = (tab: string, rows: string, columns: number): string =>
-  `タブ「${tab}」は ${rows}行 × ${columns}列あり、一度に処理できる大きさ（50,000行、2,000,000セル）を超えています。何も変更していません。${rows}行目や右端の列に不要な値が残っていないか確かめ、空の行・列を削除してから、もう一度お試しください。`;
+  `タブ「${tab}」は ${rows}行 × ${columns}列あり、一度に処理できる大きさ（300,000行、2,500,000セル）を超えています。何も変更していません。${rows}行目や右端の列に不要な値が残っていないか確かめ、空の行・列を削除してから、もう一度お試しください。`;
 
 /** Runs an operation; answers what it threw, or null, with the cells it read. */
 function attempt(runtime: Runtime, operation: Operation, caseId: string): { error: string | null; result: unknown; cellsRead: number } {
@@ -56,8 +56,8 @@ function attempt(runtime: Runtime, operation: Operation, caseId: string): { erro
 }
 
 describe.each([
-  // 31 columns: 60,002 rows already pass 1.8 million cells.
-  { tab: '共通シート', row: 60_002, columns: 31, refused: ['入力チェック', '次第作成', '集計の再作成', 'ケース保存', 'サイドバーのケース一覧', '支援記録の保存'] },
+  // 31 columns: 90,002 rows pass 2.5 million cells.
+  { tab: '共通シート', row: 90_002, columns: 31, refused: ['入力チェック', '次第作成', '集計の再作成', 'ケース保存', 'サイドバーのケース一覧', '支援記録の保存'] },
   { tab: '支援記録', row: 1_048_576, columns: 8, refused: ['入力チェック', '集計の再作成', '支援記録の保存'] },
 ] as const)('a value left in row $row of $tab', ({ tab, row, columns, refused }) => {
   const message = tooLarge(tab, row.toLocaleString('ja-JP'), columns);
@@ -85,19 +85,19 @@ describe.each([
 
 describe('the menus', () => {
   it('show the refusal in the alert of 入力チェック', () => {
-    const { runtime } = withStrayValue('共通シート', 60_002);
+    const { runtime } = withStrayValue('共通シート', 90_002);
     const before = workbookState(runtime);
     runtime.call('menuCheck');
-    expect(runtime.alerts.at(-1)).toContain(tooLarge('共通シート', '60,002', 31));
+    expect(runtime.alerts.at(-1)).toContain(tooLarge('共通シート', '90,002', 31));
     expect(workbookState(runtime)).toEqual(before);
   });
 
   it('自己診断 reports the tab too large to read as NG, and leaves it as it was', () => {
-    const { runtime } = withStrayValue('共通シート', 60_002);
+    const { runtime } = withStrayValue('共通シート', 90_002);
     const before = workbookState(runtime);
     const report = runtime.call<{ checks: { item: string; verdict: string; detail: string }[] }>('runSelfTest');
     expect(report.checks.find((c) => c.item === '共通シートの読み書きの時間')).toEqual({
-      item: '共通シートの読み書きの時間', verdict: 'NG', detail: tooLarge('共通シート', '60,002', 31),
+      item: '共通シートの読み書きの時間', verdict: 'NG', detail: tooLarge('共通シート', '90,002', 31),
     });
     expect(workbookState(runtime)['共通シート']).toEqual(before['共通シート']);
   });
@@ -105,25 +105,25 @@ describe('the menus', () => {
 
 describe('operations that write before they read everything', () => {
   it('シートを準備 reads 設定 before it creates a missing tab', () => {
-    const { runtime } = withStrayValue('設定', 60_002);
+    const { runtime } = withStrayValue('設定', 1_048_576);
     runtime.model.sheets.splice(runtime.model.sheets.findIndex((s) => s.name === '会議記録'), 1);
     const before = workbookState(runtime);
-    expect(() => runtime.call('prepareWorkbook', { today: TODAY })).toThrow(/^タブ「設定」は 60,002行 × \d+列あり、一度に処理できる大きさ/);
+    expect(() => runtime.call('prepareWorkbook', { today: TODAY })).toThrow(/^タブ「設定」は 1,048,576行 × \d+列あり、一度に処理できる大きさ/);
     expect(workbookState(runtime)).toEqual(before);
   });
 
   it('a plan step reads 役割分担 before it creates a missing 支援プラン', () => {
-    const { runtime, caseId } = withStrayValue('役割分担', 60_002);
+    const { runtime, caseId } = withStrayValue('役割分担', 1_048_576);
     runtime.model.sheets.splice(runtime.model.sheets.findIndex((s) => s.name === '支援プラン'), 1);
     const before = workbookState(runtime);
     expect(() => runtime.call('savePlanDraft', { caseId, plan: { shortTermGoal: '介護サービスを使い始める' }, tasks: [], requestId: requestId() }))
-      .toThrow(/^タブ「役割分担」は 60,002行 × \d+列あり、一度に処理できる大きさ/);
+      .toThrow(/^タブ「役割分担」は 1,048,576行 × \d+列あり、一度に処理できる大きさ/);
     expect(workbookState(runtime)).toEqual(before);
   });
 
   it.each([
     { name: 'prepareWorkbook', tab: '支援記録', rows: 1_048_576, columns: 8 },
-    { name: 'standardizeSheet', tab: '共通シート', rows: 60_002, columns: 31 },
+    { name: 'standardizeSheet', tab: '共通シート', rows: 90_002, columns: 31 },
   ])('$name refuses to format the empty rows of a $rows-row $tab, before anything changes', ({ name, tab, rows, columns }) => {
     const runtime = demoWorkbook(20);
     const sheet = findSheet(runtime.model, tab)!;
