@@ -99,17 +99,30 @@ export const OPERATIONS: readonly OperationSpec[] = [
     setup: (model, cases) => planStep(model, cases, { version: 1, achievement: '一部達成', reviewPolicy: '見直し', tasks: [{ progress: '実施済' }, { progress: '実施中' }] },
       '見直し: version 2 opened as 案 with the tasks copied'),
   },
-  { key: 'planPrint', label: '本人用プランの作成 (plan print)', fn: 'createPlanPrint', setup: (model, cases) => planStep(model, cases, { today: TODAY }) },
+  { key: 'planPrint', label: '本人用プランの作成 (plan print)', fn: 'createPlanPrint', setup: (model, cases) => planStep(model, cases, { today: TODAY }, undefined, false) },
 ];
 
-/** The arguments of a plan step for the run's case. */
-function planStep(model: Model, cases: number, extra: Record<string, unknown>, note?: string) {
+/** The arguments of a plan step for the run's case; steps that save take a request ID, the print does not. */
+function planStep(model: Model, cases: number, extra: Record<string, unknown>, note?: string, saves = true) {
   const planned = casesToPlan(model, runsFor(cases));
-  return { args: (run: number) => ({ caseId: planned[run], requestId: `bench-plan-${cases}-${run}-${Date.now()}`, ...extra }), ...(note ? { note } : {}) };
+  return {
+    args: (run: number) => ({ caseId: planned[run], ...(saves ? { requestId: `bench-plan-${cases}-${run}-${Date.now()}` } : {}), ...extra }),
+    ...(note ? { note } : {}),
+  };
 }
 
-/** ケースID of consenting cases still in アセスメント中 (the demo gives them no plan yet), one per run. */
+/**
+ * ケースID of consenting cases still in アセスメント中 (the demo gives them no plan yet), one per run,
+ * chosen once per workbook: the later plan steps take the same cases on, whose 状態 the draft changed.
+ */
+const planned = new WeakMap<Model, string[]>();
 function casesToPlan(model: Model, runs: number): string[] {
+  const chosen = planned.get(model) ?? chooseCasesToPlan(model, runs);
+  planned.set(model, chosen);
+  return chosen;
+}
+
+function chooseCasesToPlan(model: Model, runs: number): string[] {
   const sheet = sheetOf(model, '共通シート');
   const [id, consent, status] = ['ケースID', '本人同意', '状態'].map((h) => columnOf(model, '共通シート', h));
   const ids = sheet.cells.slice(1).filter((row) => row?.[consent!]?.value === 'あり' && row?.[status!]?.value === 'アセスメント中').map((row) => String(row![id!]!.value));
