@@ -200,6 +200,22 @@ export class Sheet implements Emulated {
     });
   }
 
+  deleteColumns(columnPosition: number, howMany: number): void {
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.model.maxColumns) {
+      throw new Error('Those columns are out of bounds.');
+    }
+    if (this.model.maxColumns - howMany < 1) throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
+    for (const row of this.model.cells) row?.splice(columnPosition - 1, howMany);
+    this.model.columnWidths.splice(columnPosition - 1, howMany);
+    this.model.maxColumns -= howMany;
+    this.model.protections = this.model.protections.filter((p) => {
+      if (!p.rect) return true;
+      const columns = spanAfterDelete({ start: p.rect.column, size: p.rect.numColumns }, columnPosition, howMany);
+      if (columns) p.rect = { ...p.rect, column: columns.start, numColumns: columns.size };
+      return columns !== undefined;
+    });
+  }
+
   /** Contents and formats; notes and validation rules stay. */
   clear(): Sheet {
     this.#eachCell((cell) => [...FORMAT_KEYS, 'value' as const].forEach((key) => setField(cell, key, undefined)));

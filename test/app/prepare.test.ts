@@ -17,6 +17,10 @@ describe('シートを準備', () => {
     const settings = tabText(runtime, '設定');
     expect(settings[1]!.slice(0, 2)).toEqual(['地域包括支援センター', '高齢']);
     expect(settings.filter((row) => row[0]).length - 1).toBe(DEFAULT_SETTINGS.agencies.length);
+    // Each new tab is as wide as its columns: Sheets counts empty cells against the workbook's 10 million.
+    for (const name of ['支援記録', '会議記録', '支援プラン', '役割分担', '設定', '変更履歴']) {
+      expect(findSheet(runtime.model, name)!.maxColumns).toBe(tabText(runtime, name)[0]!.length);
+    }
   });
 
   it('furnishes 共通シート: frozen, protected header with help notes, dropdowns from 設定, dates checked', () => {

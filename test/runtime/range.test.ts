@@ -16,6 +16,7 @@ const code = `
   function names() { return SpreadsheetApp.getActive().getSheets().map(function (s) { return s.getName(); }); }
   function insertRows(after, n) { sheet().insertRowsAfter(after, n); }
   function deleteRows(start, n) { sheet().deleteRows(start, n); }
+  function deleteColumns(start, n) { sheet().deleteColumns(start, n); }
   function copy() {
     var ss = SpreadsheetApp.getActive();
     sheet().getRange('A1').protect().setDescription('header');
@@ -156,6 +157,17 @@ describe('sheets', () => {
     runtime.call('deleteRows', 2, 3);
     expect(runtime.call('values', 'A1:A2')).toEqual([[1], [3]]);
     expect(runtime.call('last')).toEqual([2, 1, 999, 26]);
+  });
+
+  it('moves cells left when columns are deleted, and refuses to delete past the edge or every column', () => {
+    const runtime = runtimeWith(code);
+    runtime.call('put', 'A1:C1', [[1, 2, 3]]);
+    runtime.call('deleteColumns', 2, 1);
+    expect(runtime.call('values', 'A1:B1')).toEqual([[1, 3]]);
+    runtime.call('deleteColumns', 3, 23);
+    expect(runtime.call('last')).toEqual([1, 2, 1000, 2]);
+    expect(() => runtime.call('deleteColumns', 2, 2)).toThrow(new Error('Those columns are out of bounds.'));
+    expect(() => runtime.call('deleteColumns', 1, 2)).toThrow(new Error('Sorry, it is not possible to delete all non-frozen columns.'));
   });
 
   it('copies a sheet to the end as "Copy of X", without its protections', () => {
