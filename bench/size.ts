@@ -91,19 +91,19 @@ export const OPERATIONS: readonly OperationSpec[] = [
     setup: (model, cases) => planStep(model, cases, {
       plan: { shortTermGoal: '介護サービスを使い始める', nextReviewOn: '2027-02-01' },
       tasks: [{ owner: '地域包括支援センター', content: '介護保険の申請を手伝う' }, { owner: '本人', content: '通所の見学に行く' }],
-    }, 'a new 案 with two tasks'),
+    }, { note: 'a new 案 with two tasks' }),
   },
   { key: 'planDecide', label: 'プランの決定 (plan decide)', fn: 'decidePlan', setup: (model, cases) => planStep(model, cases, { version: 1 }) },
   {
     key: 'planReview', label: 'プランの評価・見直し (plan review)', fn: 'reviewPlan',
     setup: (model, cases) => planStep(model, cases, { version: 1, achievement: '一部達成', reviewPolicy: '見直し', tasks: [{ progress: '実施済' }, { progress: '実施中' }] },
-      '見直し: version 2 opened as 案 with the tasks copied'),
+      { note: '見直し: version 2 opened as 案 with the tasks copied' }),
   },
-  { key: 'planPrint', label: '本人用プランの作成 (plan print)', fn: 'createPlanPrint', setup: (model, cases) => planStep(model, cases, { today: TODAY }, undefined, false) },
+  { key: 'planPrint', label: '本人用プランの作成 (plan print)', fn: 'createPlanPrint', setup: (model, cases) => planStep(model, cases, { today: TODAY }, { saves: false }) },
 ];
 
 /** The arguments of a plan step for the run's case; steps that save take a request ID, the print does not. */
-function planStep(model: Model, cases: number, extra: Record<string, unknown>, note?: string, saves = true) {
+function planStep(model: Model, cases: number, extra: Record<string, unknown>, { note, saves = true }: { note?: string; saves?: boolean } = {}) {
   const planned = casesToPlan(model, runsFor(cases));
   return {
     args: (run: number) => ({ caseId: planned[run], ...(saves ? { requestId: `bench-plan-${cases}-${run}-${Date.now()}` } : {}), ...extra }),

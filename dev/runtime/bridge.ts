@@ -34,32 +34,36 @@ export type CallListener = (target: Emulated, method: string, completed: boolean
 /** Runs before each method call; throwing refuses the call (it still counts, as a failed call). */
 export type CallGuard = (target: Emulated, method: string) => void;
 
+/**
+ * Copies an array into the other realm in a plain loop that passes primitives
+ * straight through: a sheet's values are mostly primitives, and a call and a
+ * closure per cell made the emulator's own copying a large part of the CPU
+ * time the bench charges to the add-on.
+ */
+function copyArray(from: readonly unknown[], to: unknown[], convert: (value: unknown) => unknown): unknown[] {
+  for (let i = 0; i < from.length; i++) {
+    const v = from[i];
+    to[i] = typeof v !== 'object' || v === null ? v : convert(v);
+  }
+  return to;
+}
+
 export class Bridge {
   private readonly proxies = new WeakMap<object, object>();
   private readonly targets = new WeakMap<object, object>();
   /** One handler for every proxy: a sheet's 300,000 RichTextValues each cross the boundary. */
   private readonly handler: ProxyHandler<Emulated> = { get: (t, prop) => this.member(t, prop) };
+  private readonly toContextOf = (value: unknown): unknown => this.toContext(value);
+  private readonly fromContextOf = (value: unknown): unknown => this.fromContext(value);
 
   constructor(private readonly realm: Realm, private readonly onCall: CallListener, private readonly guard: CallGuard = () => undefined) {}
 
-  /**
-   * Host value → context value. Arrays are copied in a plain loop that passes
-   * primitives straight through: a sheet's values are mostly primitives, and
-   * a call and closure per cell made the emulator's own copying a large part
-   * of the CPU time the bench charges to the add-on.
-   */
+  /** Host value → context value. */
   toContext(value: unknown): unknown {
     if (typeof value !== 'object' || value === null) return value;
     if (isEmulated(value)) return this.proxyFor(value);
     if (value instanceof Date) return new this.realm.Date(value.getTime());
-    if (Array.isArray(value)) {
-      const copy = new this.realm.Array(value.length);
-      for (let i = 0; i < value.length; i++) {
-        const v: unknown = value[i];
-        copy[i] = typeof v !== 'object' || v === null ? v : this.toContext(v);
-      }
-      return copy;
-    }
+    if (Array.isArray(value)) return copyArray(value, new this.realm.Array(value.length), this.toContextOf);
     if (Object.getPrototypeOf(value) === Object.prototype) {
       const copy = new this.realm.Object() as Record<string, unknown>;
       for (const [k, v] of Object.entries(value)) copy[k] = this.toContext(v);
@@ -74,14 +78,7 @@ export class Bridge {
     const target = this.targets.get(value);
     if (target) return target;
     if (types.isDate(value)) return new Date((value as Date).getTime());
-    if (Array.isArray(value)) {
-      const copy = new Array<unknown>(value.length);
-      for (let i = 0; i < value.length; i++) {
-        const v: unknown = value[i];
-        copy[i] = typeof v !== 'object' || v === null ? v : this.fromContext(v);
-      }
-      return copy;
-    }
+    if (Array.isArray(value)) return copyArray(value, new Array<unknown>(value.length), this.fromContextOf);
     const proto: unknown = Object.getPrototypeOf(value);
     if (proto === this.realm.Object.prototype || proto === null) {
       const copy: Record<string, unknown> = {};

@@ -30,8 +30,6 @@ export class CallLog {
   cellsRead = 0;
   cellsWritten = 0;
   readonly byMethod = new Map<string, number>();
-  /** Cells read and written per `Kind.method`, for the bench's breakdown. */
-  readonly cellsByMethod = new Map<string, { read: number; written: number }>();
   readonly writes: WriteRecord[] = [];
 
   constructor(private readonly isLocked: () => boolean) {}
@@ -46,8 +44,6 @@ export class CallLog {
     if (cells) {
       this.cellsRead += cells.read;
       this.cellsWritten += cells.written;
-      const tally = this.cellsByMethod.get(call) ?? { read: 0, written: 0 };
-      this.cellsByMethod.set(call, { read: tally.read + cells.read, written: tally.written + cells.written });
     }
     if (completed && WRITING_KINDS.has(target[SERVICE]) && WRITING_METHOD.test(method)) {
       this.writes.push({ call, target: target[LABEL]?.() ?? '', locked: this.isLocked() });
@@ -59,6 +55,5 @@ export class CallLog {
     this.cellsRead = 0;
     this.cellsWritten = 0;
     this.byMethod.clear();
-    this.cellsByMethod.clear();
   }
 }

@@ -65,8 +65,6 @@ export interface Runtime {
   readonly cellsWritten: number;
   /** The same calls by `Kind.method`, e.g. `{"Range.getValues": 3}`. */
   callsByMethod(): Record<string, number>;
-  /** Cells read and written by those calls, by `Kind.method` (only methods that touch cells). */
-  cellsByMethod(): Record<string, { read: number; written: number }>;
   readonly model: Model;
   readonly alerts: readonly string[];
   readonly menus: readonly MenuRecord[];
@@ -211,7 +209,6 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
     },
     resetCalls: () => log.reset(),
     callsByMethod: () => Object.fromEntries(log.byMethod),
-    cellsByMethod: () => Object.fromEntries(log.cellsByMethod),
     model,
     alerts: state.alerts,
     menus: state.menus,
