@@ -26,6 +26,9 @@ export function createMissingTabs(book: Book): string[] {
   return created;
 }
 
+/** Whether `name` is among the tabs named (every tab when none are). */
+const isNamed = (only: readonly string[] | undefined, name: string): boolean => !only || only.includes(name);
+
 /**
  * Furniture sets a format and a rule on every row of a tab's grid, empty rows
  * too: a grid too large for one run is refused before anything is changed.
@@ -35,19 +38,18 @@ export function createMissingTabs(book: Book): string[] {
 export function assertFurnishable(book: Book, cases: Sheet | undefined, only?: readonly string[]): void {
   for (const [name, fields] of FURNISHED) {
     const sheet = name === TAB.cases ? cases : book.sheets.get(name);
-    if (sheet && (!only || only.includes(name))) assertWithinLimits(sheet, sheet.getMaxRows(), fields.length);
+    if (sheet && isNamed(only, name)) assertWithinLimits(sheet, sheet.getMaxRows(), fields.length);
   }
 }
 
 /** Furnishes the standard tabs named (all of them unless told), those that exist. */
 export function furnishStandardTabs(book: Book, settings: BookSettings, only?: readonly string[]): void {
-  const wanted = (name: string): boolean => !only || only.includes(name);
   furnishTabs(book, FURNISHED.flatMap(([name, fields]) => {
-    const sheet = wanted(name) ? book.sheets.get(name) : undefined;
+    const sheet = isNamed(only, name) ? book.sheets.get(name) : undefined;
     return sheet ? [[sheet, fields] as const] : [];
   }), settings);
   for (const name of [TAB.settings, TAB.changeLog]) {
-    const sheet = wanted(name) ? book.sheets.get(name) : undefined;
+    const sheet = isNamed(only, name) ? book.sheets.get(name) : undefined;
     if (sheet) furnishPlainTab(sheet);
   }
 }

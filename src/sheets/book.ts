@@ -79,8 +79,9 @@ export function createTab(book: Book, name: string, initial: Table): Sheet {
   // A new tab has 26 columns; Sheets counts every cell of every tab against the
   // workbook's 10 million, so an 8-column 支援記録 of 250,000 rows would spend
   // 6.5 million of them instead of 2 million. writeBlock adds columns if ever needed.
-  const unused = sheet.getMaxColumns() - Math.max(1, initial.header.length);
-  if (unused > 0) sheet.deleteColumns(initial.header.length + 1, unused);
+  const width = Math.max(1, initial.header.length);
+  const unused = sheet.getMaxColumns() - width;
+  if (unused > 0) sheet.deleteColumns(width + 1, unused);
   writeTable(sheet, { header: initial.header, rows: initial.rows }, book.timeZone, { rows: 0, columns: 0 });
   book.sheets.set(name, sheet);
   return sheet;

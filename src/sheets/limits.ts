@@ -1,3 +1,5 @@
+import { columnIndexOf } from '../domain/validate/problem';
+
 // What one Apps Script execution can finish (SPEC §13): a read of the whole
 // tab must fit in memory and, with the work after it, in the 6-minute limit.
 // The cells are the measure (the bench estimates 入力チェック of 50,000 cases,
@@ -23,13 +25,13 @@ export function assertWithinLimits(sheet: Sheet, rows: number, columns: number):
 
 /**
  * The tab's data range, once it is known to fit: every whole-tab read starts
- * here, so no operation takes in a tab too large for a run. The size comes from the range's A1 notation (`A1:Z1000`): one
- * call, where getNumRows and getNumColumns would be two.
+ * here, so no operation takes in a tab too large for a run. The size comes
+ * from the range's A1 notation (`A1:Z1000`): one call, where getNumRows and
+ * getNumColumns would be two.
  */
 export function dataRangeWithinLimits(sheet: Sheet): GoogleAppsScript.Spreadsheet.Range {
   const range = sheet.getDataRange();
   const [, letters, digits] = /([A-Z]+)(\d+)$/.exec(range.getA1Notation())!;
-  const columns = [...letters!].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
-  assertWithinLimits(sheet, Number(digits), columns);
+  assertWithinLimits(sheet, Number(digits), columnIndexOf(letters!) + 1);
   return range;
 }
