@@ -1,11 +1,12 @@
 // The open spreadsheet as the operations see it: its time zone, its tabs by
 // name, and the standard tabs read as tables.
-import { ACTIVITY_FIELDS, CASE_FIELDS, CHANGE_LOG_HEADERS, MEETING_FIELDS, TAB } from '../domain/fields';
+import { ACTIVITY_FIELDS, CASE_FIELDS, CHANGE_LOG_HEADERS, MEETING_FIELDS, TAB, type FieldDef } from '../domain/fields';
+import { matchHeaders } from '../domain/headers';
 import { cellText } from '../domain/cell';
 import { DEFAULT_SETTINGS, readSettings, settingsToTable, type SettingsReadResult } from '../domain/settings';
 import type { Table } from '../domain/table';
 import { PLAN_FIELDS, TASK_FIELDS } from '../domain/plan/fields';
-import { readTable, writeTable } from './tables';
+import { readTable, readTableColumns, writeTable } from './tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -47,19 +48,41 @@ export interface CaseWorkbook extends BookSettings {
   readonly tasks: Table | null;
 }
 
+const RECORD_TABS = {
+  cases: { name: TAB.cases, fields: CASE_FIELDS },
+  activities: { name: TAB.activities, fields: ACTIVITY_FIELDS },
+  meetings: { name: TAB.meetings, fields: MEETING_FIELDS },
+  plans: { name: TAB.plans, fields: PLAN_FIELDS },
+  tasks: { name: TAB.tasks, fields: TASK_FIELDS },
+} as const satisfies Record<string, { name: string; fields: readonly FieldDef[] }>;
+
+/** Of each record tab, the keys of the fields an operation reads; a tab left out is not read. */
+export type RecordColumns = Partial<Record<keyof typeof RECORD_TABS, readonly string[]>>;
+
 /**
  * The record tabs, each read once, and 設定: what 入力チェック and 集計 work
- * from. A workbook without 共通シート is refused with what to do.
+ * from. With `columns`, only those fields' columns of the tabs it names
+ * (found by header, as the domain finds them); without, every tab whole.
+ * A workbook without 共通シート is refused with what to do.
  */
-export function readCaseWorkbook(book: Book): CaseWorkbook {
-  const cases = readTab(book, TAB.cases);
+export function readCaseWorkbook(book: Book, columns?: RecordColumns): CaseWorkbook {
+  const read = (tab: keyof typeof RECORD_TABS): Table | null => {
+    const { name, fields } = RECORD_TABS[tab];
+    const sheet = book.sheets.get(name);
+    if (!sheet) return null;
+    if (!columns) return readTable(sheet, book.timeZone);
+    const keys = columns[tab];
+    if (!keys) return null;
+    return readTableColumns(sheet, book.timeZone, (header) => {
+      const { columnOf } = matchHeaders(fields, header);
+      return keys.flatMap((key) => columnOf.get(key) ?? []);
+    });
+  };
+  const cases = read('cases');
   if (!cases) {
     throw new Error('このブックには「共通シート」タブがありません。メニュー「多機関協働」の「シートを準備」か「標準化」を先に実行してください。');
   }
-  return {
-    ...readBookSettings(book), cases, activities: readTab(book, TAB.activities), meetings: readTab(book, TAB.meetings),
-    plans: readTab(book, TAB.plans), tasks: readTab(book, TAB.tasks),
-  };
+  return { ...readBookSettings(book), cases, activities: read('activities'), meetings: read('meetings'), plans: read('plans'), tasks: read('tasks') };
 }
 
 /** The header (and, for 設定, the default lists) a new standard tab starts with. */

@@ -24,14 +24,19 @@ export function assertWithinLimits(sheet: Sheet, rows: number, columns: number):
 }
 
 /**
- * The tab's data range, once it is known to fit: every whole-tab read starts
- * here, so no operation takes in a tab too large for a run. The size comes
- * from the range's A1 notation (`A1:Z1000`): one call, where getNumRows and
- * getNumColumns would be two.
+ * The tab's data range and its size (header row included), once it is known
+ * to fit: every whole-tab read starts here, so no operation takes in a tab too
+ * large for a run. The size comes from the range's A1 notation (`A1:Z1000`):
+ * one call, where getNumRows and getNumColumns would be two.
  */
-export function dataRangeWithinLimits(sheet: Sheet): GoogleAppsScript.Spreadsheet.Range {
+export function dataExtentWithinLimits(sheet: Sheet): { range: GoogleAppsScript.Spreadsheet.Range; rows: number; columns: number } {
   const range = sheet.getDataRange();
   const [, letters, digits] = /([A-Z]+)(\d+)$/.exec(range.getA1Notation())!;
-  assertWithinLimits(sheet, Number(digits), columnIndexOf(letters!) + 1);
-  return range;
+  const [rows, columns] = [Number(digits), columnIndexOf(letters!) + 1];
+  assertWithinLimits(sheet, rows, columns);
+  return { range, rows, columns };
+}
+
+export function dataRangeWithinLimits(sheet: Sheet): GoogleAppsScript.Spreadsheet.Range {
+  return dataExtentWithinLimits(sheet).range;
 }

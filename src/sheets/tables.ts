@@ -3,7 +3,7 @@
 import { isDateCell, type Cell } from '../domain/cell';
 import type { Table } from '../domain/table';
 import { formatFor } from './cellFormat';
-import { dataRangeWithinLimits } from './limits';
+import { dataExtentWithinLimits, dataRangeWithinLimits } from './limits';
 import { dateConverter, type DateConverter } from './zonedDate';
 
 type SheetValue = string | number | boolean | Date;
@@ -31,6 +31,46 @@ export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: s
     for (let i = 0; i < row.length; i++) row[i] = fromSheetValue(row[i], dates);
   }
   const [header = [], ...rows] = cells as Cell[][];
+  return asTable(header, rows);
+}
+
+/**
+ * Reads a tab like readTable, but of its rows only the columns `pick` chooses
+ * from the header; the others read as blank. One getValues per run of
+ * adjacent columns, so the calls depend on the header, not on the rows, and
+ * an operation that needs 14 of 31 columns reads fewer than half the cells.
+ */
+export function readTableColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, pick: (header: readonly Cell[]) => readonly number[],
+): Table & { rows: Cell[][] } {
+  const dates = dateConverter(timeZone);
+  const { rows: height, columns: width } = dataExtentWithinLimits(sheet);
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0]!.map((v) => fromSheetValue(v, dates));
+  const rows = Array.from({ length: height - 1 }, () => new Array<Cell>(width).fill(''));
+  if (rows.length > 0) {
+    for (const { first, count } of runsOf(pick(header))) {
+      const values = sheet.getRange(2, first + 1, rows.length, count).getValues();
+      values.forEach((line, r) => {
+        const row = rows[r]!;
+        for (let c = 0; c < count; c++) row[first + c] = fromSheetValue(line[c], dates);
+      });
+    }
+  }
+  return asTable(header, rows);
+}
+
+/** Column indexes as runs of adjacent columns, left to right. */
+function runsOf(columns: readonly number[]): { first: number; count: number }[] {
+  const runs: { first: number; count: number }[] = [];
+  for (const column of [...new Set(columns)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last.first + last.count === column) last.count++;
+    else runs.push({ first: column, count: 1 });
+  }
+  return runs;
+}
+
+function asTable(header: Cell[], rows: Cell[][]): Table & { rows: Cell[][] } {
   const isEmpty = header.every((c) => c === '') && rows.length === 0;
   return { header: isEmpty ? [] : header, rows };
 }

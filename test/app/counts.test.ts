@@ -1,6 +1,7 @@
 // 月次集計 in the built bundle: the tab 集計_N年度 (content, no personal data,
 // protection, charts, the same tab when rebuilt), the CSV, the menu, the daily
 // trigger, and a fixed number of Apps Script calls whatever the size.
+import { join } from 'node:path';
 import { generateDemo } from '../../dev/demo/generate';
 import { createModel, loadBundle, type Runtime } from '../../dev/runtime';
 import { ensureCell, findSheet, type SheetModel } from '../../dev/runtime/model';
@@ -9,6 +10,7 @@ import { isDateCell, type Cell } from '../../src/domain/cell';
 import type { CountsResult } from '../../src/domain/counts/metrics';
 import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, type FieldDef } from '../../src/domain/fields';
 import { fiscalYearOf, todayInTokyo } from '../../src/domain/normalize';
+import { columnIndexOf } from '../../src/domain/validate/problem';
 import { clockOn, CODE, demoWorkbook, tabNames, tabText, TODAY } from './helpers';
 
 const FY = 2025;
@@ -85,6 +87,35 @@ describe('rebuildCounts', () => {
     const values = personalValues(100);
     expect(values.length).toBeGreaterThan(500);
     for (const value of values) expect({ value, found: shown.includes(value) }).toEqual({ value, found: false });
+  });
+
+  it('reads, below each header, only the columns it counts: no name, kana, free text or staff, and nothing of 役割分担', () => {
+    const reads: string[] = [];
+    const watched = loadBundle(CODE, runtime.model, {
+      htmlDir: join(__dirname, '../../dist'), now: clockOn(TODAY),
+      onServiceCall: (call, range) => { if (call === 'Range.getValues') reads.push(range); },
+    });
+    rebuild(watched);
+    /** The headers of the columns read from row 2 down, by tab. */
+    const readHeaders = (tab: string): string[] => {
+      const header = tabText(runtime, tab)[0]!;
+      return reads.flatMap((label) => {
+        const [, name, from, top, to] = /^'(.+)'!([A-Z]+)(\d+):([A-Z]+)\d+$/.exec(label) ?? [];
+        if (name !== tab || Number(top) < 2) return [];
+        return header.slice(columnIndexOf(from!), columnIndexOf(to!) + 1);
+      });
+    };
+    const cases = readHeaders('共通シート');
+    expect(cases).toEqual(expect.arrayContaining(['ケースID', '受付日', 'つなぎ元機関', '生年月日', '状態', '終結日']));
+    for (const personal of ['本人氏名', '本人氏名カナ', 'つなぎ元担当者', '世帯構成', '相談の概要', 'つなぎの理由', '終結理由', '備考']) {
+      expect(cases).not.toContain(personal);
+    }
+    expect(readHeaders('支援記録')).toEqual(expect.arrayContaining(['実施日', '種別']));
+    expect(readHeaders('支援記録')).not.toContain('内容');
+    expect(readHeaders('支援記録')).not.toContain('対応者');
+    expect(readHeaders('会議記録')).not.toContain('決定事項');
+    expect(reads.filter((label) => label.startsWith("'役割分担'"))).toEqual([]);
+    expect(tabText(watched, SHEET)).toEqual(rows);
   });
 
   it('is protected with a warning only, frozen under the months row, with four charts on it', () => {
@@ -289,7 +320,8 @@ describe('service calls', () => {
     const large = measure(10_000, 50_000);
     expect(large.activities).toBe(50_000);
     expect(large.calls).toEqual(small.calls);
-    // Four charts, seven right-aligned areas, six tabs read (each sized first: SPEC §13's limits), each write's formats.
-    expect(small.calls).toEqual({ rebuild: 131, rebuildAgain: 136, counts: 29, csv: 29 });
+    // Four charts, seven right-aligned areas, five tabs read (each sized first: SPEC §13's limits; of the four
+    // record tabs the header, then each run of adjacent counted columns), each write's formats.
+    expect(small.calls).toEqual({ rebuild: 160, rebuildAgain: 165, counts: 58, csv: 58 });
   });
 });

@@ -1,6 +1,6 @@
-// Counting a fiscal year of the open workbook: each tab read once, then the
-// pure engine and the summary of src/domain/counts.
-import { countFiscalYear, type CountsResult } from '../../domain/counts/metrics';
+// Counting a fiscal year of the open workbook: of each tab the columns it
+// counts, read once, then the pure engine and the summary of src/domain/counts.
+import { COUNTED_COLUMNS, countFiscalYear, type CountsResult } from '../../domain/counts/metrics';
 import { renderSummary, type Summary } from '../../domain/counts/render';
 import { fiscalYearOf, todayInTokyo } from '../../domain/normalize';
 import type { Settings } from '../../domain/settings';
@@ -13,7 +13,7 @@ export function dayAndYear(args: { today?: string; fiscalYear?: number }): { tod
 }
 
 export function countBook(book: Book, fiscalYear: number, today: string): { counts: CountsResult; settings: Settings } {
-  const { cases, activities, meetings, plans, settings } = readCaseWorkbook(book);
+  const { cases, activities, meetings, plans, settings } = readCaseWorkbook(book, COUNTED_COLUMNS);
   const counts = countFiscalYear({ cases, activities, meetings, plans, settings, fiscalYear, today });
   return { counts, settings };
 }

@@ -69,6 +69,17 @@ const USED = {
   plans: ['version', 'decidedOn', 'reviewedOn'],
 } as const;
 
+/**
+ * The columns counting reads: the fields it uses and each tab's ID, so that a
+ * row whose other cells hold values still counts as a row (not as blank).
+ */
+export const COUNTED_COLUMNS = {
+  cases: [...USED.cases, 'caseId'],
+  activities: [...USED.activities, 'recordId'],
+  meetings: [...USED.meetings, 'meetingId'],
+  plans: [...USED.plans, 'caseId'],
+} as const;
+
 interface ReadRow {
   readonly row: number;
   readonly text: RecordText;
