@@ -2,6 +2,7 @@
 // Every emulated object crosses it as a Proxy that counts each method call,
 // and every value is rebuilt in the receiving realm so that `instanceof Date`
 // and `instanceof Array` hold on both sides.
+import { performance } from 'node:perf_hooks';
 import { types } from 'node:util';
 
 /** Tags an emulated object; the value names it in call tallies (`Range.getValues`). */
@@ -28,8 +29,12 @@ export interface Realm {
   readonly RangeError: ErrorConstructor;
 }
 
-/** Told of every method call the bundle makes, once it has returned or thrown. */
-export type CallListener = (target: Emulated, method: string, completed: boolean, args: readonly unknown[]) => void;
+/**
+ * Told of every method call the bundle makes, once it has returned or thrown,
+ * with the milliseconds spent in the emulated method and in copying its
+ * arguments and result across the boundary.
+ */
+export type CallListener = (target: Emulated, method: string, completed: boolean, args: readonly unknown[], elapsedMs: number) => void;
 
 /** Runs before each method call; throwing refuses the call (it still counts, as a failed call). */
 export type CallGuard = (target: Emulated, method: string) => void;
@@ -118,6 +123,7 @@ export class Bridge {
     if (typeof value !== 'function') return this.toContext(value);
     return (...args: unknown[]): unknown => {
       let completed = false;
+      const start = performance.now();
       const hostArgs = args.map((a) => this.fromContext(a));
       try {
         this.guard(target, prop);
@@ -127,7 +133,7 @@ export class Bridge {
       } catch (error) {
         throw this.errorToContext(error);
       } finally {
-        this.onCall(target, prop, completed, hostArgs);
+        this.onCall(target, prop, completed, hostArgs, performance.now() - start);
       }
     };
   }

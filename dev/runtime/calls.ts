@@ -29,16 +29,18 @@ export class CallLog {
   total = 0;
   cellsRead = 0;
   cellsWritten = 0;
+  serviceMs = 0;
   readonly byMethod = new Map<string, number>();
   readonly writes: WriteRecord[] = [];
 
   constructor(private readonly isLocked: () => boolean) {}
 
   /** Counts every call, failed ones too; logs a write only when it went through. */
-  record(target: Emulated, method: string, completed: boolean, args: readonly unknown[]): void {
+  record(target: Emulated, method: string, completed: boolean, args: readonly unknown[], elapsedMs: number): void {
     if (VALUE_KINDS.has(target[SERVICE])) return;
     const call = `${target[SERVICE]}.${method}`;
     this.total++;
+    this.serviceMs += elapsedMs;
     this.byMethod.set(call, (this.byMethod.get(call) ?? 0) + 1);
     const cells = completed ? (target as { [CELLS]?: (method: string, args: readonly unknown[]) => CellCount })[CELLS]?.(method, args) : undefined;
     if (cells) {
@@ -54,6 +56,7 @@ export class CallLog {
     this.total = 0;
     this.cellsRead = 0;
     this.cellsWritten = 0;
+    this.serviceMs = 0;
     this.byMethod.clear();
   }
 }

@@ -63,6 +63,12 @@ export interface Runtime {
   /** Cells read and written by those calls (a range's area per read or write; resetCalls() zeroes them too). */
   readonly cellsRead: number;
   readonly cellsWritten: number;
+  /**
+   * Milliseconds those calls spent in the emulated services and in copying
+   * across the boundary: the emulator's work, which Apps Script does on
+   * Google's servers (the bench charges it per call and per cell instead).
+   */
+  readonly serviceMs: number;
   /** The same calls by `Kind.method`, e.g. `{"Range.getValues": 3}`. */
   callsByMethod(): Record<string, number>;
   readonly model: Model;
@@ -160,8 +166,8 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
   const setClock = vm.runInContext(CLOCK_SCRIPT, context) as (ms: number | undefined) => void;
   setClock(options.now?.getTime());
   const scopes = options.oauthScopes ?? manifestScopes(resolve('dist', 'appsscript.json'));
-  const bridge = new Bridge(realm, (target, method, completed, args) => {
-    log.record(target, method, completed, args);
+  const bridge = new Bridge(realm, (target, method, completed, args, elapsedMs) => {
+    log.record(target, method, completed, args, elapsedMs);
     if (completed) options.onServiceCall?.(`${target[SERVICE]}.${method}`, target[LABEL]?.() ?? '');
   }, (target, method) => requireScope(scopes, target[SERVICE], method));
   const { spreadsheet, globals } = createServices(state);
@@ -206,6 +212,9 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
     },
     get cellsWritten() {
       return log.cellsWritten;
+    },
+    get serviceMs() {
+      return log.serviceMs;
     },
     resetCalls: () => log.reset(),
     callsByMethod: () => Object.fromEntries(log.byMethod),

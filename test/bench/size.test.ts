@@ -15,5 +15,8 @@ it('times every operation of the bench on a small demo, each making calls and re
     expect(op.calls).toBeGreaterThan(0);
     expect(op.cellsRead).toBeGreaterThan(0);
     expect(op.allMs).toHaveLength(op.runs);
+    // The Apps Script estimate charges the script's own CPU time: never more than the process's, and the services took some.
+    expect(op.serviceMs).toBeGreaterThan(0);
+    expect(op.scriptCpuMs).toBeLessThanOrEqual(op.cpuMs);
   }
 }, 120_000);

@@ -1,5 +1,5 @@
 // The runtime counts the cells each call reads and writes, as it counts calls,
-// and RangeList changes only the cells of its ranges.
+// times the calls inside its services, and RangeList changes only the cells of its ranges.
 import { cellAt, findSheet } from '../../dev/runtime/model';
 import { runtimeWith } from './helpers';
 
@@ -33,6 +33,16 @@ describe('cell counting', () => {
     runtime.resetCalls();
     runtime.call('readBack');
     expect([runtime.cellsRead, runtime.cellsWritten]).toEqual([16 + 16 + 1, 0]);
+  });
+
+  it('times the calls inside the emulated services, and zeroes that time with the counts', () => {
+    const runtime = runtimeWith(code);
+    runtime.call('fill');
+    expect(runtime.serviceMs).toBeGreaterThan(0);
+    runtime.resetCalls();
+    expect(runtime.serviceMs).toBe(0);
+    runtime.call('emptyList');
+    expect(runtime.serviceMs).toBeGreaterThan(0); // a refused call is timed too, as it is counted
   });
 
   it('writes a RangeList to its cells only and counts only those', () => {
