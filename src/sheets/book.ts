@@ -87,11 +87,7 @@ export function readCaseWorkbook(book: Book, columns?: RecordColumns): CaseWorkb
 
 /** The header (and, for 設定, the default lists) a new standard tab starts with. */
 export const STANDARD_TABS: readonly { name: string; initial: () => Table }[] = [
-  { name: TAB.cases, initial: () => ({ header: CASE_FIELDS.map((f) => f.header), rows: [] }) },
-  { name: TAB.activities, initial: () => ({ header: ACTIVITY_FIELDS.map((f) => f.header), rows: [] }) },
-  { name: TAB.meetings, initial: () => ({ header: MEETING_FIELDS.map((f) => f.header), rows: [] }) },
-  { name: TAB.plans, initial: () => ({ header: PLAN_FIELDS.map((f) => f.header), rows: [] }) },
-  { name: TAB.tasks, initial: () => ({ header: TASK_FIELDS.map((f) => f.header), rows: [] }) },
+  ...Object.values(RECORD_TABS).map(({ name, fields }) => ({ name, initial: () => ({ header: fields.map((f) => f.header), rows: [] }) })),
   { name: TAB.settings, initial: () => settingsToTable(DEFAULT_SETTINGS) },
   { name: TAB.changeLog, initial: () => ({ header: [...CHANGE_LOG_HEADERS], rows: [] }) },
 ];
