@@ -2,17 +2,17 @@
 // 支援記録, 入力チェック, 会議次第 …) behind the tab bar. Every value is put on
 // the page as text or a control's value, never as HTML.
 import type { SidebarState } from '../src/app/sidebarTypes';
-import { ActivityForm } from './activityForm';
-import { AgendaView } from './agendaView';
-import { CaseForm } from './caseForm';
-import { CountsView } from './counts';
-import { button, byId, fill } from './dom';
-import { PlanView } from './planView';
-import { ProblemsView } from './problems';
-import { callServer } from './server';
-import { StatusLine } from './status';
-import { keepFocusOnBusyButtons } from './keepFocus';
-import { setUpTabs } from './tabs';
+import { ActivityForm } from './activity/activityForm';
+import { AgendaView } from './agenda/agendaView';
+import { CaseForm } from './case/caseForm';
+import { CountsView } from './counts/counts';
+import { button, byId, fill } from './shared/dom';
+import { PlanView } from './plan/planView';
+import { ProblemsView } from './problems/problems';
+import { callServer } from './shared/server';
+import { StatusLine } from './shared/status';
+import { keepFocusOnBusyButtons } from './shared/keepFocus';
+import { setUpTabs } from './shared/tabs';
 
 function mount(state: SidebarState): void {
   const problems = new ProblemsView();

@@ -1,7 +1,7 @@
 // The words of the 会議次第 view.
 import type { MeetingSummary, PreviewItem } from '../../src/app/agenda/types';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { driftLines, itemLabel, meetingDate, meetingLabel, meetingTypeLabel, startTime, upcomingLabel } from '../../sidebar/agendaText';
+import { driftLines, itemLabel, meetingDate, meetingLabel, meetingTypeLabel, startTime, upcomingLabel } from '../../sidebar/agenda/agendaText';
 
 describe('agenda view text', () => {
   it('names meeting types with their consent rule', () => {

@@ -1,5 +1,5 @@
 // The case picker of 支援記録 names cases without names.
-import { caseChoiceLabel } from '../../sidebar/caseChoice';
+import { caseChoiceLabel } from '../../sidebar/activity/caseChoice';
 
 describe('caseChoiceLabel', () => {
   it('reads 「ケースID（年代・つなぎ元機関）」', () => {

@@ -2,8 +2,8 @@
 import { activityRecordSchema, caseRecordSchema } from '../../src/domain/schema';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { CASE_FIELDS } from '../../src/domain/fields';
-import { buildRecord } from '../../sidebar/record';
-import { countBySeverity, errorsFirst, hasErrors, issuesByField, issuesFromSchema, validateWith, visibleIssues, type FieldIssue } from '../../sidebar/issues';
+import { buildRecord } from '../../sidebar/shared/record';
+import { countBySeverity, errorsFirst, hasErrors, issuesByField, issuesFromSchema, validateWith, visibleIssues, type FieldIssue } from '../../sidebar/shared/issues';
 
 const TODAY = '2026-11-22';
 const schema = caseRecordSchema(DEFAULT_SETTINGS, TODAY);

@@ -1,8 +1,8 @@
 // The case form shows every column staff type, once, with the right control.
 import { CASE_FIELDS, ACTIVITY_FIELDS } from '../../src/domain/fields';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { CASE_GROUPS, isClosingGroupOpen } from '../../sidebar/caseLayout';
-import { controlSpecOf } from '../../sidebar/controlSpec';
+import { CASE_GROUPS, isClosingGroupOpen } from '../../sidebar/shared/caseLayout';
+import { controlSpecOf } from '../../sidebar/shared/controlSpec';
 
 const field = (key: string) => CASE_FIELDS.find((f) => f.key === key)!;
 

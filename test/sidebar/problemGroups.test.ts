@@ -1,6 +1,6 @@
 // The problem list: grouped by row, rows with errors first, errors first within a row.
 import type { Problem } from '../../src/domain/validate/problem';
-import { groupHeading, groupProblems, problemPlace, problemText, summaryLine } from '../../sidebar/problemGroups';
+import { groupHeading, groupProblems, problemPlace, problemText, summaryLine } from '../../sidebar/problems/problemGroups';
 
 const problem = (sheet: string, row: number, column: string, letter: string, severity: 'error' | 'warning', text: string, caseId = ''): Problem => ({
   sheet, row, column, columnLetter: letter, severity, field: 'x', code: severity === 'error' ? 'required' : 'monitoring_overdue', caseId,

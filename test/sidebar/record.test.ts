@@ -1,8 +1,8 @@
 // What the case and 支援記録 forms send is what the server's argument schemas accept.
 import { saveActivityArgs, saveCaseArgs } from '../../src/app/contracts';
 import { ACTIVITY_FIELDS, CASE_FIELDS } from '../../src/domain/fields';
-import { buildRecord, sameRecord } from '../../sidebar/record';
-import { newRequestId } from '../../sidebar/requestId';
+import { buildRecord, sameRecord } from '../../sidebar/shared/record';
+import { newRequestId } from '../../sidebar/shared/requestId';
 
 describe('buildRecord', () => {
   it('holds every field of 共通シート by key, blank as empty text', () => {

@@ -1,6 +1,6 @@
 // One save at a time; a retry of a failed attempt sends the same requestId.
-import { attemptKey, SaveAttempts } from '../../sidebar/saveAttempts';
-import { newRequestId } from '../../sidebar/requestId';
+import { attemptKey, SaveAttempts } from '../../sidebar/shared/saveAttempts';
+import { newRequestId } from '../../sidebar/shared/requestId';
 
 const SERVER_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 

@@ -1,6 +1,6 @@
 // Dates shown back with their 和暦, and failures told in Japanese.
-import { describeDate } from '../../sidebar/dateText';
-import { failureMessage, failureText } from '../../sidebar/failure';
+import { describeDate } from '../../sidebar/shared/dateText';
+import { failureMessage, failureText } from '../../sidebar/shared/failure';
 
 describe('describeDate', () => {
   it('shows any SPEC §5 form back as YYYY-MM-DD with its 和暦', () => {

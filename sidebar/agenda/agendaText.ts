@@ -1,12 +1,12 @@
 // The words the 会議次第 view shows for meetings, dates and items: plain
 // functions, so that they can be tested without a page.
-import type { AgendaDrift } from '../src/domain/agenda/drift';
-import type { MeetingList, MeetingSummary, PreviewItem } from '../src/app/agenda/types';
-import { offDayNote } from '../src/domain/calendar/offDays';
-import { normalizeText } from '../src/domain/normalize';
-import type { MeetingType } from '../src/domain/settings';
-import { TIME_PATTERN } from '../src/domain/validate/fieldRules';
-import { describeDate } from './dateText';
+import type { AgendaDrift } from '../../src/domain/agenda/drift';
+import type { MeetingList, MeetingSummary, PreviewItem } from '../../src/app/agenda/types';
+import { offDayNote } from '../../src/domain/calendar/offDays';
+import { normalizeText } from '../../src/domain/normalize';
+import type { MeetingType } from '../../src/domain/settings';
+import { TIME_PATTERN } from '../../src/domain/validate/fieldRules';
+import { describeDate } from '../shared/dateText';
 
 /** 「重層的支援会議（本人同意が必要）」 */
 export function meetingTypeLabel(type: MeetingType): string {

@@ -1,6 +1,6 @@
 // What the shared record schemas say about a form, as issues by field, told
 // apart into errors (block a save) and warnings (shown, never blocking).
-import type { Severity } from '../src/domain/validate/problem';
+import type { Severity } from '../../src/domain/validate/problem';
 
 export interface FieldIssue {
   readonly field: string;

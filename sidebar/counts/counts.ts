@@ -2,13 +2,13 @@
 // year, save it as CSV (a download made here from the server's text, and the
 // same text to copy, since the sidebar's sandbox may block the download), see
 // the rows left out, and switch the daily rebuild.
-import type { CountsState, DailyCountsState } from '../src/app/counts/types';
-import { fiscalYearTitle } from '../src/domain/counts/fiscalYear';
-import type { SkippedRow } from '../src/domain/counts/metrics';
-import { chosenText } from './chosenText';
-import { button, fill, h } from './dom';
-import { callServer } from './server';
-import { StatusLine } from './status';
+import type { CountsState, DailyCountsState } from '../../src/app/counts/types';
+import { fiscalYearTitle } from '../../src/domain/counts/fiscalYear';
+import type { SkippedRow } from '../../src/domain/counts/metrics';
+import { chosenText } from '../shared/chosenText';
+import { button, fill, h } from '../shared/dom';
+import { callServer } from '../shared/server';
+import { StatusLine } from '../shared/status';
 
 /** Hands text to the browser as a file download; the BOM in the text keeps Excel reading UTF-8. */
 function download(fileName: string, text: string): void {

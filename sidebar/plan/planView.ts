@@ -2,15 +2,15 @@
 // case of the selected row), see its plan history, and draft or edit the 案
 // with its tasks (add, remove, reorder). The server refuses a plan while
 // 本人同意 is not あり; the view says so and keeps the form closed.
-import type { CasePlansView, PlanCases, PlanVersionView } from '../src/app/plan/state';
-import type { PlanStepResult } from '../src/app/plan/steps';
-import { PERSONAL_OWNERS } from '../src/domain/plan/fields';
-import type { Settings } from '../src/domain/settings';
-import { chosenText } from './chosenText';
-import { button, fill, h } from './dom';
-import { newRequestId } from './requestId';
-import { callServer } from './server';
-import { StatusLine } from './status';
+import type { CasePlansView, PlanCases, PlanVersionView } from '../../src/app/plan/state';
+import type { PlanStepResult } from '../../src/app/plan/steps';
+import { PERSONAL_OWNERS } from '../../src/domain/plan/fields';
+import type { Settings } from '../../src/domain/settings';
+import { chosenText } from '../shared/chosenText';
+import { button, fill, h } from '../shared/dom';
+import { newRequestId } from '../shared/requestId';
+import { callServer } from '../shared/server';
+import { StatusLine } from '../shared/status';
 
 interface TaskRow { owner: string; content: string; frequency: string }
 

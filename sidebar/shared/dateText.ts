@@ -1,5 +1,5 @@
 // A typed date shown back the one way: YYYY-MM-DD with its 和暦 beside it.
-import { parseDate, toWareki } from '../src/domain/normalize';
+import { parseDate, toWareki } from '../../src/domain/normalize';
 
 export interface ShownDate {
   readonly iso: string;

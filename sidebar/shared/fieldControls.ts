@@ -2,8 +2,8 @@
 // YYYY-MM-DD with its 和暦), number, select, or a group of checkboxes. Each
 // has its help text and an issue line (#<id>-error) linked by aria-describedby;
 // a select, the line that shows its chosen option whole when it is cut off.
-import type { FieldDef } from '../src/domain/fields';
-import { joinList, splitList } from '../src/domain/normalize';
+import type { FieldDef } from '../../src/domain/fields';
+import { joinList, splitList } from '../../src/domain/normalize';
 import { chosenText } from './chosenText';
 import type { ControlSpec } from './controlSpec';
 import { describeDate } from './dateText';

@@ -1,23 +1,23 @@
 // The «ケース» view: a new case or the one on the selected row, grouped
 // fields, live validation, and 保存 (saveCase).
-import type { LoadedCase, SaveResult } from '../src/app/sidebarTypes';
-import type { EditConflict } from '../src/domain/edits';
-import type { CaseDraft } from '../src/sheets/caseDraft';
-import { CASE_FIELDS } from '../src/domain/fields';
-import { normalizeRecord } from '../src/domain/record';
-import { caseRecordSchema } from '../src/domain/schema';
-import type { Settings } from '../src/domain/settings';
-import { CASE_GROUPS, isClosingGroupOpen } from './caseLayout';
-import { createConfirmation } from './confirm';
-import { button, fill, h } from './dom';
-import { createErrorSummary } from './errorSummary';
-import { readOnlyField } from './fieldControls';
-import { FormCore } from './formCore';
-import { countBySeverity, errorsFirst, hasErrors, type FieldIssue } from './issues';
-import { sameRecord } from './record';
-import { attemptKey, SaveAttempts } from './saveAttempts';
-import { callServer } from './server';
-import { StatusLine } from './status';
+import type { LoadedCase, SaveResult } from '../../src/app/sidebarTypes';
+import type { EditConflict } from '../../src/domain/edits';
+import type { CaseDraft } from '../../src/sheets/caseDraft';
+import { CASE_FIELDS } from '../../src/domain/fields';
+import { normalizeRecord } from '../../src/domain/record';
+import { caseRecordSchema } from '../../src/domain/schema';
+import type { Settings } from '../../src/domain/settings';
+import { CASE_GROUPS, isClosingGroupOpen } from '../shared/caseLayout';
+import { createConfirmation } from '../shared/confirm';
+import { button, fill, h } from '../shared/dom';
+import { createErrorSummary } from '../shared/errorSummary';
+import { readOnlyField } from '../shared/fieldControls';
+import { FormCore } from '../shared/formCore';
+import { countBySeverity, errorsFirst, hasErrors, type FieldIssue } from '../shared/issues';
+import { sameRecord } from '../shared/record';
+import { attemptKey, SaveAttempts } from '../shared/saveAttempts';
+import { callServer } from '../shared/server';
+import { StatusLine } from '../shared/status';
 
 export interface SavedCase {
   readonly id: string;

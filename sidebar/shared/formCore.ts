@@ -1,12 +1,12 @@
 // What the case form and the 支援記録 form share: their controls, the record
 // they make, and live validation with the shared schema, shown beside each field.
-import type { FieldDef } from '../src/domain/fields';
+import type { FieldDef } from '../../src/domain/fields';
 import { controlSpecOf, type ControlSpec } from './controlSpec';
 import { reveal } from './dom';
 import { createControl, type ControlOptions, type FieldControl } from './fieldControls';
 import { issuesByField, validateWith, visibleIssues, type FieldIssue } from './issues';
 import { buildRecord } from './record';
-import type { Settings } from '../src/domain/settings';
+import type { Settings } from '../../src/domain/settings';
 
 type Schema = Parameters<typeof validateWith>[0];
 

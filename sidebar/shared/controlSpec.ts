@@ -1,6 +1,6 @@
 // Which control a field gets on the page, and its choices from 設定 or fields.ts.
-import type { FieldDef } from '../src/domain/fields';
-import { sourceValues, type Settings } from '../src/domain/settings';
+import type { FieldDef } from '../../src/domain/fields';
+import { sourceValues, type Settings } from '../../src/domain/settings';
 import { MULTILINE_KEYS } from './caseLayout';
 
 export type ControlSpec =

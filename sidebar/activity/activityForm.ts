@@ -2,23 +2,23 @@
 // (ケースID, 年代, 機関, 状態; never by name), or an アウトリーチ to someone not yet a case under a
 // non-identifying 対象; checked live and saved with saveActivity. With a case
 // picked, it offers to link that 対象's earlier records to the case.
-import type { CaseChoice, PreIntakeSubject, SaveResult } from '../src/app/sidebarTypes';
+import type { CaseChoice, PreIntakeSubject, SaveResult } from '../../src/app/sidebarTypes';
 import { CaseFinder } from './caseFinder';
-import { ACTIVITY_FIELDS } from '../src/domain/fields';
-import { activityRecordSchema } from '../src/domain/schema';
-import type { Settings } from '../src/domain/settings';
+import { ACTIVITY_FIELDS } from '../../src/domain/fields';
+import { activityRecordSchema } from '../../src/domain/schema';
+import type { Settings } from '../../src/domain/settings';
 import { caseChoiceLabel } from './caseChoice';
-import { chosenText } from './chosenText';
-import { createConfirmation } from './confirm';
-import { button, h } from './dom';
-import { createErrorSummary } from './errorSummary';
-import type { FieldControl } from './fieldControls';
-import { FormCore } from './formCore';
-import { errorsFirst, hasErrors } from './issues';
-import { attemptKey, SaveAttempts } from './saveAttempts';
-import { newRequestId } from './requestId';
-import { callServer } from './server';
-import { StatusLine } from './status';
+import { chosenText } from '../shared/chosenText';
+import { createConfirmation } from '../shared/confirm';
+import { button, h } from '../shared/dom';
+import { createErrorSummary } from '../shared/errorSummary';
+import type { FieldControl } from '../shared/fieldControls';
+import { FormCore } from '../shared/formCore';
+import { errorsFirst, hasErrors } from '../shared/issues';
+import { attemptKey, SaveAttempts } from '../shared/saveAttempts';
+import { newRequestId } from '../shared/requestId';
+import { callServer } from '../shared/server';
+import { StatusLine } from '../shared/status';
 
 export interface ActivityFormContext {
   readonly settings: Settings;

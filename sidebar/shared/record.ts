@@ -1,5 +1,5 @@
 // The record a form sends: every field of its tab keyed by field key, as text.
-import type { FieldDef } from '../src/domain/fields';
+import type { FieldDef } from '../../src/domain/fields';
 
 export function buildRecord(fields: readonly FieldDef[], read: (key: string) => string | undefined): Record<string, string> {
   return Object.fromEntries(fields.map((f) => [f.key, read(f.key) ?? '']));

@@ -2,14 +2,14 @@
 // warning for a Saturday, Sunday or holiday shown as it is typed), the start
 // time, the place and whether to take cases due for monitoring; see what the
 // agenda will hold (previewAgenda) and only then write it (createAgenda).
-import type { AgendaPreview, MeetingList } from '../src/app/agenda/types';
-import type { Settings } from '../src/domain/settings';
+import type { AgendaPreview, MeetingList } from '../../src/app/agenda/types';
+import type { Settings } from '../../src/domain/settings';
 import { meetingDate, meetingTypeLabel, startTime, upcomingLabel } from './agendaText';
 import { renderPreview } from './agendaPreview';
-import { chosenText } from './chosenText';
-import { button, fill, h } from './dom';
-import { callServer } from './server';
-import { StatusLine } from './status';
+import { chosenText } from '../shared/chosenText';
+import { button, fill, h } from '../shared/dom';
+import { callServer } from '../shared/server';
+import { StatusLine } from '../shared/status';
 
 export interface AgendaFormContext {
   readonly settings: Settings;

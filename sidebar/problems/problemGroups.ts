@@ -1,9 +1,9 @@
 // 入力チェック's problems grouped by case: a case's 共通シート row and its
 // 支援記録 rows together; rows without a ケースID on their own. Groups with
 // errors first, then by tab and row; within a group, errors first.
-import { TAB } from '../src/domain/fields';
-import type { Problem } from '../src/domain/validate/problem';
-import { errorsFirst } from './issues';
+import { TAB } from '../../src/domain/fields';
+import type { Problem } from '../../src/domain/validate/problem';
+import { errorsFirst } from '../shared/issues';
 
 export interface ProblemGroup {
   readonly caseId: string;

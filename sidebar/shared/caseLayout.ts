@@ -1,5 +1,5 @@
 // How the case form groups the columns of 共通シート, in the order staff meet them.
-import { CLOSED_STATUSES } from '../src/domain/fields';
+import { CLOSED_STATUSES } from '../../src/domain/fields';
 
 export interface FieldGroup {
   readonly id: string;

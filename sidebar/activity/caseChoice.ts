@@ -1,6 +1,6 @@
 // The cases offered for a 支援記録: named by ケースID, 年代 and つなぎ元機関,
 // never by the person's name.
-import type { CaseChoice } from '../src/app/sidebarTypes';
+import type { CaseChoice } from '../../src/app/sidebarTypes';
 
 /** 「2024-0012（40代・地域包括支援センター）」 */
 export function caseChoiceLabel(choice: CaseChoice): string {

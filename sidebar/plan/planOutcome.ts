@@ -2,14 +2,14 @@
 // 決定 the case's 案, or record a review of its 決定 plan (達成度, 評価の方針,
 // 評価メモ, each task's 実施状況). 決定日・評価日 and 決定会議ID are the
 // meeting's, set by the server. Checked with the server's own schemas.
-import type { OutcomeCase } from '../src/app/agenda/types';
-import type { AgendaPlan } from '../src/domain/plan/agendaPlan';
-import { ACHIEVEMENTS, EXPLANATIONS, PLAN_FIELDS, REVIEW_POLICIES, TASK_FIELDS, TASK_PROGRESS } from '../src/domain/plan/fields';
-import { planDecisionOutcome, planReviewOutcome } from '../src/domain/plan/schema';
-import type * as z from '../src/domain/zod';
-import { h } from './dom';
-import { createControl, type FieldControl } from './fieldControls';
-import type { FieldIssue } from './issues';
+import type { OutcomeCase } from '../../src/app/agenda/types';
+import type { AgendaPlan } from '../../src/domain/plan/agendaPlan';
+import { ACHIEVEMENTS, EXPLANATIONS, PLAN_FIELDS, REVIEW_POLICIES, TASK_FIELDS, TASK_PROGRESS } from '../../src/domain/plan/fields';
+import { planDecisionOutcome, planReviewOutcome } from '../../src/domain/plan/schema';
+import type * as z from '../../src/domain/zod';
+import { h } from '../shared/dom';
+import { createControl, type FieldControl } from '../shared/fieldControls';
+import type { FieldIssue } from '../shared/issues';
 
 export type PlanOutcomeValue = z.infer<typeof planDecisionOutcome> | z.infer<typeof planReviewOutcome>;
 type Action = 'none' | 'decide' | 'review';

@@ -1,13 +1,13 @@
 // The search above the 支援記録 case picker: asks the server (searchCases) for
 // one page of cases by ケースID, 年代, つなぎ元機関 and 状態, so the page never
 // holds the whole sheet. Cases are named by ケースID, 年代 and 機関, never by name.
-import type { CaseChoice, CaseSearchResult } from '../src/app/sidebarTypes';
-import { AGE_BANDS, CASE_STATUSES } from '../src/domain/fields';
-import type { Settings } from '../src/domain/settings';
-import { chosenText } from './chosenText';
-import { button, h } from './dom';
-import { callServer } from './server';
-import { StatusLine } from './status';
+import type { CaseChoice, CaseSearchResult } from '../../src/app/sidebarTypes';
+import { AGE_BANDS, CASE_STATUSES } from '../../src/domain/fields';
+import type { Settings } from '../../src/domain/settings';
+import { chosenText } from '../shared/chosenText';
+import { button, h } from '../shared/dom';
+import { callServer } from '../shared/server';
+import { StatusLine } from '../shared/status';
 
 const OPEN_LABEL = '対応中（終結・つなぎもどし・中断を除く）';
 

@@ -1,12 +1,12 @@
 // The «会議次第» view: make the agenda of a meeting (AgendaForm), and after
 // the meeting record what it decided (OutcomeForm). The meetings and the
 // dates cases wait for are read when the view is first opened.
-import type { Settings } from '../src/domain/settings';
+import type { Settings } from '../../src/domain/settings';
 import { AgendaForm } from './agendaForm';
-import { button, h } from './dom';
+import { button, h } from '../shared/dom';
 import { OutcomeForm } from './outcomeForm';
-import { callServer } from './server';
-import { StatusLine } from './status';
+import { callServer } from '../shared/server';
+import { StatusLine } from '../shared/status';
 
 export interface AgendaViewContext {
   readonly settings: Settings;

@@ -1,11 +1,11 @@
 // The «入力チェック» view: runs checkEntries (marking the cells), lists the
 // problems by row, and selects a problem's cell in the spreadsheet.
-import { TAB } from '../src/domain/fields';
-import type { Problem } from '../src/domain/validate/problem';
-import { button, fill, h } from './dom';
+import { TAB } from '../../src/domain/fields';
+import type { Problem } from '../../src/domain/validate/problem';
+import { button, fill, h } from '../shared/dom';
 import { groupProblems, problemPlace, problemText, summaryLine } from './problemGroups';
-import { callServer } from './server';
-import { StatusLine } from './status';
+import { callServer } from '../shared/server';
+import { StatusLine } from '../shared/status';
 
 type SelectableSheet = typeof TAB.cases | typeof TAB.activities | typeof TAB.meetings | typeof TAB.plans | typeof TAB.tasks;
 const SELECTABLE: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, TAB.plans, TAB.tasks];

@@ -1,6 +1,6 @@
 // Typed calls from the page to the server functions of src/main.ts through
 // google.script.run, as promises.
-import type * as Server from '../src/main';
+import type * as Server from '../../src/main';
 
 type Endpoint = keyof typeof Server;
 

@@ -1,8 +1,8 @@
 // What an agenda will hold, shown before it is written: the meeting, the
 // cases on it in order with their times, the cases left out with why, the
 // participants, and what writing it will do. Text only, never HTML.
-import type { AgendaPreview } from '../src/app/agenda/types';
-import { fill, h } from './dom';
+import type { AgendaPreview } from '../../src/app/agenda/types';
+import { fill, h } from '../shared/dom';
 import { driftLines, itemLabel } from './agendaText';
 
 export function renderPreview(target: HTMLElement, preview: AgendaPreview): void {

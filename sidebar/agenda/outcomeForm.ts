@@ -3,22 +3,22 @@
 // 次回モニタリング日, 終結日・終結理由), checked as it is typed, saved at once
 // (recordMeetingOutcome), with the 決定 or review of its plan at a consent
 // meeting. Cases go by ケースID, 年代 and 性別, never by name.
-import type { MeetingForOutcomes, MeetingSummary, OutcomeCase, OutcomeResult } from '../src/app/agenda/types';
-import { checkOutcome, OUTCOME_KEYS, type OutcomeKey } from '../src/domain/agenda/outcome';
-import { CASE_FIELDS, CASE_STATUSES, isClosedStatus, MEETING_FIELDS, MEETING_STATUSES } from '../src/domain/fields';
-import { splitList } from '../src/domain/normalize';
-import type { Settings } from '../src/domain/settings';
+import type { MeetingForOutcomes, MeetingSummary, OutcomeCase, OutcomeResult } from '../../src/app/agenda/types';
+import { checkOutcome, OUTCOME_KEYS, type OutcomeKey } from '../../src/domain/agenda/outcome';
+import { CASE_FIELDS, CASE_STATUSES, isClosedStatus, MEETING_FIELDS, MEETING_STATUSES } from '../../src/domain/fields';
+import { splitList } from '../../src/domain/normalize';
+import type { Settings } from '../../src/domain/settings';
 import { meetingLabel } from './agendaText';
-import type { ControlSpec } from './controlSpec';
-import { chosenText } from './chosenText';
-import { createConfirmation } from './confirm';
-import { button, fill, h } from './dom';
-import { createControl, type FieldControl } from './fieldControls';
-import { errorsFirst, issuesByField, type FieldIssue } from './issues';
-import { attemptKey, SaveAttempts } from './saveAttempts';
-import { PlanOutcome } from './planOutcome';
-import { callServer } from './server';
-import { StatusLine } from './status';
+import type { ControlSpec } from '../shared/controlSpec';
+import { chosenText } from '../shared/chosenText';
+import { createConfirmation } from '../shared/confirm';
+import { button, fill, h } from '../shared/dom';
+import { createControl, type FieldControl } from '../shared/fieldControls';
+import { errorsFirst, issuesByField, type FieldIssue } from '../shared/issues';
+import { attemptKey, SaveAttempts } from '../shared/saveAttempts';
+import { PlanOutcome } from '../plan/planOutcome';
+import { callServer } from '../shared/server';
+import { StatusLine } from '../shared/status';
 
 export interface OutcomeFormContext {
   readonly settings: Settings;
