@@ -7,6 +7,7 @@ import { planOutcomeInput } from '../domain/plan/schema';
 import { activityRecordInput, caseRecordInput } from '../domain/schema';
 import { CASE_ID_PATTERN, TIME_PATTERN } from '../domain/validate/fieldRules';
 import * as z from '../domain/zod';
+import { columnChoice } from './standardizeTypes';
 
 export const isoDate = z.string().check(z.refine(isIsoDate, { message: '日付は 2024-04-01 の形で指定してください。' }));
 
@@ -19,6 +20,8 @@ export const prepareArgs = z.strictObject({ ...todayShape });
 export const standardizeArgs = z.strictObject({
   ...todayShape,
   sheetName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  /** Mappings the person changed on the plan (sidebar dropdowns, CLI --map). */
+  map: z.optional(z.array(columnChoice).check(z.maxLength(200))),
 });
 export const checkArgs = z.strictObject({
   ...todayShape,
