@@ -4,6 +4,7 @@
 // 令和6年4月1日 and 2024-04-01 are the same date.
 import type { FieldDef } from './fields';
 import type { RecordText } from './record';
+import type { Finding } from './validate/problem';
 
 /** A field changed by this person whose sheet value also changed since the form was loaded. */
 export interface EditConflict {
@@ -30,4 +31,16 @@ export function editConflicts(
     .filter((f) => changed.includes(f.key))
     .filter((f) => (current[f.key] ?? '') !== (loaded[f.key] ?? '') && (current[f.key] ?? '') !== (sent[f.key] ?? ''))
     .map((f) => ({ field: f.key, header: f.header, loaded: loaded[f.key] ?? '', now: current[f.key] ?? '', yours: sent[f.key] ?? '' }));
+}
+
+/**
+ * A conflict as the refusal a person reads: which field, what it was when they
+ * loaded it, what a colleague made it, and what they typed.
+ */
+export function conflictFinding(conflict: EditConflict): Finding {
+  const shown = (value: string): string => value || '（空欄）';
+  return {
+    field: conflict.field, code: 'edit_conflict', severity: 'error',
+    message: `${conflict.header}：読み込んだとき「${shown(conflict.loaded)}」→ いま「${shown(conflict.now)}」（あなたの入力「${shown(conflict.yours)}」）。読み込んだあとにほかの方が変更したため、保存しませんでした。`,
+  };
 }
