@@ -33,14 +33,18 @@ export function editConflicts(
     .map((f) => ({ field: f.key, header: f.header, loaded: loaded[f.key] ?? '', now: current[f.key] ?? '', yours: sent[f.key] ?? '' }));
 }
 
-/**
- * A conflict as the refusal a person reads: which field, what it was when they
- * loaded it, what a colleague made it, and what they typed.
- */
+const shown = (value: string): string => value || '（空欄）';
+
+/** 「短期目標：読み込んだとき「…」→ いま「…」」: one field a colleague changed since the form was loaded. */
+export const changedSinceLoaded = (header: string, loaded: string, now: string): string =>
+  `${header}：読み込んだとき「${shown(loaded)}」→ いま「${shown(now)}」`;
+
+/** A save refused because a colleague changed what it would overwrite; the message says what and ends with why. */
+export function changedMeanwhile(field: string, what: string): Finding {
+  return { field, code: 'edit_conflict', severity: 'error', message: `${what}。読み込んだあとにほかの方が変更したため、保存しませんでした。` };
+}
+
+/** A conflict as the refusal a person reads: the field, what it was when loaded, what a colleague made it, and what they typed. */
 export function conflictFinding(conflict: EditConflict): Finding {
-  const shown = (value: string): string => value || '（空欄）';
-  return {
-    field: conflict.field, code: 'edit_conflict', severity: 'error',
-    message: `${conflict.header}：読み込んだとき「${shown(conflict.loaded)}」→ いま「${shown(conflict.now)}」（あなたの入力「${shown(conflict.yours)}」）。読み込んだあとにほかの方が変更したため、保存しませんでした。`,
-  };
+  return changedMeanwhile(conflict.field, `${changedSinceLoaded(conflict.header, conflict.loaded, conflict.now)}（あなたの入力「${shown(conflict.yours)}」）`);
 }

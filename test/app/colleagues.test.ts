@@ -5,7 +5,11 @@
 import type { Runtime } from '../../dev/runtime';
 import { ensureCell, findSheet } from '../../dev/runtime/model';
 import type { AgendaCreated, MeetingForOutcomes, OutcomeCase, OutcomeResult } from '../../src/app/agenda/types';
+import type { CasePlansView } from '../../src/app/plan/state';
+import type { PlanStepResult } from '../../src/app/plan/steps';
+import type { SaveResult } from '../../src/app/sidebarTypes';
 import { CASE_FIELDS, MEETING_FIELDS } from '../../src/domain/fields';
+import { PLAN_FIELDS } from '../../src/domain/plan/fields';
 import { clockOn, demoWorkbook, tabText, TODAY } from './helpers';
 
 const SUPPORT = { meetingType: '支援会議', date: '2026-12-08' };
@@ -81,5 +85,74 @@ describe('a meeting\'s outcome recorded from a form loaded before a colleague\'s
     expect(tabText(runtime, '変更履歴')).toEqual(before.log);
     const status = tabText(runtime, '会議記録').find((r) => r[0] === meeting.meeting.meetingId)![MEETING_FIELDS.findIndex((f) => f.header === '状態')];
     expect(status).toBe('予定');
+  });
+});
+
+const NEW_CASE = {
+  receivedOn: '2026-10-01', referrerAgency: '地域包括支援センター', personName: '試験 花子', personKana: 'しけん はなこ', birthDate: '1950-05-05',
+  lifeAreas: '介護、住まい', summary: '母の介護と住まい', reason: '複合課題のため', consent: 'あり', consentOn: '2026-10-05', status: 'アセスメント中',
+};
+const PLAN = { personWish: '家で母と暮らしたい', shortTermGoal: '介護サービスを使い始める', nextReviewOn: '2027-02-01' };
+const TASKS = [{ owner: '地域包括支援センター', content: '介護保険の申請を手伝う', frequency: '月1回' }, { owner: '本人', content: '通所の見学に行く', frequency: '1回' }];
+const DRAFT_KEYS = ['createdOn', 'authorAgency', 'personWish', 'planIssues', 'direction', 'longTermGoal', 'shortTermGoal', 'periodStart', 'periodEnd', 'nextReviewOn', 'explanation'];
+const TASK_KEYS = ['issue', 'owner', 'ownerStaff', 'content', 'frequency', 'dueOn', 'taskNote'];
+
+/** What the プラン view holds for a case's 案 after loading it, as it sends it back with a save. */
+function planFormLoaded(runtime: Runtime, caseId: string) {
+  const draft = runtime.call<CasePlansView>('getCasePlans', { caseId }).versions.find((v) => v.plan.planStatus === '案');
+  const pick = (text: Readonly<Record<string, string>>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, text[k] ?? '']));
+  return { version: draft?.version ?? null, plan: pick(draft?.plan ?? {}, DRAFT_KEYS), tasks: (draft?.tasks ?? []).map((t) => pick(t, TASK_KEYS)) };
+}
+
+let requestNumber = 0;
+function saveDraft(runtime: Runtime, caseId: string, loaded: ReturnType<typeof planFormLoaded>, plan: Record<string, string>, tasks = TASKS) {
+  return runtime.call<PlanStepResult>('savePlanDraft', { caseId, plan, tasks, loaded, requestId: `colleague-plan-${++requestNumber}` });
+}
+
+function consentingCase(runtime: Runtime): string {
+  const saved = runtime.call<SaveResult>('saveCase', { record: NEW_CASE, requestId: `colleague-case-${++requestNumber}` });
+  if (!saved.saved) throw new Error(JSON.stringify(saved.errors));
+  return saved.id;
+}
+
+const planRows = (runtime: Runtime, caseId: string) => tabText(runtime, '支援プラン').filter((r) => r[0] === caseId);
+const taskRows = (runtime: Runtime, caseId: string) => tabText(runtime, '役割分担').filter((r) => r[0] === caseId);
+const refusal = (message: string) => ({ saved: false, warnings: [], errors: [expect.objectContaining({ code: 'edit_conflict', message })] });
+
+describe('two stale saves of one 案', () => {
+  it('refuses the second, naming the field the first changed, and keeps the first', () => {
+    const runtime = demoWorkbook(20);
+    const caseId = consentingCase(runtime);
+    expect(saveDraft(runtime, caseId, planFormLoaded(runtime, caseId), PLAN).saved).toBe(true);
+    const [a, b] = [planFormLoaded(runtime, caseId), planFormLoaded(runtime, caseId)];
+    expect(saveDraft(runtime, caseId, b, { ...PLAN, shortTermGoal: '通所を始める' }).saved).toBe(true);
+    const before = { plans: tabText(runtime, '支援プラン'), tasks: tabText(runtime, '役割分担') };
+    expect(saveDraft(runtime, caseId, a, { ...PLAN, personWish: '母と一緒に家で暮らしたい' })).toEqual(refusal(
+      '短期目標：読み込んだとき「介護サービスを使い始める」→ いま「通所を始める」。読み込んだあとにほかの方が変更したため、保存しませんでした。'));
+    expect(tabText(runtime, '支援プラン')).toEqual(before.plans);
+    expect(tabText(runtime, '役割分担')).toEqual(before.tasks);
+    expect(planRows(runtime, caseId).map((r) => r[PLAN_FIELDS.findIndex((f) => f.key === 'shortTermGoal')])).toEqual(['通所を始める']);
+  });
+
+  it('refuses a stale save after a colleague changed the tasks, saying how many there are now', () => {
+    const runtime = demoWorkbook(20);
+    const caseId = consentingCase(runtime);
+    expect(saveDraft(runtime, caseId, planFormLoaded(runtime, caseId), PLAN).saved).toBe(true);
+    const [a, b] = [planFormLoaded(runtime, caseId), planFormLoaded(runtime, caseId)];
+    expect(saveDraft(runtime, caseId, b, PLAN, TASKS.slice(0, 1)).saved).toBe(true);
+    expect(saveDraft(runtime, caseId, a, { ...PLAN, longTermGoal: '安心して暮らす' })).toEqual(refusal(
+      '役割分担：読み込んだとき2件 → いま1件。読み込んだあとにほかの方が変更したため、保存しませんでした。'));
+    expect(taskRows(runtime, caseId)).toHaveLength(1);
+  });
+
+  it('refuses a second new 案 when a colleague made one since the form opened without one', () => {
+    const runtime = demoWorkbook(20);
+    const caseId = consentingCase(runtime);
+    const [a, b] = [planFormLoaded(runtime, caseId), planFormLoaded(runtime, caseId)];
+    expect(saveDraft(runtime, caseId, b, PLAN).saved).toBe(true);
+    expect(saveDraft(runtime, caseId, a, { ...PLAN, shortTermGoal: '見学に行く' }, TASKS.slice(1))).toEqual(refusal(
+      '読み込んだときは案はありませんでしたが、いまは第1版の案があります。読み込んだあとにほかの方が変更したため、保存しませんでした。'));
+    expect(planRows(runtime, caseId).map((r) => r[PLAN_FIELDS.findIndex((f) => f.key === 'shortTermGoal')])).toEqual(['介護サービスを使い始める']);
+    expect(taskRows(runtime, caseId)).toHaveLength(2);
   });
 });
