@@ -4,7 +4,7 @@
 // (recordMeetingOutcome), with the 決定 or review of its plan at a consent
 // meeting. Cases go by ケースID, 年代 and 性別, never by name.
 import type { MeetingForOutcomes, MeetingSummary, OutcomeCase, OutcomeResult } from '../../src/app/agenda/types';
-import { checkOutcome, OUTCOME_KEYS, type OutcomeKey } from '../../src/domain/agenda/outcome';
+import { changedOutcome, checkOutcome, OUTCOME_KEYS, type OutcomeKey } from '../../src/domain/agenda/outcome';
 import { CASE_FIELDS, CASE_STATUSES, isClosedStatus, MEETING_FIELDS, MEETING_STATUSES } from '../../src/domain/fields';
 import { splitList } from '../../src/domain/normalize';
 import type { Settings } from '../../src/domain/settings';
@@ -91,6 +91,19 @@ class CaseOutcome {
 
   values(): Record<OutcomeKey, string> {
     return Object.fromEntries(OUTCOME_KEYS.map((key) => [key, this.control(key).get()])) as Record<OutcomeKey, string>;
+  }
+
+  /**
+   * What is sent for the case: the fields changed since loading (only those are
+   * written) and the case as loaded, so that the server refuses a field a
+   * colleague changed meanwhile instead of undoing their edit.
+   */
+  outcome() {
+    const c = this.outcomeCase;
+    const loaded = Object.fromEntries(OUTCOME_KEYS.map((key) => [key, c[key]])) as Record<OutcomeKey, string>;
+    const { status, ...rest } = changedOutcome(loaded, this.values(), this.context.settings);
+    const plan = this.plan?.value();
+    return { caseId: c.caseId, ...rest, ...(status ? { status: status as (typeof CASE_STATUSES)[number] } : {}), ...(plan ? { plan } : {}), loaded };
   }
 
   /** Shows what the rules say beside each field; returns it. */
@@ -222,11 +235,7 @@ export class OutcomeForm {
       meetingStatus: loaded.meetingStatus() as typeof HELD | typeof CANCELLED,
       attendingAgencies: splitList(loaded.agencies.get()),
       decisions: loaded.decisions.get(),
-      outcomes: loaded.cases.map((c) => {
-        const { status, ...rest } = c.values();
-        const plan = c.plan?.value();
-        return { caseId: c.outcomeCase.caseId, ...rest, ...(status ? { status: status as (typeof CASE_STATUSES)[number] } : {}), ...(plan ? { plan } : {}) };
-      }),
+      outcomes: loaded.cases.map((c) => c.outcome()),
     };
     const attempt = this.attempts.begin(attemptKey(args));
     if (!attempt) return;
@@ -243,8 +252,10 @@ export class OutcomeForm {
     if (!result.saved) {
       const meetingLevel = result.errors.filter((e) => e.caseId === '');
       for (const c of loaded.cases) c.show(errorsFirst(result.errors.filter((e) => e.caseId === c.outcomeCase.caseId)));
+      const changedMeanwhile = result.errors.some((e) => e.code === 'edit_conflict');
       this.status.error('保存できませんでした。', ...meetingLevel.map((e) => h('p', {}, e.message)),
-        ...result.errors.filter((e) => e.caseId !== '').map((e) => h('p', {}, `${e.caseId}：${e.message}`)));
+        ...result.errors.filter((e) => e.caseId !== '').map((e) => h('p', {}, `${e.caseId}：${e.message}`)),
+        changedMeanwhile ? h('p', {}, '「読み込む」で最新の内容を読み込んでから、必要なら入力し直して保存してください（読み込むと、この画面の入力は消えます）。') : null);
       return;
     }
     loaded.shown = this.snapshot();

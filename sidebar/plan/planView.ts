@@ -5,6 +5,7 @@
 import type { CasePlansView, PlanCases, PlanVersionView } from '../../src/app/plan/state';
 import type { PlanStepResult } from '../../src/app/plan/steps';
 import { PERSONAL_OWNERS } from '../../src/domain/plan/fields';
+import { DRAFT_KEYS, TASK_KEYS } from '../../src/domain/plan/lifecycle';
 import type { Settings } from '../../src/domain/settings';
 import { chosenText } from '../shared/chosenText';
 import { button, fill, h } from '../shared/dom';
@@ -70,6 +71,9 @@ export class PlanView {
   }
 
   private renderEditor(draft: PlanVersionView | null): void {
+    // The 案 as loaded goes with each save: the server refuses it when a colleague changed the 案 since.
+    const pick = (text: Readonly<Record<string, string>>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, text[k] ?? '']));
+    const loaded = { version: draft?.version ?? null, plan: pick(draft?.plan ?? {}, DRAFT_KEYS), tasks: (draft?.tasks ?? []).map((t) => pick(t, TASK_KEYS)) };
     const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
     const field = (key: string, label: string, type: 'text' | 'date' | 'textarea' = 'textarea') => {
       const id = `plan-${key}`;
@@ -105,12 +109,15 @@ export class PlanView {
     const save = async (): Promise<void> => {
       const plan = Object.fromEntries([...inputs].map(([k, c]) => [k, c.value]));
       const result = await this.status.run('保存しています…', 'プラン案の保存', () => callServer('savePlanDraft', {
-        caseId: this.caseId, plan, tasks: this.tasks.map((t) => ({ ...t })), requestId: newRequestId(),
+        caseId: this.caseId, plan, tasks: this.tasks.map((t) => ({ ...t })), loaded, requestId: newRequestId(),
       }));
       if (!result) return;
       const saved: PlanStepResult = result.value;
       if (!saved.saved) {
-        this.status.error(h('ul', {}, ...saved.errors.map((e) => h('li', {}, e.message))));
+        const meanwhile = saved.errors.some((e) => e.code === 'edit_conflict');
+        this.status.error(h('ul', {}, ...saved.errors.map((e) => h('li', {}, e.message))),
+          meanwhile ? h('p', {}, '最新のプランを読み込んでから、必要なら入力し直して保存してください（読み込むと、この画面の入力は消えます）。') : null,
+          meanwhile ? button('最新のプランを読み込む', () => { void this.load(this.caseId); }, { id: 'plan-reload' }) : null);
         return;
       }
       await this.load(this.caseId);

@@ -143,6 +143,19 @@ export const caseOutcome = z.strictObject({
   closingNote: optionalText('終結理由', 2000),
   /** A consent meeting deciding the case's 案 or reviewing its plan (SPEC §12); 決定日・評価日 are the meeting's date. */
   plan: z.optional(planOutcomeInput),
+  /**
+   * The case's outcome fields as the form loaded them (the sidebar always sends
+   * them): then only the fields that differ are written, and one a colleague
+   * changed meanwhile is refused. Without it, every field sent is written.
+   */
+  loaded: z.optional(z.strictObject({
+    status: optionalText('状態', 100),
+    nextMeetingType: optionalText('次回会議種別', 100),
+    nextMeetingOn: optionalText('次回会議予定日', 40),
+    nextMonitoringOn: optionalText('次回モニタリング日', 40),
+    closedOn: optionalText('終結日', 40),
+    closingNote: optionalText('終結理由', 2000),
+  })),
 });
 export const meetingOutcomeArgs = z.strictObject({
   meetingId,

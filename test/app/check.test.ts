@@ -167,4 +167,48 @@ describe('入力チェック', () => {
       expect(runtime.callsByMethod()['RangeList.setNote']).toBe(1); // all cleared notes share one text: ''
     });
   });
+
+  describe('gives a town\'s own cell colour back when its mark clears (SPEC §6)', () => {
+    const HEADER = ['ケースID', '受付日', 'つなぎ元機関', '本人氏名', '課題領域', '相談の概要', 'つなぎの理由', '本人同意', '状態'];
+    const row = (id: string, name: string) => [id, '2024/4/1', '地域包括支援センター', name, '介護', '概要', '理由', '', '受付'];
+    const CONSENT = 8;
+
+    it('yellow again after a sort, none where there was none, and the town\'s new colour where it recoloured a marked cell', () => {
+      const runtime = spreadsheetWith('共通シート', [HEADER, row('2024-0001', '山田 花子'), row('2024-0002', '佐藤 一郎'), row('2024-0003', '鈴木 次郎')]);
+      const sheet = findSheet(runtime.model, '共通シート')!;
+      ensureCell(sheet, 2, CONSENT).background = '#ffff00'; // the town's yellow for "ask again"
+      ensureCell(sheet, 4, CONSENT).background = '#d9ead3';
+      runtime.call('checkEntries', { today: TODAY });
+      expect([2, 3, 4].map((r) => cellAt(sheet, r, CONSENT)!.background)).toEqual(['#f4cccc', '#f4cccc', '#f4cccc']);
+      expect(cellAt(sheet, 2, CONSENT)!.note).toBe('【入力チェック】\n・エラー：本人同意が空欄です。入力してください。\n（入力チェック前の背景色：#ffff00）');
+      expect(cellAt(sheet, 3, CONSENT)!.note).toBe('【入力チェック】\n・エラー：本人同意が空欄です。入力してください。');
+      // Sorted by 本人氏名 descending (a sort moves each row's values, notes and colours together) …
+      sheet.cells.splice(1, 3, sheet.cells[1]!, sheet.cells[3]!, sheet.cells[2]!);
+      // … and the town recolours 鈴木's marked cell while it is marked.
+      cellAt(sheet, 3, CONSENT)!.background = '#c9daf8';
+      for (const r of [2, 3, 4]) cellAt(sheet, r, CONSENT)!.value = 'あり';
+      runtime.call('checkEntries', { today: TODAY });
+      const byName = (name: string) => cellAt(sheet, sheet.cells.findIndex((cells) => cells?.[3]?.value === name) + 1, CONSENT)!;
+      expect(['山田 花子', '佐藤 一郎', '鈴木 次郎'].map((name) => [byName(name).background, byName(name).note])).toEqual([
+        ['#ffff00', undefined], [undefined, undefined], ['#c9daf8', undefined],
+      ]);
+    });
+
+    it('keeps the colour to give back while the mark changes, and reads no colour when no mark changes', () => {
+      const runtime = spreadsheetWith('共通シート', [HEADER, row('2024-0001', '山田 花子')]);
+      const sheet = findSheet(runtime.model, '共通シート')!;
+      ensureCell(sheet, 2, CONSENT).background = '#ffff00';
+      runtime.call('checkEntries', { today: TODAY });
+      runtime.resetCalls();
+      runtime.call('checkEntries', { today: TODAY });
+      expect(runtime.callsByMethod()['Range.getBackgrounds']).toBeUndefined();
+      cellAt(sheet, 2, CONSENT)!.value = '未確認'; // another problem on the same cell: the mark's text changes
+      runtime.call('checkEntries', { today: TODAY });
+      expect(cellAt(sheet, 2, CONSENT)!.note).toContain('（入力チェック前の背景色：#ffff00）');
+      cellAt(sheet, 2, CONSENT)!.value = 'あり';
+      runtime.call('checkEntries', { today: TODAY });
+      expect(cellAt(sheet, 2, CONSENT)).toMatchObject({ background: '#ffff00' });
+      expect(cellAt(sheet, 2, CONSENT)!.note).toBeUndefined();
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { runCli } from '../../dev/cli';
+import type { RunResponse } from '../../dev/preview/types';
 import { startPreview, type Preview } from '../../dev/preview/server';
 import { launchChromium } from './chromium';
 
@@ -52,4 +53,14 @@ export async function openDemoPreview(options: {
 export async function openSidebar(page: Page): Promise<FrameLocator> {
   await page.getByRole('group', { name: '多機関協働' }).getByRole('button', { name: 'サイドバーを開く' }).click();
   return page.frameLocator('iframe[title="サイドバー"]');
+}
+
+/** A server function called as another person's sidebar would, through the preview's /api/run. */
+export async function asColleague<T>(preview: Preview, functionName: string, arg: unknown): Promise<T> {
+  const response = await fetch(`${new URL(preview.url).origin}/api/run?token=${preview.token}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ functionName, args: [arg] }),
+  });
+  const body = (await response.json()) as RunResponse;
+  if (!body.ok) throw new Error(body.error);
+  return body.value as T;
 }

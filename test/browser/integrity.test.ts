@@ -3,12 +3,11 @@
 // a closed sidebar gives the typed case back; a 支援記録 pressed twice is not
 // saved twice; outcomes typed after a meeting are not thrown away unasked.
 import type { FrameLocator, Page } from 'playwright-core';
-import type { RunResponse } from '../../dev/preview/types';
 import { loadWorkbook } from '../../dev/runtime';
 import { findSheet, lastRowWithContent } from '../../dev/runtime/model';
 import type { LoadedCase, SaveResult, SidebarState } from '../../src/app/sidebarTypes';
 import { todayInTokyo } from '../../src/domain/normalize';
-import { openDemoPreview, openSidebar, type DemoPreview } from './demoPreview';
+import { asColleague as colleague, openDemoPreview, openSidebar, type DemoPreview } from './demoPreview';
 
 let session: DemoPreview;
 let page: Page;
@@ -18,15 +17,7 @@ let caseId = '';
 
 const field = (label: string) => sidebar.getByLabel(label, { exact: true });
 
-/** A server function called as another person's sidebar would, through the preview's /api/run. */
-async function asColleague<T>(functionName: string, arg: unknown): Promise<T> {
-  const response = await fetch(`${new URL(session.preview.url).origin}/api/run?token=${session.preview.token}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ functionName, args: [arg] }),
-  });
-  const body = (await response.json()) as RunResponse;
-  if (!body.ok) throw new Error(body.error);
-  return body.value as T;
-}
+const asColleague = <T>(functionName: string, arg: unknown): Promise<T> => colleague<T>(session.preview, functionName, arg);
 
 async function showSidebar(): Promise<void> {
   sidebar = await openSidebar(page);

@@ -2,8 +2,9 @@
 // case gets what the meeting decided, all in one save under the document
 // lock. 共通シート is written with one setValues over the block of rows and
 // columns the outcomes touch; every changed value is logged to 変更履歴.
-// Nothing is written when any outcome would leave a case breaking a rule.
-import { FOLLOW_KEYS, judgeOutcome, type OutcomeChange, type OutcomeValues } from '../../domain/agenda/outcome';
+// Nothing is written when any outcome would leave a case breaking a rule, or
+// would change a field a colleague changed since the form was loaded.
+import { changedOutcome, FOLLOW_KEYS, judgeOutcome, outcomeConflicts, type OutcomeChange, type OutcomeValues } from '../../domain/agenda/outcome';
 import type { Cell } from '../../domain/cell';
 import { MEETING_FIELDS, TAB } from '../../domain/fields';
 import { isIsoDate, joinList, splitList, todayInTokyo } from '../../domain/normalize';
@@ -43,7 +44,7 @@ function judgeAll(args: Args, listed: readonly string[], cases: CaseTable, setti
   const updates: CaseUpdate[] = [];
   const seen = new Set<string>();
   for (const outcome of args.outcomes) {
-    const { caseId, plan: _plan, ...values } = outcome;
+    const { caseId, plan: _plan, loaded, ...sent } = outcome;
     const refuse = (code: Parameters<typeof finding>[1], message: string): void => { errors.push({ ...finding('caseId', code, message), caseId }); };
     if (seen.has(caseId)) { refuse('duplicate_case_id', `ケースID「${caseId}」の結果が2回送られました。1回にまとめてください。`); continue; }
     seen.add(caseId);
@@ -52,7 +53,11 @@ function judgeAll(args: Args, listed: readonly string[], cases: CaseTable, setti
     if (index < 0) { refuse('unknown_case', say.unknownCase(caseId)); continue; }
     const rows = cases.indexesOf('caseId', caseId).map(sheetRow);
     if (rows.length > 1) { refuse('duplicate_case_id', say.duplicateCaseId(caseId, rows.slice(0, OTHER_ROWS_NAMED + 1), rows.length - OTHER_ROWS_NAMED - 1)); continue; }
-    const verdict = judgeOutcome(cases.rawOf(index), values as OutcomeValues, settings, today);
+    // With the form's loaded values, only what the coordinator changed is judged and written.
+    const values: OutcomeValues = loaded ? changedOutcome(loaded, sent, settings) : sent;
+    const conflicts = loaded ? outcomeConflicts(loaded, values, cases.textOf(index), settings) : [];
+    if (conflicts.length) { errors.push(...conflicts.map((f) => ({ ...f, caseId }))); continue; }
+    const verdict = judgeOutcome(cases.rawOf(index), values, settings, today);
     errors.push(...verdict.errors.map((f) => ({ ...f, caseId })));
     warnings.push(...verdict.warnings.map((f) => ({ ...f, caseId })));
     if (verdict.changes.length) updates.push({ index, caseId, changes: verdict.changes });

@@ -8,7 +8,14 @@ const caseId = z.string().check(z.trim(), z.minLength(1, { message: 'ケースID
 export const planCasesArgs = z.strictObject({ ...todayShape });
 export const casePlansArgs = z.strictObject({ ...todayShape, caseId });
 // Saves take no `today`: the server decides it, as for every save.
-export const savePlanDraftArgs = z.strictObject({ caseId, plan: planDraftInput, tasks: taskListInput, requestId });
+export const savePlanDraftArgs = z.strictObject({
+  caseId, plan: planDraftInput, tasks: taskListInput, requestId,
+  /**
+   * The case's 案 as the form loaded it (version null: it had none); the
+   * sidebar always sends it, and the save is refused when the 案 changed since.
+   */
+  loaded: z.optional(z.strictObject({ version: z.nullable(versionInput), plan: planDraftInput, tasks: taskListInput })),
+});
 export const decidePlanArgs = z.strictObject({
   caseId, ...decisionInput,
   /** Default: today. */

@@ -4,6 +4,7 @@
 // with a fixed number of calls, and logs every change to 変更履歴.
 import { judgeOutcome } from '../../domain/agenda/outcome';
 import { todayInTokyo } from '../../domain/normalize';
+import { draftChangesMeanwhile } from '../../domain/plan/draftConflicts';
 import { decideStep, draftStep, PlanStateError, reviewStep, type CasePlans, type PlanEdit, type PlanVerdict } from '../../domain/plan/lifecycle';
 import type { Settings } from '../../domain/settings';
 import { TAB } from '../../domain/fields';
@@ -72,8 +73,10 @@ function runStep(requestId: string, caseId: string, today: string, operation: (e
 export function savePlanDraft(rawArgs?: unknown): PlanStepResult {
   const args = parseArgs(savePlanDraftArgs, rawArgs);
   const today = todayInTokyo();
-  return runStep(args.requestId, args.caseId, today, (edit) => `プラン案を保存（${edit.version}版）`,
-    (plans, settings, t) => draftStep(plans, args.plan, args.tasks, settings, t));
+  return runStep(args.requestId, args.caseId, today, (edit) => `プラン案を保存（${edit.version}版）`, (plans, settings, t) => {
+    const meanwhile = args.loaded ? draftChangesMeanwhile(args.loaded, plans, settings) : [];
+    return meanwhile.length ? { ok: false, errors: meanwhile } : draftStep(plans, args.plan, args.tasks, settings, t);
+  });
 }
 
 export function decidePlan(rawArgs?: unknown): PlanStepResult {

@@ -3,8 +3,9 @@
 // closes). An outcome that would make the case break a rule it did not break
 // before is refused, so recording a meeting never leaves an invalid case.
 import type { Cell } from '../cell';
+import { changedFields, conflictFinding, editConflicts } from '../edits';
 import { CASE_FIELDS } from '../fields';
-import type { RawRecord, RecordText } from '../record';
+import { normalizeRecord, type RawRecord, type RecordText } from '../record';
 import { readCaseRecord } from '../schema';
 import type { Settings } from '../settings';
 import { checkCase } from '../validate/caseRules';
@@ -70,4 +71,29 @@ export function judgeOutcome(raw: RawRecord, outcome: OutcomeValues, settings: S
 export function checkOutcome(values: Readonly<Record<OutcomeKey, string>>, consent: string, settings: Settings, today: string): Finding[] {
   const record: RecordText = { ...values, consent };
   return checkCase(record, settings, today).filter(isOutcomeField);
+}
+
+const OUTCOME_FIELDS = CASE_FIELDS.filter((f) => (OUTCOME_KEYS as readonly string[]).includes(f.key));
+const sentFields = (sent: OutcomeValues) => OUTCOME_FIELDS.filter((f) => f.key in sent);
+const textOf = (values: OutcomeValues, settings: Settings): RecordText => normalizeRecord(OUTCOME_FIELDS, values, settings).text;
+
+/**
+ * The outcome fields the coordinator changed: those sent whose value (as
+ * normalised text, so 2027/1/5 is 2027-01-05) differs from the case as the
+ * form loaded it. Only these are written: a prefilled value sent back as it
+ * was must not undo what a colleague saved meanwhile.
+ */
+export function changedOutcome(loaded: OutcomeValues, sent: OutcomeValues, settings: Settings): OutcomeValues {
+  const keys = changedFields(sentFields(sent), textOf(loaded, settings), textOf(sent, settings));
+  return Object.fromEntries(keys.map((key) => [key, sent[key as OutcomeKey]!]));
+}
+
+/**
+ * Of the fields the coordinator changed, those a colleague changed meanwhile
+ * to something else (the case's record as it is now): refused as the case
+ * form refuses them, saying what each was, is, and what was typed.
+ */
+export function outcomeConflicts(loaded: OutcomeValues, changed: OutcomeValues, current: RecordText, settings: Settings): Finding[] {
+  const fields = sentFields(changed);
+  return editConflicts(fields, fields.map((f) => f.key), textOf(loaded, settings), current, textOf(changed, settings)).map(conflictFinding);
 }

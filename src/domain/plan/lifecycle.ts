@@ -57,7 +57,8 @@ export type DraftValues = Readonly<Partial<Record<(typeof DRAFT_KEYS)[number], C
 export type TaskValues = Readonly<Partial<Record<(typeof TASK_KEYS)[number] | 'progress', Cell>>>;
 
 export const versionOf = (row: ReadRow): number => Number(row.text.version);
-const tasksOf = (plans: CasePlans, version: number): ReadRow[] =>
+/** A version's 役割分担 rows, in order. */
+export const tasksOf = (plans: CasePlans, version: number): ReadRow[] =>
   plans.tasks.filter((t) => planKey(t.text.caseId ?? '', t.text.version ?? '') === planKey(plans.caseId, version));
 
 export function latestVersion(plans: CasePlans): number {
