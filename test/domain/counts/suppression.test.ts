@@ -6,7 +6,7 @@ import { fiscalMonths } from '../../../src/domain/counts/fiscalYear';
 import type { CountsResult } from '../../../src/domain/counts/metrics';
 import { renderSummary } from '../../../src/domain/counts/render';
 import {
-  groupEquations, rowSumEquations, SECONDARY_MARK, suppressCounts, type CountEquation, type CountMark, type CountTable,
+  groupEquations, rowSumEquations, SECONDARY_MARK, sumEquation, suppressCounts, workedOutCells, type CountEquation, type CountMark, type CountTable,
 } from '../../../src/domain/counts/suppression';
 import { runSettings } from '../../properties/arbitraries';
 
@@ -72,6 +72,26 @@ describe('suppressCounts', () => {
     const marks = suppressCounts(table, 3);
     expect(marks.flat().filter((m) => m === 'secondary').length).toBeGreaterThan(0);
     expect(marks[4]).toEqual(['shown', 'shown']); // a 0 hidden would add no doubt
+    expect(exposedCells(table, 3)).toEqual([]);
+  });
+
+  it('works out what only the relations together fix (x+y = 10, x+z = 7, y+z = 9 gives 4, 6, 3), beyond bounds on each sum', () => {
+    const table: CountTable = {
+      values: [[4, 6, 3, 10, 7, 9]],
+      equations: [sumEquation([0, 3], [[0, 0], [0, 1]]), sumEquation([0, 4], [[0, 0], [0, 2]]), sumEquation([0, 5], [[0, 1], [0, 2]])],
+    };
+    const hidden: CountMark[][] = [['secondary', 'secondary', 'secondary', 'shown', 'shown', 'shown']];
+    expect(workedOutCells(table, hidden, 3)).toEqual([[0, 0], [0, 1], [0, 2]]);
+    // With one sum hidden too, nothing is fixed any more.
+    expect(workedOutCells(table, [['secondary', 'secondary', 'secondary', 'secondary', 'shown', 'shown']], 3)).toEqual([]);
+  });
+
+  it('treats a difference as a relation too: the stock 9 + new <3 − closed 0 = 11 gives new 2', () => {
+    // open(m-1), new(m), closed(m), open(m): open(m) + closed(m) = open(m-1) + new(m)
+    const table: CountTable = { values: [[9, 2, 0, 11]], equations: [{ left: [[0, 3], [0, 2]], right: [[0, 0], [0, 1]] }] };
+    expect(workedOutCells(table, [['shown', 'small', 'shown', 'shown']], 3)).toEqual([[0, 1]]);
+    const marks = suppressCounts(table, 3);
+    expect(marks[0]!.filter((m) => m !== 'shown').length).toBeGreaterThanOrEqual(2);
     expect(exposedCells(table, 3)).toEqual([]);
   });
 
