@@ -90,7 +90,12 @@ function reduced(rows: readonly LinearRow[], width: number): LinearRow[] {
   const work = rows.map((r) => ({ coefficients: Float64Array.from(r.coefficients), constant: r.constant }));
   let top = 0;
   for (let column = 0; column < width && top < work.length; column++) {
-    const pivot = work.findIndex((r, i) => i >= top && Math.abs(r.coefficients[column]!) > EPSILON);
+    // The largest coefficient as the pivot (partial pivoting), so rounding stays far below EPSILON.
+    let pivot = -1;
+    for (let i = top; i < work.length; i++) {
+      const a = Math.abs(work[i]!.coefficients[column]!);
+      if (a > EPSILON && (pivot < 0 || a > Math.abs(work[pivot]!.coefficients[column]!))) pivot = i;
+    }
     if (pivot < 0) continue;
     [work[top], work[pivot]] = [work[pivot]!, work[top]!];
     const row = work[top]!;
