@@ -210,7 +210,8 @@ const COMMANDS: Record<string, Command> = {
       if (options.csv !== undefined && resolve(options.csv) === resolve(path)) throw new UsageError('--csv にはブックとは別のファイル名を指定してください。');
       const book = await openBook();
       // The tab 集計_N年度, as 「月次集計を更新」 writes it.
-      const rebuilt = book.run<RebuildCountsResult>('rebuildCounts', { today, fiscalYear });
+      // The private twin of the sidebar's rebuildCounts: the JSON keeps the numbers (SPEC §9), no page receives them.
+      const rebuilt = book.run<RebuildCountsResult>('rebuildCounts_', { today, fiscalYear });
       const lines = [`${fiscalYearTitle(fiscalYear)}の集計をタブ「${rebuilt.sheet}」に作り直しました。`, countsText(rebuilt.counts)];
       if (options.csv !== undefined) {
         // The summary as the tab shows it (small counts as <k); an existing file is replaced.

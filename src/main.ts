@@ -13,7 +13,7 @@ export { selectCell } from './app/sidebar/selectCell';
 export { searchCases } from './app/sidebar/caseSearch';
 export { menuCounts, menuDailyCounts } from './app/counts/menu';
 export { getCounts, countsCsv } from './app/counts/counts';
-export { rebuildCounts } from './app/counts/rebuild';
+export { rebuildCounts, rebuildCounts_ } from './app/counts/rebuild';
 export { getCountsState } from './app/counts/state';
 export { installDailyCounts, removeDailyCounts, rebuildCountsDaily } from './app/counts/daily';
 export { menuAgenda } from './app/agenda/menu';

@@ -32,10 +32,10 @@ export function writeDemo(model: Model, options: DemoOptions): { cases: number; 
   const settings = findSheet(model, TAB.settings);
   const areaColumn = settings?.cells[0]?.findIndex((c) => c?.value === SETTINGS_HEADERS.area) ?? -1;
   if (areaColumn >= 0) writeRows(model, TAB.settings, DEMO_AREAS.map((a) => [a]), areaColumn + 1);
-  // And yearly targets, so the 集計 tab shows 目標 and 達成率: a label as staff type it, and a metric key.
+  // And yearly targets, so the 集計 tab shows 目標 and 達成率: labels as 設定's dropdown offers them, and one as staff shorten it.
   const targetColumn = settings?.cells[0]?.findIndex((c) => c?.value === SETTINGS_HEADERS.targetMetric) ?? -1;
   const perYear = Math.max(10, Math.round(options.cases / 20) * 10);
-  const targets: [string, number][] = [['新規相談', perYear], ['プラン作成', Math.round(perYear / 2)], ['outreach.persons', Math.round(perYear / 3)]];
+  const targets: [string, number][] = [['新規相談', perYear], ['プラン作成（件）', Math.round(perYear / 2)], ['アウトリーチ 実人数（人）', Math.round(perYear / 3)]];
   if (targetColumn >= 0 && settings?.cells[0]?.[targetColumn + 1]?.value === SETTINGS_HEADERS.targetValue) writeRows(model, TAB.settings, targets, targetColumn + 1);
   return { cases: demo.cases.length, activities: demo.activities.length, meetings: demo.meetings.length, plans: demo.plans.length, tasks: demo.tasks.length, planted: demo.planted.length };
 }

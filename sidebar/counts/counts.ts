@@ -90,11 +90,11 @@ export class CountsView {
     const result = await this.status.run('集計しています…', '集計タブの更新', () => callServer('rebuildCounts', { fiscalYear: this.selectedYear() }));
     this.setBusy(false);
     if (!result) return;
-    const { sheet, counts } = result.value;
-    const option = [...this.year.options].find((o) => Number(o.value) === counts.fiscalYear);
-    if (option) option.textContent = `${fiscalYearTitle(counts.fiscalYear)}（タブあり）`;
-    this.status.success(`タブ「${sheet}」を作り直しました（${fiscalYearTitle(counts.fiscalYear)}）。`);
-    this.showSkipped(counts.skipped);
+    const { sheet, fiscalYear, skipped } = result.value;
+    const option = [...this.year.options].find((o) => Number(o.value) === fiscalYear);
+    if (option) option.textContent = `${fiscalYearTitle(fiscalYear)}（タブあり）`;
+    this.status.success(`タブ「${sheet}」を作り直しました（${fiscalYearTitle(fiscalYear)}）。`);
+    this.showSkipped(skipped);
   }
 
   private async saveCsv(): Promise<void> {

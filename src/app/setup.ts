@@ -4,7 +4,7 @@ import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, TAB } from '../domain/fie
 import { PLAN_FIELDS, TASK_FIELDS } from '../domain/plan/fields';
 import { createTab, STANDARD_TABS, type Book, type BookSettings } from '../sheets/book';
 import { LOG_PROTECTION } from '../sheets/changeLog';
-import { furnishPlainTab, furnishTabs } from '../sheets/furniture';
+import { furnishPlainTab, furnishSettingsTab, furnishTabs } from '../sheets/furniture';
 import { assertWithinLimits } from '../sheets/limits';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -48,8 +48,8 @@ export function furnishStandardTabs(book: Book, settings: BookSettings, only?: r
     const sheet = isNamed(only, name) ? book.sheets.get(name) : undefined;
     return sheet ? [[sheet, fields] as const] : [];
   }), settings);
-  for (const name of [TAB.settings, TAB.changeLog]) {
-    const sheet = isNamed(only, name) ? book.sheets.get(name) : undefined;
-    if (sheet) furnishPlainTab(sheet);
-  }
+  const settingsSheet = isNamed(only, TAB.settings) ? book.sheets.get(TAB.settings) : undefined;
+  if (settingsSheet) furnishSettingsTab(settingsSheet, settings);
+  const changeLog = isNamed(only, TAB.changeLog) ? book.sheets.get(TAB.changeLog) : undefined;
+  if (changeLog) furnishPlainTab(changeLog);
 }

@@ -3,7 +3,7 @@
 // row 2 of their own column.
 import * as z from './zod';
 import { cellText, type Cell } from './cell';
-import { resolveTargetMetric } from './counts/catalogue';
+import { resolveTargetMetric, targetMetricLabel } from './counts/catalogue';
 import { FIELDS_OF_PEOPLE, type SettingListName, type ValueSource } from './fields';
 import { normalizeText } from './normalize';
 import type { Table } from './table';
@@ -114,7 +114,7 @@ export function settingsToTable(settings: Settings): Table {
     [h.minutesClosingRemarks, settings.meetingTypes.map((m) => m.minutes.closingRemarks)],
     [h.agendaNameDisplay, [settings.agendaNameDisplay]],
     [h.smallCountThreshold, [settings.smallCountThreshold]],
-    [h.targetMetric, Object.keys(settings.targets)],
+    [h.targetMetric, Object.keys(settings.targets).map((key) => targetMetricLabel(key, settings.meetingTypes.map((m) => m.name)))],
     [h.targetValue, Object.values(settings.targets)],
   ];
   const height = Math.max(...columns.map(([, values]) => values.length));
@@ -220,7 +220,7 @@ export function readSettings(table: Table | null): SettingsReadResult {
     const where = `設定「${h.targetMetric}」${i + 2}行目`;
     const key = resolveTargetMetric(metric, meetingTypes.map((m) => m.name));
     const value = Number(normalizeText(raw).replace(/[,、]/g, '').replace(/(件|回|人)$/, ''));
-    if (key === null) notes.push(`${where}「${metric}」は集計の項目にないため、目標を使いません。集計タブの項目名（例 新規相談）か項目のキー（例 newCases）を入力してください。`);
+    if (key === null) notes.push(`${where}「${metric}」は集計の項目にないため、目標を使いません。一覧から集計タブの項目名（例 新規相談（件））を選ぶか、項目のキー（例 newCases）を入力してください。`);
     else if (raw === '' || !Number.isFinite(value) || value < 0) notes.push(`${where}「${metric}」の${h.targetValue}「${raw}」は0以上の数ではないため、目標を使いません。`);
     else if (key in targets) notes.push(`${where}「${metric}」は目標が2つあるため、上の行の目標を使います。`);
     else targets[key] = value;

@@ -4,6 +4,7 @@
 // blocked while typing, and 入力チェック says what to fix.
 import type { FieldDef, SettingListName } from '../domain/fields';
 import { TAB } from '../domain/fields';
+import { targetMetricLabels } from '../domain/counts/catalogue';
 import { SETTINGS_HEADERS, settingValues, sourceValues } from '../domain/settings';
 import type { Book, BookSettings } from './book';
 import { DATE_FORMAT, DATETIME_FORMAT, INTEGER_FORMAT, TEXT_FORMAT } from './cellFormat';
@@ -106,4 +107,19 @@ function furnishTab(sheet: Sheet, fields: readonly FieldDef[], ruleFor: (field: 
 export function furnishPlainTab(sheet: Sheet): void {
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+}
+
+/**
+ * 設定: a plain tab whose 目標指標 column offers the 集計 tab's labels
+ * (新規相談（件）…) in a dropdown. A metric key typed (newCases) is still read,
+ * as are the labels without their unit; the rule only marks it.
+ */
+export function furnishSettingsTab(sheet: Sheet, { settings, header }: BookSettings): void {
+  furnishPlainTab(sheet);
+  const column = header.indexOf(SETTINGS_HEADERS.targetMetric);
+  const rows = sheet.getMaxRows() - 1;
+  if (column < 0 || rows < 1) return;
+  const labels = targetMetricLabels(settings.meetingTypes.map((m) => m.name));
+  sheet.getRange(2, column + 1, rows, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(labels, true)
+    .setAllowInvalid(true).setHelpText('集計タブの項目を一覧から選んでください。').build());
 }

@@ -17,7 +17,7 @@ const FY = 2025;
 const SHEET = `集計_${FY}年度`;
 
 const rebuild = (runtime: Runtime, fiscalYear = FY, today = TODAY) =>
-  runtime.call<RebuildCountsResult>('rebuildCounts', { today, fiscalYear });
+  runtime.call<RebuildCountsResult>('rebuildCounts_', { today, fiscalYear });
 
 const sheetOf = (runtime: Runtime, name: string): SheetModel => {
   const sheet = findSheet(runtime.model, name);
@@ -168,6 +168,26 @@ describe('rebuildCounts', () => {
     expect(() => rebuild(empty)).toThrow('「共通シート」タブがありません');
     expect(() => rebuild(runtime, 1999)).toThrow('年度は2000〜2100の西暦で指定してください。');
     expect(() => runtime.call('rebuildCounts', { fiscalYear: '2025' })).toThrow('指定された内容を読み取れませんでした');
+  });
+});
+
+describe('設定 目標指標', () => {
+  it('offers the 集計 tab\'s Japanese labels in its dropdown, and a label picked from it sets the target', () => {
+    const runtime = demoWorkbook(60);
+    const settings = sheetOf(runtime, '設定');
+    const column = settings.cells[0]!.findIndex((c) => c?.value === '目標指標');
+    const rule = settings.cells[5]![column]!.validation!;
+    expect(rule.criteria).toMatchObject({ type: 'VALUE_IN_LIST', showDropdown: true });
+    const offered = (rule.criteria as unknown as { values: string[] }).values;
+    expect(offered).toEqual(expect.arrayContaining(['新規相談（件）', 'うち つなぎ元分野「高齢」（件）', 'アウトリーチ 実人数（人）', '支援会議 開催回数（回）']));
+    expect(offered.filter((v) => /^[a-z]/.test(v))).toEqual([]);
+    expect(rule.allowInvalid).toBe(true);
+    // Every target the demo sets is shown by its label, none as a metric key.
+    expect(tabText(runtime, '設定').slice(1).map((r) => r[column]).filter(Boolean).every((v) => offered.includes(v!) || v === '新規相談')).toBe(true);
+    ensureCell(settings, 6, column + 1).value = '参加支援 延べ件数（件）';
+    ensureCell(settings, 6, column + 2).value = 12;
+    const { counts } = rebuild(runtime);
+    expect(counts.targets['participation.count']).toBe(12);
   });
 });
 

@@ -75,7 +75,7 @@ function handBook(): { cases: HandCase[]; activities: HandActivity[] } {
 
 // ---------------------------------------------------------------- the independent count
 
-const inYear = (date: string | undefined, year: number): boolean => !!date && date >= `${year}-04-01` && date <= `${year + 1}-03-31`;
+const inFiscalYear = (date: string | undefined, year: number): boolean => !!date && date >= `${year}-04-01` && date <= `${year + 1}-03-31`;
 const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 function median(values: number[]): { n: number; median: number | null } {
@@ -94,7 +94,9 @@ function tally(values: string[][], allowed: readonly string[]): Record<string, n
   return counts;
 }
 
-function expected(book: ReturnType<typeof handBook>, year: number) {
+/** The figures of fiscal year `year`, from April to the end of `untilMonth` (YYYY-MM) when given. */
+function expected(book: ReturnType<typeof handBook>, year: number, untilMonth?: string) {
+  const inYear = (date: string | undefined, y: number): boolean => inFiscalYear(date, y) && (!untilMonth || date!.slice(0, 7) <= untilMonth);
   const received = book.cases.filter((c) => inYear(c.received, year));
   const closedStatuses = ['終結', 'つなぎもどし', '中断'];
   const outreach = book.activities.filter((a) => a.type === 'アウトリーチ' && inYear(a.on, year));
@@ -153,7 +155,7 @@ interface CountsJson {
   durations: Record<string, { n: number; median: number | null }>;
   targets: Record<string, number>;
   partialMonth: string | null;
-  previousYear: { fiscalYear: number; totals: Record<string, number> } | null;
+  previousYear: { fiscalYear: number; totals: Record<string, number>; toDate: { throughMonth: string; totals: Record<string, number> } | null } | null;
 }
 
 let dir = '';
@@ -210,7 +212,12 @@ describe('counts --json on a hand-made book agrees with an independent count', (
     expect(json.metrics['outreach.visitors']!.total).toBe(want.outreachVisitors);
   });
 
-  it('gives last year\'s totals', () => {
+  it('gives last year\'s totals, and mid-year last year\'s up to the same month (前年同期)', () => {
+    const lastToDate = expected(book, FY - 1, '2023-11');
+    expect(json.previousYear?.toDate?.throughMonth).toBe('2023-11');
+    expect(json.previousYear?.toDate?.totals.newCases).toBe(lastToDate.newCases);
+    expect(json.previousYear?.toDate?.totals.consentObtained).toBe(lastToDate.consentObtained);
+    expect(lastToDate.newCases).toBeLessThan(last.newCases);
     expect(json.previousYear?.fiscalYear).toBe(FY - 1);
     expect(json.previousYear?.totals.newCases).toBe(last.newCases);
     expect(json.previousYear?.totals.consentObtained).toBe(last.consentObtained);
@@ -224,22 +231,27 @@ describe('the tab 集計_2024年度 shows the same figures, under 少数秘匿',
 
   it('marks 11月 as 途中, leaves later months blank and labels open cases 月末の継続ケース', () => {
     const header = tab.find((r) => r[0] === '項目')!;
-    expect(header.slice(0, 15)).toEqual(['項目', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月（途中）', '12月', '1月', '2月', '3月', '合計', '目標']);
+    expect(header.slice(0, 15)).toEqual(['項目', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月（途中）', '12月', '1月', '2月', '3月', '合計', '目標（年間）']);
     expect(rowOf('新規相談（件）').slice(9, 13)).toEqual(['', '', '', '']);
     expect(rowOf('月末の継続ケース（件）')[0]).toBe('月末の継続ケース（件）');
     expect(tab.flat().join('')).not.toContain('月末の支援中ケース');
   });
 
-  it('shows 目標, 達成率 and last year beside the totals', () => {
+  it('compares like with like mid-year: 達成率 against the target pro-rated to 8 months, 前年同期 beside 前年度', () => {
     const header = tab.find((r) => r[0] === '項目')!;
+    expect(header.slice(13)).toEqual(['合計', '目標（年間）', '目標（11月まで）', '達成率', '前年同期（2023年度4月〜11月）', '前年度（2023年度）', '合計の数え方']);
     const at = (name: string) => header.indexOf(name);
-    expect(at('前年度（2023年度）')).toBeGreaterThan(at('達成率'));
+    const lastToDate = expected(book, FY - 1, '2023-11');
     const row = rowOf('新規相談（件）');
-    expect([row[at('合計')], row[at('目標')], row[at('達成率')], row[at('前年度（2023年度）')]])
-      .toEqual([shown(want.newCases), '40', `${Math.round((want.newCases / 40) * 100)}%`, shown(last.newCases)]);
+    // 4月〜11月 is 8 of 12 months: the year's 40 pro-rated is 26.7.
+    expect([row[at('合計')], row[at('目標（年間）')], row[at('目標（11月まで）')], row[at('達成率')], row[at('前年同期（2023年度4月〜11月）')], row[at('前年度（2023年度）')]])
+      .toEqual([shown(want.newCases), '40', '26.7', `${Math.round((want.newCases / (40 * 8 / 12)) * 100)}%`, shown(lastToDate.newCases), shown(last.newCases)]);
     // A target of 0 has no rate; a metric without a target has neither.
     expect(rowOf('本人同意の取得（件）')[at('達成率')]).toBe('');
-    expect(rowOf('プラン作成（件）')[at('目標')]).toBe('');
+    expect(rowOf('プラン作成（件）')[at('目標（年間）')]).toBe('');
+    const notes = tab.map((r) => r[0]!).filter((t) => t.startsWith('注：')).join('\n');
+    expect(notes).toContain('前年同期：2023年度の4月〜11月末の合計です');
+    expect(notes).toContain('8か月分に按分した');
   });
 
   it('shows each breakdown as a table, small counts as <3', () => {

@@ -79,7 +79,7 @@ function executions(sharedLock: boolean): Executions {
 
 const saveCase = (runtime: Runtime, record: Record<string, string>, requestId: string) =>
   runtime.call<SaveResult>('saveCase', { record, requestId });
-const rebuild = (runtime: Runtime) => runtime.call<RebuildCountsResult>('rebuildCounts', { today: TODAY, fiscalYear: FY });
+const rebuild = (runtime: Runtime) => runtime.call<RebuildCountsResult>('rebuildCounts_', { today: TODAY, fiscalYear: FY });
 const idsOf = (runtime: Runtime): string[] => tabText(runtime, '共通シート').slice(1).map((r) => r[ID_COLUMN]!).filter((id) => id !== '');
 const newCases = (result: RebuildCountsResult): number => result.counts.metrics.newCases!.total;
 

@@ -2,14 +2,23 @@
 // as CSV for the sidebar's download. Neither writes to the workbook.
 import { toCsv } from '../../domain/counts/csv';
 import type { CountsResult } from '../../domain/counts/metrics';
+import { summarySheetName } from '../../domain/counts/render';
 import { openBook } from '../../sheets/book';
 import { countsArgs, parseArgs } from '../contracts';
 import { countBook, dayAndYear, summaryOf } from './compute';
 import type { CountsCsv } from './types';
 
+/**
+ * The counts as numbers. A page can call this, so with 少数秘匿 on it refuses:
+ * the numbers a manager may see are the tab's and the CSV's (SPEC §9).
+ */
 export function getCounts(rawArgs?: unknown): CountsResult {
   const { today, fiscalYear } = dayAndYear(parseArgs(countsArgs, rawArgs));
-  return countBook(openBook(), fiscalYear, today).counts;
+  const { counts, settings } = countBook(openBook(), fiscalYear, today);
+  if (settings.smallCountThreshold > 1) {
+    throw new Error(`設定タブで少数秘匿（${settings.smallCountThreshold}）が設定されているため、件数をそのままは渡せません。タブ「${summarySheetName(fiscalYear)}」かその CSV をご覧ください。`);
+  }
+  return counts;
 }
 
 /** The summary exactly as the tab shows it (small counts as <k), as CSV for Excel. */

@@ -29,11 +29,11 @@ export function menuCounts(): void {
     }
     const result = rebuildCounts({ fiscalYear });
     SpreadsheetApp.getActiveSpreadsheet().getSheetByName(result.sheet)?.activate();
-    const { skipped } = result.counts;
+    const { skipped } = result;
     const lines = [`${fiscalYearTitle(fiscalYear)}の集計をタブ「${result.sheet}」に作り直しました。`];
     if (skipped.length === 0) lines.push('集計から除いた行はありません。');
     else {
-      lines.push(`集計から除いた行：${skippedRowCount(result.counts)}行`);
+      lines.push(`集計から除いた行：${skippedRowCount(skipped)}行`);
       lines.push(...skipped.slice(0, SHOWN_REASONS).map((s) => `・${s.sheet} ${s.row}行目：${s.reason}`));
       if (skipped.length > SHOWN_REASONS) lines.push(`ほか${skipped.length - SHOWN_REASONS}件は、サイドバーの「集計」で確認できます。`);
     }

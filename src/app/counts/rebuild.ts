@@ -8,7 +8,7 @@ import { withDocumentLock } from '../../sheets/lock';
 import { countsArgs, parseArgs } from '../contracts';
 import { countBook, dayAndYear, summaryOf } from './compute';
 import { writeSummaryTab } from './summaryTab';
-import type { RebuildCountsResult } from './types';
+import type { RebuildCountsResult, RebuiltCountsTab } from './types';
 
 export const REBUILD_OPERATION = '月次集計を更新';
 
@@ -21,13 +21,20 @@ export function rebuildSummary(today: string, fiscalYear: number, operation: str
     writeSummaryTab(book, summary);
     logChanges(book, [{
       operation, sheet: summary.sheetName, caseId: '', field: '', before: '',
-      after: `作成日 ${today}・集計から除いた行 ${skippedRowCount(counts)}行`,
+      after: `作成日 ${today}・集計から除いた行 ${skippedRowCount(counts.skipped)}行`,
     }]);
     return { sheet: summary.sheetName, fiscalYear, builtOn: today, counts };
   });
 }
 
-export function rebuildCounts(rawArgs?: unknown): RebuildCountsResult {
+/** The command line's `counts`: the tab, and the counts as numbers for its JSON. Private (`_`): no page can call it. */
+export function rebuildCounts_(rawArgs?: unknown): RebuildCountsResult {
   const { today, fiscalYear } = dayAndYear(parseArgs(countsArgs, rawArgs));
   return rebuildSummary(today, fiscalYear, REBUILD_OPERATION);
+}
+
+/** The sidebar's 「集計タブを更新」: the tab is rebuilt, and the page is told only which tab and which rows were left out. */
+export function rebuildCounts(rawArgs?: unknown): RebuiltCountsTab {
+  const { sheet, fiscalYear, builtOn, counts } = rebuildCounts_(rawArgs);
+  return { sheet, fiscalYear, builtOn, skipped: counts.skipped };
 }

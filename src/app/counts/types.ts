@@ -1,7 +1,22 @@
 // What the 集計 endpoints return: plain data only (google.script.run passes
 // no Date), shared with the sidebar and the command line.
-import type { CountsResult } from '../../domain/counts/metrics';
+import type { CountsResult, SkippedRow } from '../../domain/counts/metrics';
 
+/**
+ * What the sidebar is told of a rebuild: the tab and the rows left out, never
+ * the counts themselves (with 少数秘匿 on, only the tab and its CSV may show
+ * them, suppressed; SPEC §9).
+ */
+export interface RebuiltCountsTab {
+  /** The tab written, e.g. 集計_2024年度. */
+  readonly sheet: string;
+  readonly fiscalYear: number;
+  /** The build date shown on the tab, YYYY-MM-DD. */
+  readonly builtOn: string;
+  readonly skipped: SkippedRow[];
+}
+
+/** A rebuild with the counts as numbers, for the command line's JSON (SPEC §11): never sent to a page. */
 export interface RebuildCountsResult {
   /** The tab written, e.g. 集計_2024年度. */
   readonly sheet: string;

@@ -1,7 +1,9 @@
 // The year's new cases by 課題領域, 世帯の状態, 年代, 性別 and 圏域 (SPEC §9
-// `breakdowns`). Only values of the allowed lists are named: anything else a
-// cell holds is counted as 設定外の値, so free text typed into a list column
-// (a name, a remark) can never reach the 集計 tab.
+// `breakdowns`). Only values of the lists are named: anything else a cell
+// holds is counted under その他, so free text typed into a list column (a
+// name, an address) can never reach the 集計 tab, its CSV or the JSON keys.
+// 圏域 names only what 設定 lists: while the town has listed none, every
+// 圏域 typed counts under その他 (and a blank one under 未入力).
 import { AGE_BANDS, SEXES } from '../fields';
 import { splitList } from '../normalize';
 import type { RecordText } from '../record';
@@ -27,16 +29,17 @@ export const BREAKDOWNS: readonly BreakdownDef[] = [
 ];
 
 export const NOT_ENTERED = '未入力';
-export const NOT_LISTED = '設定外の値';
+/** Where a value the list does not hold is counted (with a list's own その他, if it has one). */
+export const NOT_LISTED = 'その他';
 
-/** The values a breakdown names, in the order of their list; null when any value is accepted (圏域 not yet listed). */
-function allowedValues(key: BreakdownKey, settings: Settings): readonly string[] | null {
+/** The values a breakdown names, in the order of their list. */
+function allowedValues(key: BreakdownKey, settings: Settings): readonly string[] {
   switch (key) {
     case 'lifeAreas': return settings.lifeAreas;
     case 'tags': return settings.tags;
     case 'ageBand': return AGE_BANDS;
     case 'sex': return SEXES;
-    case 'area': return settings.areas.length ? settings.areas : null;
+    case 'area': return settings.areas;
   }
 }
 
@@ -46,22 +49,17 @@ export function countBreakdowns(cases: readonly RecordText[], settings: Settings
   for (const { key } of BREAKDOWNS) {
     const allowed = allowedValues(key, settings);
     // Every listed value has a line, 0 included, so a manager sees what did not occur.
-    const counts: Record<string, number> = Object.fromEntries((allowed ?? []).map((v) => [v, 0]));
-    const extra = new Map<string, number>();
+    const counts = new Map<string, number>(allowed.map((v) => [v, 0]));
+    const add = (name: string): void => { counts.set(name, (counts.get(name) ?? 0) + 1); };
     for (const text of cases) {
-      const values = [...new Set(splitList(text[key] ?? ''))];
-      if (values.length === 0) extra.set(NOT_ENTERED, (extra.get(NOT_ENTERED) ?? 0) + 1);
-      for (const value of values) {
-        const name = allowed === null || allowed.includes(value) ? value : NOT_LISTED;
-        if (name in counts) counts[name]! += 1;
-        else extra.set(name, (extra.get(name) ?? 0) + 1);
-      }
+      // A case counts once under その他, however many unlisted values it has.
+      const values = [...new Set(splitList(text[key] ?? '').map((value) => (allowed.includes(value) ? value : NOT_LISTED)))];
+      if (values.length === 0) add(NOT_ENTERED);
+      values.forEach(add);
     }
-    // Values seen outside a list (圏域 as typed), then 設定外の値 and 未入力 last.
-    const last = [NOT_LISTED, NOT_ENTERED];
-    const order = [...extra.keys()].sort((a, b) => last.indexOf(a) - last.indexOf(b) || (last.includes(a) ? 0 : a.localeCompare(b, 'ja')));
-    for (const name of order) counts[name] = extra.get(name)!;
-    result[key] = counts;
+    // その他 (unless the list has its own) and 未入力 after the listed values, when they occur.
+    const order = [...allowed, ...[NOT_LISTED, NOT_ENTERED].filter((name) => !allowed.includes(name) && counts.has(name))];
+    result[key] = Object.fromEntries(order.map((name) => [name, counts.get(name)!]));
   }
   return result;
 }

@@ -73,3 +73,17 @@ export function resolveTargetMetric(name: string, meetingTypes: readonly string[
     ?? catalogue.find((def) => looseLabel(def.label) === looseLabel(typed))?.key
     ?? null;
 }
+
+/** A metric's label as 設定's 目標指標 offers it: the tab's label without its indent. */
+const offeredLabel = (def: MetricDef): string => def.label.replace(/^[\s\u3000]+/, '');
+
+/** The labels 設定's 目標指標 offers in its dropdown, one per metric, in the order of the tab. */
+export function targetMetricLabels(meetingTypes: readonly string[]): string[] {
+  return metricCatalogue(meetingTypes).map(offeredLabel);
+}
+
+/** The label 設定 shows for a metric key (the key itself for one the catalogue does not hold). */
+export function targetMetricLabel(key: string, meetingTypes: readonly string[]): string {
+  const def = metricCatalogue(meetingTypes).find((d) => d.key === key);
+  return def ? offeredLabel(def) : key;
+}

@@ -31,6 +31,12 @@ export interface SkippedRow {
 export interface PreviousYear {
   readonly fiscalYear: number;
   readonly totals: Record<string, number>;
+  /**
+   * 前年同期: mid-year, last year's totals from April to the end of the month
+   * this year has reached (`throughMonth`, last year's `YYYY-MM`), each by its
+   * metric's rule; null when this year is complete or not begun.
+   */
+  readonly toDate: { readonly throughMonth: string; readonly totals: Record<string, number> } | null;
 }
 
 /** The JSON of SPEC §11 `counts`, without `calls`. */
@@ -159,10 +165,10 @@ class Skipped {
 /** Whether a column is missing, else the given problem with its value. */
 const orMissing = (tab: ReadTab, key: string, problem: Problem): Problem => (tab.missing.has(key) ? 'missing' : problem);
 
-/** Monthly tallies; distinct tallies keep the ケースID of each month and of the year. */
+/** Monthly tallies; distinct tallies keep the ケースID of each month. */
 class Tally {
   private readonly sums = new Map<string, number[]>();
-  private readonly sets = new Map<string, { months: Set<string>[]; year: Set<string> }>();
+  private readonly sets = new Map<string, { months: Set<string>[] }>();
 
   add(key: string, month: number, amount = 1): void {
     let monthly = this.sums.get(key);
@@ -172,19 +178,26 @@ class Tally {
 
   addDistinct(key: string, month: number, id: string): void {
     let sets = this.sets.get(key);
-    if (!sets) this.sets.set(key, (sets = { months: Array.from({ length: MONTHS_IN_YEAR }, () => new Set<string>()), year: new Set() }));
+    if (!sets) this.sets.set(key, (sets = { months: Array.from({ length: MONTHS_IN_YEAR }, () => new Set<string>()) }));
     sets.months[month]?.add(id);
-    sets.year.add(id);
   }
 
   result(def: MetricDef): MetricCounts {
+    const sets = this.sets.get(def.key);
+    const monthly = def.total === 'distinct'
+      ? sets?.months.map((s) => s.size) ?? new Array<number>(MONTHS_IN_YEAR).fill(0)
+      : [...(this.sums.get(def.key) ?? new Array<number>(MONTHS_IN_YEAR).fill(0))];
+    return { monthly, total: this.totalThrough(def, MONTHS_IN_YEAR - 1) };
+  }
+
+  /** The year's total made from April to month index `last` only, by the metric's own rule. */
+  totalThrough(def: MetricDef, last: number): number {
     if (def.total === 'distinct') {
-      const sets = this.sets.get(def.key);
-      return { monthly: sets ? sets.months.map((s) => s.size) : new Array<number>(MONTHS_IN_YEAR).fill(0), total: sets?.year.size ?? 0 };
+      const months = this.sets.get(def.key)?.months.slice(0, last + 1) ?? [];
+      return new Set(months.flatMap((s) => [...s])).size;
     }
-    const monthly = [...(this.sums.get(def.key) ?? new Array<number>(MONTHS_IN_YEAR).fill(0))];
-    const total = def.total === 'yearEnd' ? monthly[MONTHS_IN_YEAR - 1] ?? 0 : monthly.reduce((a, b) => a + b, 0);
-    return { monthly, total };
+    const monthly = this.sums.get(def.key) ?? [];
+    return def.total === 'yearEnd' ? monthly[last] ?? 0 : monthly.slice(0, last + 1).reduce((a, b) => a + b, 0);
   }
 }
 
@@ -323,6 +336,8 @@ function countPlans(tab: ReadTab, fiscalYear: number, tally: Tally, skipped: Ski
 
 interface YearCounts {
   readonly metrics: Record<string, MetricCounts>;
+  /** Totals from April to month index `last`. */
+  readonly totalsThrough: (last: number) => Record<string, number>;
   readonly breakdowns: Breakdowns;
   readonly durations: Durations;
   readonly skipped: SkippedRow[];
@@ -337,10 +352,12 @@ function countYear(input: CountsInput, fiscalYear: number): YearCounts {
   countActivities(readTab(TAB.activities, ACTIVITY_FIELDS, USED.activities, input.activities, settings, 'other'), fiscalYear, tally, skipped);
   countMeetings(readTab(TAB.meetings, MEETING_FIELDS, USED.meetings, input.meetings, settings, 'other'), fiscalYear, meetingTypes, tally, skipped);
   countPlans(readTab(TAB.plans, PLAN_FIELDS, USED.plans, input.plans ?? null, settings, 'other'), fiscalYear, tally, skipped);
+  const catalogue = metricCatalogue(meetingTypes);
   const metrics: Record<string, MetricCounts> = {};
-  for (const def of metricCatalogue(meetingTypes)) metrics[def.key] = tally.result(def);
+  for (const def of catalogue) metrics[def.key] = tally.result(def);
   const durations = Object.fromEntries(DURATIONS.map((def) => [def.key, medianDays(facts.days[def.key])])) as Durations;
-  return { metrics, breakdowns: countBreakdowns(facts.received, settings), durations, skipped: skipped.sorted() };
+  const totalsThrough = (last: number) => Object.fromEntries(catalogue.map((def) => [def.key, tally.totalThrough(def, last)]));
+  return { metrics, totalsThrough, breakdowns: countBreakdowns(facts.received, settings), durations, skipped: skipped.sorted() };
 }
 
 /** Every figure of fiscal year N (SPEC §9): metrics by month and in total, breakdowns, durations, targets, last year's totals, and the rows left out. */
@@ -350,6 +367,10 @@ export function countFiscalYear(input: CountsInput): CountsResult {
   const last = countYear(input, fiscalYear - 1);
   const lastTotals = Object.fromEntries(Object.entries(last.metrics).map(([key, m]) => [key, m.total]));
   const hasLastYear = Object.values(lastTotals).some((total) => total > 0);
+  const partialIndex = monthIndexOf(today, fiscalYear);
+  const toDate = partialIndex >= 0 && partialIndex < MONTHS_IN_YEAR - 1
+    ? { throughMonth: fiscalMonths(fiscalYear - 1)[partialIndex]!, totals: last.totalsThrough(partialIndex) }
+    : null;
   return {
     fiscalYear,
     months: fiscalMonths(fiscalYear),
@@ -357,8 +378,8 @@ export function countFiscalYear(input: CountsInput): CountsResult {
     breakdowns: year.breakdowns,
     durations: year.durations,
     targets: Object.fromEntries(Object.entries(settings.targets).filter(([key]) => key in year.metrics)),
-    partialMonth: monthIndexOf(today, fiscalYear) >= 0 ? today.slice(0, 7) : null,
-    previousYear: hasLastYear ? { fiscalYear: fiscalYear - 1, totals: lastTotals } : null,
+    partialMonth: partialIndex >= 0 ? today.slice(0, 7) : null,
+    previousYear: hasLastYear ? { fiscalYear: fiscalYear - 1, totals: lastTotals, toDate } : null,
     skipped: year.skipped,
   };
 }

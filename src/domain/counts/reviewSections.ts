@@ -7,7 +7,9 @@ import { DURATIONS } from './durations';
 import { monthLabel } from './fiscalYear';
 import type { Grid, ChartSpec, GridArea } from './grid';
 import type { CountsResult } from './metrics';
-import { isHidden, shownCount, suppressGroup } from './shownCounts';
+import { isHidden, type ShownCell } from './shownCounts';
+import { shownMarkedCount, type CellRef, type CountMark } from './suppression';
+import type { TabFigures } from './tabFigures';
 
 /** Sheets' default row height, to keep a chart beside its table from covering the next one. */
 const ROW_HEIGHT = 21;
@@ -19,16 +21,18 @@ export interface ReviewSections {
   readonly charts: ChartSpec[];
 }
 
-function breakdownTables(grid: Grid, counts: CountsResult, threshold: number, out: ReviewSections): void {
+/** A published count as the tab shows it, with the mark the whole tab's suppression gave it. */
+type ShownAt = (cell: CellRef) => ShownCell;
+
+function breakdownTables(grid: Grid, counts: CountsResult, figures: TabFigures, shownAt: ShownAt, out: ReviewSections): void {
   grid.add('heading', `新規相談の内訳（受付日が${counts.fiscalYear}年度のケース）`);
   for (const def of BREAKDOWNS) {
     const entries = Object.entries(counts.breakdowns[def.key]);
-    const values = entries.map(([, n]) => n);
-    const shown = suppressGroup({ parts: values, total: def.multiple ? null : values.reduce((a, b) => a + b, 0) }, threshold);
     const header = grid.add('header', def.label, '件数');
-    entries.forEach(([value], i) => grid.add('data', value, shown.parts[i] ?? ''));
-    if (shown.total !== null) grid.add('data', '合計', shown.total);
-    out.numberAreas.push({ row: header + 1, column: 2, numRows: entries.length + (shown.total === null ? 0 : 1), numColumns: 1 });
+    entries.forEach(([value]) => grid.add('data', value, shownAt(figures.breakdownCell(def.key, value))));
+    // Each case under one value: the values add up to 新規相談, shown as the same figure.
+    if (!def.multiple) grid.add('data', '合計', shownAt(figures.breakdownTotalCell()));
+    out.numberAreas.push({ row: header + 1, column: 2, numRows: entries.length + (def.multiple ? 0 : 1), numColumns: 1 });
     if (def.multiple) grid.add('note', '注：1件のケースが複数に当たるときは、それぞれに数えます（合計は新規相談の件数より多くなります）。');
     if (CHARTED.includes(def.key)) {
       const height = Math.max(240, entries.length * ROW_HEIGHT + 80);
@@ -43,36 +47,37 @@ function breakdownTables(grid: Grid, counts: CountsResult, threshold: number, ou
 }
 
 /** One sentence per span, ready to paste: what happened in the year, how many, and the median. */
-export function durationSentence(counts: CountsResult, threshold: number): string {
+function durationSentence(counts: CountsResult, figures: TabFigures, shownAt: ShownAt): string {
   const partial = counts.partialMonth ? `（${monthLabel(counts.months.indexOf(counts.partialMonth))}途中まで）` : '';
   return DURATIONS.map((def, i) => {
     const { n, median } = counts.durations[def.key];
     const who = `${i === 0 ? `${counts.fiscalYear}年度${partial}に` : ''}${def.event}`;
-    const shown = shownCount(n, threshold);
-    if (n === 0) return `${who}ケースはありませんでした。`;
+    // The sentence states n, so it follows the mark of n in the table.
+    const shown = shownAt(figures.durationCell(def.key));
+    if (n === 0 && !isHidden(shown)) return `${who}ケースはありませんでした。`;
     if (isHidden(shown) || median === null) return `${who}ケースは少数のため、日数を示しません。`;
     return `${who}${n}件では、受付から${def.until}の日数の中央値は${median}日でした。`;
   }).join('');
 }
 
-function durationTable(grid: Grid, counts: CountsResult, threshold: number, out: ReviewSections): void {
+function durationTable(grid: Grid, counts: CountsResult, figures: TabFigures, shownAt: ShownAt, out: ReviewSections): void {
   grid.add('heading', `受付からの日数（${counts.fiscalYear}年度に同意・プラン作成・終結したケース）`);
   const header = grid.add('header', '区間', '件数', '中央値（日）');
-  const shown = suppressGroup({ parts: DURATIONS.map((def) => counts.durations[def.key].n), total: null }, threshold);
-  DURATIONS.forEach((def, i) => {
-    const n = shown.parts[i] ?? '';
+  DURATIONS.forEach((def) => {
+    const n = shownAt(figures.durationCell(def.key));
     const { median } = counts.durations[def.key];
     // A median of fewer than k cases is close to one person's own days, so it hides with its count.
     grid.add('data', def.label, n, median === null || isHidden(n) ? '—' : median);
   });
   out.numberAreas.push({ row: header + 1, column: 2, numRows: DURATIONS.length, numColumns: 2 });
   grid.add('note', '注：受付日からその日までの日数です（同じ日なら0日）。件数が偶数のときの中央値は、真ん中の2つの平均を四捨五入しています。報告書には次の文をそのまま貼り付けられます。');
-  grid.add('info', durationSentence(counts, threshold));
+  grid.add('info', durationSentence(counts, figures, shownAt));
 }
 
-export function reviewSections(grid: Grid, counts: CountsResult, threshold: number): ReviewSections {
+export function reviewSections(grid: Grid, counts: CountsResult, threshold: number, figures: TabFigures, markOf: (cell: CellRef) => CountMark): ReviewSections {
   const out: ReviewSections = { numberAreas: [], charts: [] };
-  breakdownTables(grid, counts, threshold, out);
-  durationTable(grid, counts, threshold, out);
+  const shownAt: ShownAt = (cell) => shownMarkedCount(figures.table.values[cell[0]]?.[cell[1]] ?? 0, markOf(cell), threshold);
+  breakdownTables(grid, counts, figures, shownAt, out);
+  durationTable(grid, counts, figures, shownAt, out);
   return out;
 }

@@ -6,7 +6,7 @@ import { fiscalMonths } from '../../../src/domain/counts/fiscalYear';
 import type { CountsResult } from '../../../src/domain/counts/metrics';
 import { renderSummary } from '../../../src/domain/counts/render';
 import {
-  groupEquations, rowSumEquations, SECONDARY_MARK, suppressCounts, type CountEquation, type CountMark, type CountTable,
+  groupEquations, rowSumEquations, SECONDARY_MARK, sumEquation, suppressCounts, workedOutCells, type CountEquation, type CountMark, type CountTable,
 } from '../../../src/domain/counts/suppression';
 import { runSettings } from '../../properties/arbitraries';
 
@@ -27,9 +27,10 @@ function workedOut(table: CountTable, marks: readonly (readonly CountMark[])[], 
       const v = assigned.get(`${cell[0]}:${cell[1]}`);
       return v === undefined ? domain(cell) : [v, v];
     };
-    const [tLo, tHi] = range(e.total);
-    const parts = e.parts.map(range);
-    return tLo <= parts.reduce((s, p) => s + p[1], 0) && tHi >= parts.reduce((s, p) => s + p[0], 0);
+    const left = e.left.map(range);
+    const right = e.right.map(range);
+    const sum = (side: [number, number][], i: 0 | 1): number => side.reduce((s, p) => s + p[i], 0);
+    return sum(left, 0) <= sum(right, 1) && sum(left, 1) >= sum(right, 0);
   });
   const solvable = (assigned: Map<string, number>, i: number): boolean => {
     if (!fits(assigned)) return false;
@@ -74,6 +75,26 @@ describe('suppressCounts', () => {
     expect(exposedCells(table, 3)).toEqual([]);
   });
 
+  it('works out what only the relations together fix (x+y = 10, x+z = 7, y+z = 9 gives 4, 6, 3), beyond bounds on each sum', () => {
+    const table: CountTable = {
+      values: [[4, 6, 3, 10, 7, 9]],
+      equations: [sumEquation([0, 3], [[0, 0], [0, 1]]), sumEquation([0, 4], [[0, 0], [0, 2]]), sumEquation([0, 5], [[0, 1], [0, 2]])],
+    };
+    const hidden: CountMark[][] = [['secondary', 'secondary', 'secondary', 'shown', 'shown', 'shown']];
+    expect(workedOutCells(table, hidden, 3)).toEqual([[0, 0], [0, 1], [0, 2]]);
+    // With one sum hidden too, nothing is fixed any more.
+    expect(workedOutCells(table, [['secondary', 'secondary', 'secondary', 'secondary', 'shown', 'shown']], 3)).toEqual([]);
+  });
+
+  it('treats a difference as a relation too: the stock 9 + new <3 − closed 0 = 11 gives new 2', () => {
+    // open(m-1), new(m), closed(m), open(m): open(m) + closed(m) = open(m-1) + new(m)
+    const table: CountTable = { values: [[9, 2, 0, 11]], equations: [{ left: [[0, 3], [0, 2]], right: [[0, 0], [0, 1]] }] };
+    expect(workedOutCells(table, [['shown', 'small', 'shown', 'shown']], 3)).toEqual([[0, 1]]);
+    const marks = suppressCounts(table, 3);
+    expect(marks[0]!.filter((m) => m !== 'shown').length).toBeGreaterThanOrEqual(2);
+    expect(exposedCells(table, 3)).toEqual([]);
+  });
+
   it('leaves a table alone when nothing can be worked out, and does nothing for k ≤ 2', () => {
     const table: CountTable = { values: [[5, 7, 12]], equations: rowSumEquations([0], [0, 1], 2) };
     expect(suppressCounts(table, 3)).toEqual([['shown', 'shown', 'shown']]);
@@ -107,7 +128,8 @@ describe('the summary tab with 少数秘匿', () => {
   const counts: CountsResult = {
     fiscalYear: 2024, months: fiscalMonths(2024), skipped: [],
     breakdowns: { lifeAreas: {}, tags: {}, ageBand: {}, sex: {}, area: {} },
-    durations: { receivedToConsent: { n: 0, median: null }, receivedToPlan: { n: 0, median: null }, receivedToClosed: { n: 0, median: null } },
+    // As the engine counts them: one duration for each consent, plan and closing of the year.
+    durations: { receivedToConsent: { n: 18, median: 5 }, receivedToPlan: { n: 18, median: 5 }, receivedToClosed: { n: 40, median: 5 } },
     targets: {}, partialMonth: null, previousYear: null,
     metrics: {
       ...Object.fromEntries(keys.map((k) => [k, month([5, 6, 7])])),
