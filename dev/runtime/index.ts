@@ -34,6 +34,8 @@ export interface RuntimeOptions {
   /**
    * A document lock shared with other runtimes on the same model, each runtime
    * being one Apps Script execution (newLockState()); default: this runtime's own.
+   * Sharing it also shares the document: each execution's writes stay pending,
+   * unseen by the others, until SpreadsheetApp.flush() or the end of the call.
    */
   lock?: LockState;
   /** Called after each service call completes, with `Kind.method` and its target, e.g. to start another execution at that point. */
@@ -181,11 +183,13 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
     if (!functions.has(functionName) || typeof fn !== 'function') {
       throw new Error(`The bundle has no top-level function declaration named "${functionName}".`);
     }
+    state.pending?.begin(state.execution);
     try {
       return bridge.fromContext(Reflect.apply(fn, undefined, args.map((a) => bridge.toContext(a)))) as T;
     } catch (error) {
       throw hostError(error);
     } finally {
+      state.pending?.end(state.execution); // the end of an execution publishes its writes
       state.releaseLock(); // Apps Script releases a script's locks when it ends
     }
   };

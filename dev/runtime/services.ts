@@ -68,8 +68,10 @@ class SpreadsheetApp implements Emulated {
     return new DataValidationBuilder(this.spreadsheet);
   }
 
-  /** Writes are applied at once, so there is nothing to flush. */
-  flush(): void {}
+  /** Publishes this execution's pending writes to the other executions on the document (pending.ts). */
+  flush(): void {
+    this.spreadsheet.state.pending?.flush(this.spreadsheet.state.execution);
+  }
 }
 
 /**

@@ -31,14 +31,17 @@ interface Executions {
   race<T>(work: () => T, arriving: () => unknown): { result: T; arrived: { waited: boolean; result: unknown } };
 }
 
-function executions(sharedLock: boolean): Executions {
+/** Where B arrives by default: A has just read 共通シート. */
+const afterReadingCases = (call: string, target: string): boolean => call === 'Range.getValues' && target.startsWith("'共通シート'!");
+
+function executions(sharedLock: boolean, arrivesAfter = afterReadingCases): Executions {
   const model = demoWorkbook(40).model;
   const lock = sharedLock ? newLockState() : undefined;
   let arriving: (() => void) | null = null;
   const a = loadBundle(CODE, model, {
     htmlDir: HTML, lock,
     onServiceCall: (call, target) => {
-      if (arriving && call === 'Range.getValues' && target.startsWith("'共通シート'!")) {
+      if (arriving && arrivesAfter(call, target)) {
         const start = arriving;
         arriving = null;
         start();
@@ -133,5 +136,27 @@ describe('a rebuild and a save interleaved', () => {
     const withoutLock = unlocked.race(() => saveCase(unlocked.a, CASE_A, 'race-a-0005'), () => rebuild(unlocked.b));
     expect(withoutLock.arrived.waited).toBe(false);
     expect(newCases(withoutLock.arrived.result as RebuildCountsResult)).toBe(baseline);
+  });
+});
+
+describe('a save arriving the moment another releases the lock (pending writes, SPEC §13)', () => {
+  // Apps Script may still hold A's last writes when A releases the lock; B,
+  // taking it at once, must still read A's new row and A's 変更履歴 rows.
+  const afterRelease = (call: string): boolean => call === 'Lock.releaseLock';
+
+  it('B reads the row A saved, gets the next ケースID, and both cases and both log rows are kept', () => {
+    const { a, b, race } = executions(true, afterRelease);
+    const { result, arrived } = race(() => saveCase(a, CASE_A, 'race-a-0006'), () => saveCase(b, CASE_B, 'race-b-0006'));
+    const second = arrived.result as SaveResult;
+    expect(arrived.waited).toBe(false); // A had released the lock: B ran right there, inside A's execution
+    if (!result.saved || !second.saved) throw new Error('a save was refused');
+    expect(second.id).not.toBe(result.id);
+    const cases = tabText(a, '共通シート');
+    const summaryColumn = CASE_FIELDS.findIndex((f) => f.key === 'summary');
+    expect(cases.filter((r) => r[ID_COLUMN] === result.id).map((r) => r[summaryColumn])).toEqual([CASE_A.summary]);
+    expect(cases.filter((r) => r[ID_COLUMN] === second.id).map((r) => r[summaryColumn])).toEqual([CASE_B.summary]);
+    const log = tabText(a, '変更履歴');
+    expect(log.filter((r) => r[4] === result.id).length).toBeGreaterThan(0);
+    expect(log.filter((r) => r[4] === second.id).length).toBeGreaterThan(0);
   });
 });
