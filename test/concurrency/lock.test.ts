@@ -160,3 +160,37 @@ describe('a save arriving the moment another releases the lock (pending writes, 
     expect(log.filter((r) => r[4] === second.id).length).toBeGreaterThan(0);
   });
 });
+
+describe('入力チェック and a save at the same time (lock discipline, SPEC §13)', () => {
+  // Each arrives just after the other has written its 変更履歴 row, before that execution ends.
+  const afterLogWrite = (call: string, target: string): boolean => call === 'Range.setValues' && target.startsWith("'変更履歴'!A") && !target.endsWith('!A1:H1');
+  const check = (runtime: Runtime) => runtime.call('checkEntries', { today: TODAY, mark: true });
+  const logOf = (runtime: Runtime): string[][] => tabText(runtime, '変更履歴');
+  const registered = (runtime: Runtime, id: string): number => logOf(runtime).filter((r) => r[2] === 'ケースを登録' && r[4] === id).length;
+  /** The 変更履歴 rows the same save leaves when it runs alone. */
+  const alone = (): number => {
+    const runtime = demoWorkbook(40);
+    const saved = saveCase(runtime, CASE_A, 'alone-0001');
+    if (!saved.saved) throw new Error('the save was refused');
+    return registered(runtime, saved.id);
+  };
+
+  it('a save arriving while 入力チェック writes its log row waits, and both log rows are kept', () => {
+    const { a, b, race } = executions(true, afterLogWrite);
+    const { arrived } = race(() => check(a), () => saveCase(b, CASE_A, 'race-b-0007'));
+    const saved = arrived.result as SaveResult;
+    if (!saved.saved) throw new Error('the save was refused');
+    expect(logOf(a).filter((r) => r[2] === '入力チェック')).toHaveLength(1);
+    expect(registered(a, saved.id)).toBe(alone());
+    expect(arrived.waited).toBe(true);
+  });
+
+  it('入力チェック arriving while a save writes its log rows waits, and both are kept', () => {
+    const { a, b, race } = executions(true, afterLogWrite);
+    const { result: saved, arrived } = race(() => saveCase(a, CASE_A, 'race-a-0008'), () => check(b));
+    if (!saved.saved) throw new Error('the save was refused');
+    expect(logOf(a).filter((r) => r[2] === '入力チェック')).toHaveLength(1);
+    expect(registered(a, saved.id)).toBe(alone());
+    expect(arrived.waited).toBe(true);
+  });
+});
