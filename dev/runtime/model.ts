@@ -111,7 +111,10 @@ export interface TriggerModel {
   /** The email of the user who made it. */
   readonly user: string;
   readonly eventType: 'CLOCK';
+  /** 0 for a one-off trigger (`after`). */
   readonly everyDays: number;
+  /** A one-off trigger: fires once, this many milliseconds after it was created. */
+  readonly afterMs?: number;
   /** 0–23 in the script's time zone, or null for any hour. */
   readonly atHour: number | null;
 }
