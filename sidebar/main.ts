@@ -9,6 +9,7 @@ import { CountsView } from './counts/counts';
 import { button, byId, fill } from './shared/dom';
 import { PlanView } from './plan/planView';
 import { ProblemsView } from './problems/problems';
+import { SelfTestPanel } from './problems/selfTestPanel';
 import { callServer } from './shared/server';
 import { StatusLine } from './shared/status';
 import { keepFocusOnBusyButtons } from './shared/keepFocus';
@@ -29,7 +30,7 @@ function mount(state: SidebarState): void {
 
   fill(byId('panel-case'), caseForm.element);
   fill(byId('panel-activity'), activity.element);
-  fill(byId('panel-check'), problems.element);
+  fill(byId('panel-check'), problems.element, new SelfTestPanel().element);
   const agenda = new AgendaView({ settings: state.settings, today: state.today });
   fill(byId('panel-agenda'), agenda.element);
   const plan = new PlanView({ settings: state.settings });

@@ -14,14 +14,14 @@ import { manifestScopes, requireScope } from './scopes';
 import { callableFromPage, encodeArguments, encodeResult } from './scriptRun';
 import { SCRIPT_TIME_ZONE, createServices } from './services';
 import { RuntimeState, type DialogRecord, type LockState, type MenuRecord, type PromptAnswer, type PromptRecord, type QuestionRecord, type SidebarRecord, type ToastRecord } from './state';
-import { loadWorkbook, saveWorkbook } from './xlsx';
+import { loadWorkbook, saveWorkbook, stampOf } from './xlsx';
 
 export type { Model } from './model';
 export type { DialogRecord, MenuEntry, MenuRecord, PromptAnswer, PromptRecord, QuestionRecord, SidebarRecord, ToastRecord } from './state';
 export type { WriteRecord } from './calls';
 export type { LockState } from './state';
 export { newLockState } from './state';
-export { WorkbookFileError, loadWorkbook, saveWorkbook } from './xlsx';
+export { WorkbookFileError, loadWorkbook, saveWorkbook, stampOf, type FileStamp } from './xlsx';
 export { createModel } from './model';
 
 export const DEFAULT_USER = 'local@example.invalid';
@@ -34,6 +34,8 @@ export interface RuntimeOptions {
   /**
    * A document lock shared with other runtimes on the same model, each runtime
    * being one Apps Script execution (newLockState()); default: this runtime's own.
+   * Sharing it also shares the document: each execution's writes stay pending,
+   * unseen by the others, until SpreadsheetApp.flush() or the end of the call.
    */
   lock?: LockState;
   /** Called after each service call completes, with `Kind.method` and its target, e.g. to start another execution at that point. */
@@ -181,11 +183,13 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
     if (!functions.has(functionName) || typeof fn !== 'function') {
       throw new Error(`The bundle has no top-level function declaration named "${functionName}".`);
     }
+    state.pending?.begin(state.execution);
     try {
       return bridge.fromContext(Reflect.apply(fn, undefined, args.map((a) => bridge.toContext(a)))) as T;
     } catch (error) {
       throw hostError(error);
     } finally {
+      state.pending?.end(state.execution); // the end of an execution publishes its writes
       state.releaseLock(); // Apps Script releases a script's locks when it ends
     }
   };
@@ -267,7 +271,10 @@ export interface OpenOptions extends RuntimeOptions {
   create?: boolean;
 }
 
-/** Loads `path` and the built bundle; save() writes the model back to `path`. */
+/**
+ * Loads `path` and the built bundle; save() writes the model back to `path`,
+ * refusing when the file changed on disk since (or, with `create`, appeared).
+ */
 export async function openWorkbook(path: string, options: OpenOptions = {}): Promise<{ runtime: Runtime; save(): Promise<void> }> {
   const codePath = options.codePath ?? resolve('dist', 'Code.js');
   let code: string;
@@ -276,10 +283,16 @@ export async function openWorkbook(path: string, options: OpenOptions = {}): Pro
   } catch {
     throw new Error(`${codePath} is missing: run npm run build first.`);
   }
+  let stamp = options.create ? 'absent' : await stampOf(path);
   const model = options.create
     ? createModel(basename(path, extname(path)), { sheetNames: ['Sheet1'] })
     : await loadWorkbook(path);
   const oauthScopes = options.oauthScopes ?? manifestScopes(join(dirname(codePath), 'appsscript.json'));
   const runtime = loadBundle(code, model, { ...options, htmlDir: options.htmlDir ?? dirname(codePath), oauthScopes });
-  return { runtime, save: () => saveWorkbook(model, path) };
+  return {
+    runtime,
+    save: async () => {
+      stamp = await saveWorkbook(model, path, stamp);
+    },
+  };
 }

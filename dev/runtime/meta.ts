@@ -30,6 +30,7 @@ const triggerSchema = z.object({
   eventType: z.literal('CLOCK'),
   everyDays: z.int(),
   atHour: z.nullable(z.int()),
+  afterMs: z.optional(z.int()),
 });
 
 const metaSchema = z.object({

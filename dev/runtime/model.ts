@@ -52,6 +52,25 @@ export interface CellData {
   borders?: CellBorders;
   /** The link target of a text cell (a hyperlink in the .xlsx). */
   link?: string;
+  /** What the .xlsx said of the cell's style beyond the fields above (font colour and face, border styles, indent…), written back as it came. */
+  fileStyle?: FileStyle;
+}
+
+/** An exceljs style, minus what CellData models; never read by the runtime, only carried from load to save. */
+export type FileStyle = Readonly<Record<string, unknown>>;
+
+/** A row's or a column's layout as the .xlsx had it (Apps Script would keep it; the add-on never sets it). */
+export interface LineLayout {
+  /** Points (rows only). */
+  readonly height?: number;
+  readonly hidden?: boolean;
+  readonly outlineLevel?: number;
+}
+
+/** A defined name of the .xlsx: its ranges, each on a sheet (by id, so renaming the sheet keeps it) or on none. */
+export interface DefinedName {
+  readonly name: string;
+  readonly ranges: readonly { readonly sheetId: number | null; readonly ref: string }[];
 }
 
 export interface CellBorders {
@@ -61,7 +80,7 @@ export interface CellBorders {
   readonly right?: true;
 }
 
-export const FORMAT_KEYS = ['numberFormat', 'background', 'bold', 'wrap', 'horizontalAlignment', 'verticalAlignment', 'fontSize', 'borders'] as const;
+export const FORMAT_KEYS = ['numberFormat', 'background', 'bold', 'wrap', 'horizontalAlignment', 'verticalAlignment', 'fontSize', 'borders', 'fileStyle'] as const;
 
 export interface ProtectionModel {
   readonly type: 'RANGE' | 'SHEET';
@@ -92,7 +111,10 @@ export interface TriggerModel {
   /** The email of the user who made it. */
   readonly user: string;
   readonly eventType: 'CLOCK';
+  /** 0 for a one-off trigger (`after`). */
   readonly everyDays: number;
+  /** A one-off trigger: fires once, this many milliseconds after it was created. */
+  readonly afterMs?: number;
   /** 0–23 in the script's time zone, or null for any hour. */
   readonly atHour: number | null;
 }
@@ -114,6 +136,12 @@ export interface SheetModel {
   /** Merged ranges; the top-left cell holds the value. */
   merges: GridRect[];
   hiddenGridlines: boolean;
+  /** Row heights, hidden and grouped rows by `row - 1`, from the .xlsx; they move when rows are inserted or deleted. */
+  rowLayout: (LineLayout | undefined)[];
+  /** Hidden and grouped columns by `column - 1`, from the .xlsx. */
+  columnLayout: (LineLayout | undefined)[];
+  /** The sheet's filter, conditional formats and page setup as exceljs read them from the .xlsx, written back as they came. */
+  fileParts: Readonly<Record<string, unknown>>;
 }
 
 export interface Model {
@@ -127,6 +155,8 @@ export interface Model {
   nextSheetId: number;
   /** The script project's triggers, every user's. */
   triggers: TriggerModel[];
+  /** The .xlsx's defined names, carried from load to save. */
+  definedNames: DefinedName[];
 }
 
 export const DEFAULT_ROWS = 1000;
@@ -144,6 +174,7 @@ export function createModel(name: string, options: { sheetNames?: readonly strin
     userProperties: new Map(),
     nextSheetId: 0,
     triggers: [],
+    definedNames: [],
   };
   for (const sheetName of options.sheetNames ?? []) addSheet(model, sheetName);
   return model;
@@ -165,6 +196,9 @@ export function addSheet(model: Model, name: string, index = model.sheets.length
     charts: [],
     merges: [],
     hiddenGridlines: false,
+    rowLayout: [],
+    columnLayout: [],
+    fileParts: {},
   };
   model.nextSheetId = Math.max(model.nextSheetId, id + 1);
   model.sheets.splice(index, 0, sheet);

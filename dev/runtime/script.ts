@@ -30,6 +30,7 @@ export class ClockTriggerBuilder implements Emulated {
   readonly [SERVICE] = 'ClockTriggerBuilder';
   #everyDays: number | undefined;
   #atHour: number | null = null;
+  #afterMs: number | undefined;
 
   constructor(private readonly state: RuntimeState, private readonly handler: string) {}
 
@@ -45,14 +46,24 @@ export class ClockTriggerBuilder implements Emulated {
     return this;
   }
 
+  /** A one-off trigger, this many milliseconds from now; not with a daily schedule. */
+  after(milliseconds: number): ClockTriggerBuilder {
+    if (!Number.isInteger(milliseconds) || milliseconds < 0) throw new Error('The duration must be a whole number of milliseconds.');
+    this.#afterMs = milliseconds;
+    return this;
+  }
+
   create(): Trigger {
-    if (this.#everyDays === undefined) throw new Error('The trigger needs a schedule (everyDays) before create().');
+    if ((this.#everyDays === undefined) === (this.#afterMs === undefined)) {
+      throw new Error('The trigger needs one schedule (everyDays or after) before create().');
+    }
     const { model, user } = this.state;
     if (model.triggers.filter((t) => t.user === user).length >= MAX_TRIGGERS) {
       throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     }
     const id = String(Math.max(1_000_000, ...model.triggers.map((t) => Number(t.id) || 0)) + 1);
-    const data: TriggerModel = { id, handler: this.handler, user, eventType: 'CLOCK', everyDays: this.#everyDays, atHour: this.#atHour };
+    const schedule = this.#afterMs === undefined ? { everyDays: this.#everyDays!, atHour: this.#atHour } : { everyDays: 0, atHour: null, afterMs: this.#afterMs };
+    const data: TriggerModel = { id, handler: this.handler, user, eventType: 'CLOCK', ...schedule };
     model.triggers.push(data);
     return new Trigger(data);
   }

@@ -10,6 +10,7 @@ import { Spreadsheet } from './spreadsheet';
 import { ScriptApp } from './script';
 import type { Sheet } from './sheet';
 import type { LockState, RuntimeState } from './state';
+import { PROPERTY_MAX_BYTES, PROPERTY_STORE_MAX_BYTES } from '../../src/sheets/propertyLimits';
 import { Ui } from './ui';
 import { DataValidationBuilder } from './validation';
 
@@ -68,8 +69,10 @@ class SpreadsheetApp implements Emulated {
     return new DataValidationBuilder(this.spreadsheet);
   }
 
-  /** Writes are applied at once, so there is nothing to flush. */
-  flush(): void {}
+  /** Publishes this execution's pending writes to the other executions on the document (pending.ts). */
+  flush(): void {
+    this.spreadsheet.state.pending?.flush(this.spreadsheet.state.execution);
+  }
 }
 
 /**
@@ -126,13 +129,8 @@ class LockService implements Emulated {
   }
 }
 
-/**
- * Apps Script's PropertiesService limits (SPEC §13): "9 KB per value", which
- * measures nearer 8 KB with the key counted in, so key + value may hold at
- * most 8,000 UTF-8 bytes here; 500 KB (500,000 bytes) per store.
- */
-export const PROPERTY_MAX_BYTES = 8000;
-export const PROPERTY_STORE_MAX_BYTES = 500_000;
+// PropertiesService's limits are the add-on's own (SPEC §13): one place for both.
+export { PROPERTY_MAX_BYTES, PROPERTY_STORE_MAX_BYTES } from '../../src/sheets/propertyLimits';
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 

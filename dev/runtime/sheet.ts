@@ -156,6 +156,7 @@ export class Sheet implements Emulated {
     if (afterPosition < 1 || afterPosition > this.model.maxRows || howMany < 1) throw new Error('Those rows are out of bounds.');
     assertCellsFit(this.spreadsheet.model, howMany * this.model.maxColumns);
     this.model.cells = withBlanks(this.model.cells, afterPosition, howMany);
+    if (this.model.rowLayout.length > afterPosition) this.model.rowLayout = withBlanks(this.model.rowLayout, afterPosition, howMany);
     this.model.maxRows += howMany;
     this.model.frozenRows = spanAfterInsert({ start: 1, size: this.model.frozenRows }, afterPosition, howMany).size;
     for (const p of this.model.protections) {
@@ -173,6 +174,9 @@ export class Sheet implements Emulated {
     if (this.model.columnWidths.length > afterPosition) {
       this.model.columnWidths = withBlanks(this.model.columnWidths, afterPosition, howMany);
     }
+    if (this.model.columnLayout.length > afterPosition) {
+      this.model.columnLayout = withBlanks(this.model.columnLayout, afterPosition, howMany);
+    }
     this.model.maxColumns += howMany;
     for (const p of this.model.protections) {
       if (!p.rect) continue;
@@ -189,6 +193,7 @@ export class Sheet implements Emulated {
     const frozen = spanAfterDelete({ start: 1, size: this.model.frozenRows }, rowPosition, howMany)?.size ?? 0;
     if (this.model.maxRows - howMany <= frozen) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     this.model.cells.splice(rowPosition - 1, howMany);
+    this.model.rowLayout.splice(rowPosition - 1, howMany);
     this.model.maxRows -= howMany;
     this.model.frozenRows = frozen;
     // A protected range that loses all its rows goes, as in Sheets.
@@ -207,6 +212,7 @@ export class Sheet implements Emulated {
     if (this.model.maxColumns - howMany < 1) throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
     for (const row of this.model.cells) row?.splice(columnPosition - 1, howMany);
     this.model.columnWidths.splice(columnPosition - 1, howMany);
+    this.model.columnLayout.splice(columnPosition - 1, howMany);
     this.model.maxColumns -= howMany;
     this.model.protections = this.model.protections.filter((p) => {
       if (!p.rect) return true;
@@ -289,6 +295,9 @@ export class Sheet implements Emulated {
     copy.columnWidths = [...this.model.columnWidths];
     copy.merges = this.model.merges.map((m) => ({ ...m }));
     copy.hiddenGridlines = this.model.hiddenGridlines;
+    copy.rowLayout = [...this.model.rowLayout];
+    copy.columnLayout = [...this.model.columnLayout];
+    copy.fileParts = this.model.fileParts;
     return spreadsheet.sheetFor(copy);
   }
 

@@ -1,6 +1,7 @@
 // What the emulated services record for tests, the CLI and the preview:
 // things that in Sheets would only be seen on screen.
 import type { Model } from './model';
+import { PendingWrites } from './pending';
 
 export type MenuEntry =
   | { readonly kind: 'item'; readonly caption: string; readonly functionName: string }
@@ -65,6 +66,8 @@ export interface LockState {
   acquisitions: number;
   /** The execution (runtime) holding it, when several share this state. */
   holder?: symbol;
+  /** The writes each execution on the shared document has not flushed yet (see pending.ts). */
+  pending?: PendingWrites;
 }
 
 /** A document lock several runtimes ("executions" on one document) can share: see RuntimeOptions.lock. */
@@ -91,15 +94,22 @@ export class RuntimeState {
   /** Who started the running call: a person (menu, sidebar) or a time-driven trigger, which has no UI and no selection. */
   context: 'user' | 'trigger' = 'user';
 
+  readonly lock: LockState;
+  /** Set when the document is shared with other executions (a lock state was given): their view of this one's writes. */
+  readonly pending: PendingWrites | undefined;
+
   constructor(
     readonly model: Model,
     readonly user: string,
     /** Where HtmlService.createHtmlOutputFromFile looks for `<name>.html`. */
     readonly htmlDir: string,
-    readonly lock: LockState = newLockState(),
+    sharedLock: LockState | undefined,
     /** False: getDocumentLock() gives null, as Apps Script does outside the document's context. */
     readonly documentLock = true,
-  ) {}
+  ) {
+    this.lock = sharedLock ?? newLockState();
+    this.pending = sharedLock ? (sharedLock.pending ??= new PendingWrites(model)) : undefined;
+  }
 
   /** Whether this execution holds the document lock. */
   get holdsLock(): boolean {

@@ -1,7 +1,8 @@
 // Reads and writes the model as an .xlsx through exceljs. Date cells cross
 // as calendar days: exceljs speaks wall-clock Dates (UTC fields), Apps Script
 // speaks instants in the spreadsheet's time zone.
-import { rename, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { dateCell } from '../../src/domain/cell';
@@ -10,12 +11,15 @@ import { a1Notation, absoluteA1, parseA1, quoteSheetName } from './a1';
 import { META_SHEET, readMeta, writeMeta, type Meta } from './meta';
 import {
   DEFAULT_COLUMNS, DEFAULT_ROWS, addSheet, createModel, ensureCell, isFormula,
-  type CellData, type CellValue, type Model, type Scalar, type SheetModel, type ValidationRule,
+  type CellData, type CellValue, type DefinedName, type FileStyle, type LineLayout, type Model, type Scalar, type SheetModel, type ValidationRule,
 } from './model';
 
-/** The file is missing, or is not an .xlsx this runtime can read. */
+/**
+ * The file is missing, or is not an .xlsx this runtime can read; or, on save,
+ * it is read-only, or it changed on disk since it was loaded.
+ */
 export class WorkbookFileError extends Error {
-  constructor(readonly path: string, readonly reason: 'missing' | 'unreadable', message: string) {
+  constructor(readonly path: string, readonly reason: 'missing' | 'unreadable' | 'readOnly' | 'changed', message: string) {
     super(message);
     this.name = 'WorkbookFileError';
   }
@@ -94,6 +98,31 @@ function noteText(note: string | ExcelJS.Comment | undefined): string | undefine
   return note.texts?.map((t) => t.text).join('') || undefined;
 }
 
+/** `object` without `keys` and without empty or null entries; undefined when nothing is left. */
+function without(object: object | undefined, keys: readonly string[]): Record<string, unknown> | undefined {
+  if (!object) return undefined;
+  const kept = Object.entries(object).filter(([key, value]) => !keys.includes(key) && value !== undefined && value !== null);
+  return kept.length ? Object.fromEntries(kept) : undefined;
+}
+
+/**
+ * The part of a cell's style CellData does not model, kept to be written back:
+ * the font but its weight and size, border styles and colours, alignment but
+ * wrap and the two alignments, a fill other than a plain colour, protection.
+ */
+function unmodelledStyle(cell: ExcelJS.Cell, background: string | undefined): FileStyle | undefined {
+  const style = cell.style as Partial<ExcelJS.Style> | undefined;
+  if (!style) return undefined;
+  const parts = {
+    font: without(style.font, ['bold', 'size']),
+    border: without(style.border, []),
+    alignment: without(style.alignment, ['wrapText', 'horizontal', 'vertical']),
+    fill: background === undefined && style.fill && !(style.fill.type === 'pattern' && style.fill.pattern === 'none') ? style.fill : undefined,
+    protection: without(style.protection, []),
+  };
+  return without(parts, []);
+}
+
 function readCell(cell: ExcelJS.Cell, timeZone: string): CellData {
   const data: CellData = {};
   const value = valueFromExcel(cell, timeZone);
@@ -115,8 +144,21 @@ function readCell(cell: ExcelJS.Cell, timeZone: string): CellData {
   if (horizontal === 'left' || horizontal === 'center' || horizontal === 'right') data.horizontalAlignment = horizontal;
   const vertical = cell.alignment?.vertical;
   if (vertical === 'top' || vertical === 'middle' || vertical === 'bottom') data.verticalAlignment = vertical;
+  const fileStyle = unmodelledStyle(cell, data.background);
+  if (fileStyle) data.fileStyle = fileStyle;
   return data;
 }
+
+function lineLayout(line: { height?: number; hidden?: boolean; outlineLevel?: number }, withHeight: boolean): LineLayout | undefined {
+  const layout: { height?: number; hidden?: boolean; outlineLevel?: number } = {};
+  if (withHeight && line.height) layout.height = line.height;
+  if (line.hidden) layout.hidden = true;
+  if (line.outlineLevel) layout.outlineLevel = line.outlineLevel;
+  return Object.keys(layout).length ? layout : undefined;
+}
+
+/** The sheet-level parts the runtime does not model but keeps: filter, conditional formats, page setup. */
+const FILE_PARTS = ['autoFilter', 'conditionalFormattings', 'pageSetup', 'headerFooter'] as const;
 
 function ruleFromExcel(
   validation: ExcelValidation, sheet: SheetModel, sheetIdByXlsxName: ReadonlyMap<string, number>, model: Model,
@@ -146,10 +188,19 @@ function readSheet(worksheet: ExcelJS.Worksheet, sheet: SheetModel, timeZone: st
       const data = readCell(cell, timeZone);
       if (Object.keys(data).length > 0) Object.assign(ensureCell(sheet, r, c), data);
     });
+    const layout = lineLayout(row, true);
+    if (layout) sheet.rowLayout[r - 1] = layout;
   });
   (worksheet.columns ?? []).forEach((column, i) => {
     if (column.width !== undefined) sheet.columnWidths[i] = Math.round(column.width * PIXELS_PER_CHARACTER);
+    const layout = lineLayout(column, false);
+    if (layout) sheet.columnLayout[i] = layout;
   });
+  const parts = worksheet as unknown as Record<string, unknown>;
+  sheet.fileParts = Object.fromEntries(FILE_PARTS.flatMap((key) => {
+    const part = parts[key];
+    return part === undefined || part === null || (Array.isArray(part) && part.length === 0) ? [] : [[key, part]];
+  }));
   const view = worksheet.views?.[0];
   sheet.frozenRows = view?.state === 'frozen' ? view.ySplit ?? 0 : 0;
   sheet.hiddenGridlines = view?.showGridLines === false;
@@ -192,6 +243,22 @@ async function readExcel(path: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+const SHEET_REF = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/;
+
+/** The workbook's defined names, each range tied to its sheet's id. */
+function definedNamesOf(workbook: ExcelJS.Workbook, sheetIdByXlsxName: ReadonlyMap<string, number>): DefinedName[] {
+  const names = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  return names.map(({ name, ranges }) => ({
+    name,
+    ranges: ranges.map((range) => {
+      const m = SHEET_REF.exec(range);
+      const sheetName = m ? m[1]?.replace(/''/g, "'") ?? m[2]! : undefined;
+      const sheetId = sheetName === undefined ? undefined : sheetIdByXlsxName.get(sheetName);
+      return sheetId === undefined ? { sheetId: null, ref: range } : { sheetId, ref: m![3]! };
+    }),
+  }));
+}
+
 export async function loadWorkbook(path: string): Promise<Model> {
   const workbook = await readExcel(path);
   const metaSheet = workbook.getWorksheet(META_SHEET);
@@ -220,6 +287,7 @@ export async function loadWorkbook(path: string): Promise<Model> {
     readSheet(worksheet, sheet, model.timeZone);
     return sheet;
   });
+  model.definedNames = definedNamesOf(workbook, sheetIdByXlsxName);
   worksheets.forEach((worksheet, i) => {
     const sheet = sheets[i]!;
     const validations = (worksheet as unknown as WithValidations).dataValidations.model;
@@ -267,30 +335,41 @@ function excelValidation(rule: ValidationRule, sheetNames: ReadonlyMap<number, s
   }
 }
 
+/** The file's own style of the cell with what the model says laid over it: the modelled fields always win. */
 function writeCell(cell: ExcelJS.Cell, data: CellData, timeZone: string): void {
   if (data.value !== undefined) {
     cell.value = data.link !== undefined && typeof data.value === 'string'
       ? { text: data.value, hyperlink: data.link }
       : excelValue(data.value, timeZone);
   }
+  const kept = (data.fileStyle ?? {}) as Partial<ExcelJS.Style>;
   const dateFormat = isDateValued(data.value) ? 'yyyy-mm-dd' : undefined;
   const numFmt = data.numberFormat ?? dateFormat;
   if (numFmt) cell.numFmt = numFmt;
   if (data.background && /^#[0-9a-f]{6}$/.test(data.background)) {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${data.background.slice(1).toUpperCase()}` } };
+  } else if (kept.fill) {
+    cell.fill = kept.fill;
   }
   if (data.note) cell.note = data.note;
-  if (data.bold || data.fontSize) cell.font = { ...(data.bold ? { bold: true } : {}), ...(data.fontSize ? { size: data.fontSize } : {}) };
-  if (data.borders) {
-    cell.border = Object.fromEntries(Object.keys(data.borders).map((side) => [side, { style: 'thin' }])) as Partial<ExcelJS.Borders>;
+  if (data.bold || data.fontSize || kept.font) {
+    cell.font = { ...kept.font, ...(data.bold ? { bold: true } : {}), ...(data.fontSize ? { size: data.fontSize } : {}) };
   }
-  if (data.wrap || data.horizontalAlignment || data.verticalAlignment) {
+  if (data.borders) {
+    cell.border = Object.fromEntries(Object.keys(data.borders).map((side) => {
+      const own = kept.border?.[side as keyof ExcelJS.Borders] as Partial<ExcelJS.Border> | undefined;
+      return [side, own?.style ? own : { style: 'thin' }];
+    })) as Partial<ExcelJS.Borders>;
+  }
+  if (data.wrap || data.horizontalAlignment || data.verticalAlignment || kept.alignment) {
     cell.alignment = {
+      ...kept.alignment,
       ...(data.wrap ? { wrapText: true } : {}),
       ...(data.horizontalAlignment ? { horizontal: data.horizontalAlignment as ExcelJS.Alignment['horizontal'] } : {}),
       ...(data.verticalAlignment ? { vertical: data.verticalAlignment as ExcelJS.Alignment['vertical'] } : {}),
     };
   }
+  if (kept.protection) cell.protection = kept.protection;
 }
 
 /**
@@ -335,6 +414,25 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetModel, name: string,
   sheet.columnWidths.forEach((px, c) => {
     if (px !== undefined) worksheet.getColumn(c + 1).width = px / PIXELS_PER_CHARACTER;
   });
+  sheet.rowLayout.forEach((layout, r) => {
+    if (layout) Object.assign(worksheet.getRow(r + 1), layout);
+  });
+  sheet.columnLayout.forEach((layout, c) => {
+    if (layout) Object.assign(worksheet.getColumn(c + 1), layout);
+  });
+  Object.assign(worksheet, sheet.fileParts);
+}
+
+/** The defined names with each range on its sheet's name in this file; a range whose sheet is gone goes, and a name with none left. */
+function writeDefinedNames(workbook: ExcelJS.Workbook, names: readonly DefinedName[], sheetNames: ReadonlyMap<number, string>): void {
+  for (const { name, ranges } of names) {
+    const refs = ranges.flatMap(({ sheetId, ref }) => {
+      if (sheetId === null) return [ref];
+      const sheetName = sheetNames.get(sheetId);
+      return sheetName === undefined ? [] : [`${quoteSheetName(sheetName)}!${ref}`];
+    });
+    for (const ref of refs) workbook.definedNames.add(ref, name);
+  }
 }
 
 function metaOf(model: Model, sheetNames: ReadonlyMap<number, string>): Meta {
@@ -357,16 +455,56 @@ function metaOf(model: Model, sheetNames: ReadonlyMap<number, string>): Meta {
   };
 }
 
-/** Writes the model to `path`, replacing the file only once the new one is complete. */
-export async function saveWorkbook(model: Model, path: string): Promise<void> {
+/** A file's content as it was loaded, to tell at save whether someone else changed it meanwhile; 'absent' for a new file. */
+export type FileStamp = { readonly sha256: string } | 'absent';
+
+export async function stampOf(path: string): Promise<FileStamp> {
+  try {
+    return { sha256: createHash('sha256').update(await readFile(path)).digest('hex') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+    throw error;
+  }
+}
+
+const sameStamp = (a: FileStamp, b: FileStamp): boolean => (a === 'absent' || b === 'absent' ? a === b : a.sha256 === b.sha256);
+
+/** The file's permission bits, or undefined when there is no file yet. */
+async function modeOf(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).mode & 0o7777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes the model to `path`, replacing the file only once the new one is
+ * complete and with the file's permissions. Refused, leaving the file as it
+ * is: a read-only file (no write bit: the owner's choice, even where the
+ * system would let this process write), or one whose content is no longer
+ * `expected` (someone saved it while the model was open). Gives the stamp of
+ * the file written, to expect at the next save.
+ */
+export async function saveWorkbook(model: Model, path: string, expected?: FileStamp): Promise<FileStamp> {
+  const mode = await modeOf(path);
+  if (mode !== undefined && (mode & 0o222) === 0) throw new WorkbookFileError(path, 'readOnly', `${path} is read-only`);
   const workbook = new ExcelJS.Workbook();
   const sheetNames = xlsxNames(model.sheets);
   for (const sheet of model.sheets) writeSheet(workbook, sheet, sheetNames.get(sheet.id)!, model.timeZone, sheetNames);
+  writeDefinedNames(workbook, model.definedNames, sheetNames);
   writeMeta(workbook.addWorksheet(META_SHEET, { state: 'veryHidden' }), metaOf(model, sheetNames));
   const partial = `${path}.${process.pid}.partial`;
   try {
     await workbook.xlsx.writeFile(partial);
+    if (mode !== undefined) await chmod(partial, mode);
+    if (expected !== undefined && !sameStamp(expected, await stampOf(path))) {
+      throw new WorkbookFileError(path, 'changed', `${path} changed on disk since it was loaded`);
+    }
+    const written = await stampOf(partial);
     await rename(partial, path);
+    return written;
   } finally {
     await rm(partial, { force: true });
   }

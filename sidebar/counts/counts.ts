@@ -7,18 +7,9 @@ import { fiscalYearTitle } from '../../src/domain/counts/fiscalYear';
 import type { SkippedRow } from '../../src/domain/counts/metrics';
 import { chosenText } from '../shared/chosenText';
 import { button, fill, h } from '../shared/dom';
+import { download } from '../shared/download';
 import { callServer } from '../shared/server';
 import { StatusLine } from '../shared/status';
-
-/** Hands text to the browser as a file download; the BOM in the text keeps Excel reading UTF-8. */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = h('a', { href: url, download: fileName, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export class CountsView {
   readonly element: HTMLElement;

@@ -5,7 +5,9 @@ import { todayInTokyo } from '../domain/normalize';
 import { validateWorkbook, type ValidationResult } from '../domain/validate/workbook';
 import { openBook, readCaseWorkbook } from '../sheets/book';
 import { logChanges } from '../sheets/changeLog';
+import { withDocumentLock } from '../sheets/lock';
 import { markProblems } from '../sheets/marks';
+import type * as z from '../domain/zod';
 import { checkArgs, parseArgs } from './contracts';
 
 export interface CheckResult extends ValidationResult {
@@ -17,6 +19,11 @@ export interface CheckResult extends ValidationResult {
 
 export function checkEntries(rawArgs?: unknown): CheckResult {
   const args = parseArgs(checkArgs, rawArgs);
+  // Marking appends to 変更履歴, so it reads and marks under the lock (SPEC §13); a check that only reports does not write.
+  return args.mark ? withDocumentLock(() => check(args)) : check(args);
+}
+
+function check(args: z.infer<typeof checkArgs>): CheckResult {
   const today = args.today ?? todayInTokyo();
   const book = openBook();
   const { cases, activities, meetings, plans, tasks, settings, notes, table: settingsTable } = readCaseWorkbook(book);

@@ -2,9 +2,9 @@
 // UserProperties (never in the spreadsheet, never visible to colleagues) so a
 // closed sidebar loses nothing. It may hold personal data, so it is deleted as
 // soon as the case is saved or the person discards it.
+import { fitsOneProperty } from './propertyLimits';
+
 const KEY = 'tsunagi.caseDraft';
-/** PropertiesService allows 9 KB per value. */
-export const MAX_DRAFT_BYTES = 9 * 1024;
 
 export interface CaseDraft {
   /** When it was kept, as the sidebar showed the time (ISO). */
@@ -16,23 +16,25 @@ export interface CaseDraft {
   readonly loaded?: Readonly<Record<string, string>>;
 }
 
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
-
 const properties = (): GoogleAppsScript.Properties.Properties => PropertiesService.getUserProperties();
 
-/** Keeps the draft; false when it is too large for one property (nothing is kept then). */
+/**
+ * Keeps the draft; false when one property cannot hold it, or the person's
+ * store is full. Then no draft is kept at all: an older one would come back
+ * in place of what the person typed since, and holds personal data.
+ */
 export function keepCaseDraft(draft: CaseDraft): boolean {
   const json = JSON.stringify(draft);
-  if (utf8Bytes(KEY) + utf8Bytes(json) > MAX_DRAFT_BYTES) return false;
-  properties().setProperty(KEY, json);
-  return true;
+  if (fitsOneProperty(KEY, json)) {
+    try {
+      properties().setProperty(KEY, json);
+      return true;
+    } catch {
+      // The store's 500 KB are used up by other properties: refused like a draft too long.
+    }
+  }
+  clearCaseDraft();
+  return false;
 }
 
 export function readCaseDraft(): CaseDraft | null {

@@ -16,6 +16,8 @@ export function withDocumentLock<T>(work: () => T): T {
   try {
     return work();
   } finally {
+    // Apps Script may still hold the last writes; the next holder of the lock must read them (releaseLock's documentation).
+    SpreadsheetApp.flush();
     lock.releaseLock();
   }
 }

@@ -1,9 +1,11 @@
 // Saves remembered by their request ID, so a double click or a retried call
 // writes once: the second request gets the first one's answer. The memo is one
-// document property, and Apps Script refuses a value over 9 KB (measured
-// nearer 8 KB with its key), so it holds only successful saves, each trimmed
+// document property, which holds at most PROPERTY_MAX_BYTES with its key
+// (propertyLimits.ts), so it holds only successful saves, each trimmed
 // of its warnings when long, and forgets the oldest beyond MAX_BYTES. A retry
 // comes within seconds, long before its entry is forgotten.
+import { utf8Bytes } from './propertyLimits';
+
 const KEY = 'tsunagi.recentSaves';
 export const MAX_BYTES = 6000;
 const MAX_ENTRY_BYTES = 600;
@@ -17,16 +19,6 @@ interface Result {
 interface Remembered<T> {
   readonly requestId: string;
   readonly result: T;
-}
-
-/** UTF-8 bytes, as Apps Script measures a property. */
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
 }
 
 function readAll<T>(properties: GoogleAppsScript.Properties.Properties): Remembered<T>[] {

@@ -1,7 +1,9 @@
 // SPEC §10 audit of 変更履歴 in the built bundle: every write path leaves a
 // row; the add-on only appends (rows already there never change, and every
 // write into the tab lands below its last row); the tab is protected
-// (warning-only); a user Apps Script cannot name is logged as （不明）.
+// (warning-only); every write of each operation, its 変更履歴 rows and the IDs
+// it assigns included, is made under the document lock; a user Apps Script
+// cannot name is logged as （不明）.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDemo } from '../../dev/demo/write';
@@ -57,6 +59,8 @@ function audited<T>(runtime: Runtime, operation: RegExp, run: () => T): T {
   expect(cellWrites.filter((w) => w.row > 1 && w.row <= last)).toEqual([]);
   if (last > 0) expect(cellWrites.filter((w) => w.row === 1 && /^Range\.(setValues?|setFormulas?|clear)/.test(w.call))).toEqual([]);
   expect(runtime.writes.slice(writes).filter((w) => w.target === `'${LOG}'` && /deleteRow|insertRow|clear/.test(w.call))).toEqual([]);
+  // SPEC §13: every append to 変更履歴 (and every ID it records) is made under the document lock.
+  expect(runtime.writes.slice(writes).filter((w) => !w.locked)).toEqual([]);
   return result;
 }
 

@@ -31,14 +31,17 @@ interface Executions {
   race<T>(work: () => T, arriving: () => unknown): { result: T; arrived: { waited: boolean; result: unknown } };
 }
 
-function executions(sharedLock: boolean): Executions {
+/** Where B arrives by default: A has just read 共通シート. */
+const afterReadingCases = (call: string, target: string): boolean => call === 'Range.getValues' && target.startsWith("'共通シート'!");
+
+function executions(sharedLock: boolean, arrivesAfter = afterReadingCases): Executions {
   const model = demoWorkbook(40).model;
   const lock = sharedLock ? newLockState() : undefined;
   let arriving: (() => void) | null = null;
   const a = loadBundle(CODE, model, {
     htmlDir: HTML, lock,
     onServiceCall: (call, target) => {
-      if (arriving && call === 'Range.getValues' && target.startsWith("'共通シート'!")) {
+      if (arriving && arrivesAfter(call, target)) {
         const start = arriving;
         arriving = null;
         start();
@@ -133,5 +136,61 @@ describe('a rebuild and a save interleaved', () => {
     const withoutLock = unlocked.race(() => saveCase(unlocked.a, CASE_A, 'race-a-0005'), () => rebuild(unlocked.b));
     expect(withoutLock.arrived.waited).toBe(false);
     expect(newCases(withoutLock.arrived.result as RebuildCountsResult)).toBe(baseline);
+  });
+});
+
+describe('a save arriving the moment another releases the lock (pending writes, SPEC §13)', () => {
+  // Apps Script may still hold A's last writes when A releases the lock; B,
+  // taking it at once, must still read A's new row and A's 変更履歴 rows.
+  const afterRelease = (call: string): boolean => call === 'Lock.releaseLock';
+
+  it('B reads the row A saved, gets the next ケースID, and both cases and both log rows are kept', () => {
+    const { a, b, race } = executions(true, afterRelease);
+    const { result, arrived } = race(() => saveCase(a, CASE_A, 'race-a-0006'), () => saveCase(b, CASE_B, 'race-b-0006'));
+    const second = arrived.result as SaveResult;
+    expect(arrived.waited).toBe(false); // A had released the lock: B ran right there, inside A's execution
+    if (!result.saved || !second.saved) throw new Error('a save was refused');
+    expect(second.id).not.toBe(result.id);
+    const cases = tabText(a, '共通シート');
+    const summaryColumn = CASE_FIELDS.findIndex((f) => f.key === 'summary');
+    expect(cases.filter((r) => r[ID_COLUMN] === result.id).map((r) => r[summaryColumn])).toEqual([CASE_A.summary]);
+    expect(cases.filter((r) => r[ID_COLUMN] === second.id).map((r) => r[summaryColumn])).toEqual([CASE_B.summary]);
+    const log = tabText(a, '変更履歴');
+    expect(log.filter((r) => r[4] === result.id).length).toBeGreaterThan(0);
+    expect(log.filter((r) => r[4] === second.id).length).toBeGreaterThan(0);
+  });
+});
+
+describe('入力チェック and a save at the same time (lock discipline, SPEC §13)', () => {
+  // Each arrives just after the other has written its 変更履歴 row, before that execution ends.
+  const afterLogWrite = (call: string, target: string): boolean => call === 'Range.setValues' && target.startsWith("'変更履歴'!A") && !target.endsWith('!A1:H1');
+  const check = (runtime: Runtime) => runtime.call('checkEntries', { today: TODAY, mark: true });
+  const logOf = (runtime: Runtime): string[][] => tabText(runtime, '変更履歴');
+  const registered = (runtime: Runtime, id: string): number => logOf(runtime).filter((r) => r[2] === 'ケースを登録' && r[4] === id).length;
+  /** The 変更履歴 rows the same save leaves when it runs alone. */
+  const alone = (): number => {
+    const runtime = demoWorkbook(40);
+    const saved = saveCase(runtime, CASE_A, 'alone-0001');
+    if (!saved.saved) throw new Error('the save was refused');
+    return registered(runtime, saved.id);
+  };
+
+  it('a save arriving while 入力チェック writes its log row waits, and both log rows are kept', () => {
+    const { a, b, race } = executions(true, afterLogWrite);
+    const { arrived } = race(() => check(a), () => saveCase(b, CASE_A, 'race-b-0007'));
+    const saved = arrived.result as SaveResult;
+    if (!saved.saved) throw new Error('the save was refused');
+    expect(logOf(a).filter((r) => r[2] === '入力チェック')).toHaveLength(1);
+    expect(registered(a, saved.id)).toBe(alone());
+    expect(arrived.waited).toBe(true);
+  });
+
+  it('入力チェック arriving while a save writes its log rows waits, and both are kept', () => {
+    const { a, b, race } = executions(true, afterLogWrite);
+    const { result: saved, arrived } = race(() => saveCase(a, CASE_A, 'race-a-0008'), () => check(b));
+    if (!saved.saved) throw new Error('the save was refused');
+    expect(logOf(a).filter((r) => r[2] === '入力チェック')).toHaveLength(1);
+    expect(registered(a, saved.id)).toBe(alone());
+    expect(arrived.waited).toBe(true);
   });
 });

@@ -158,7 +158,7 @@ describe('POST /api/run', () => {
     expect(result).toMatchObject({ ok: true, alerts: [expect.stringContaining('結果はタブ「自己診断」にあります')] });
     const view = await workbook();
     expect(view.selection.sheet).toBe('自己診断');
-    expect(view.tabs.find((t) => t.name === '自己診断')?.rows[1]?.cells.slice(0, 2)).toEqual(['書式なしテキストの読み書き', 'OK']);
+    expect(view.tabs.find((t) => t.name === '自己診断')?.rows[1]?.cells.slice(0, 2)).toEqual(['ブック全体のセル数', 'OK']);
   });
 
   it('answers ok:false with the error for a name that is not a function of the bundle', async () => {

@@ -6,7 +6,7 @@ import { furnishPlainTab } from '../../sheets/furniture';
 import { writeRows } from '../../sheets/tables';
 import { instantToDateCell } from '../../sheets/zonedDate';
 import { reportingErrors } from '../menu';
-import { runChecks, type CheckResult } from './checks';
+import { dryRunDailyRebuild, NEW_TAB_CELLS, runChecks, type CheckResult } from './checks';
 
 export const SELF_TEST_TAB = '自己診断';
 const TITLE = '自己診断';
@@ -18,7 +18,7 @@ export interface SelfTestResult {
 
 export function runSelfTest(): SelfTestResult {
   const book = openBook();
-  const checks = runChecks(book);
+  const checks = runChecks(book, book.sheets.has(SELF_TEST_TAB) ? 0 : NEW_TAB_CELLS);
   const sheet = book.sheets.get(SELF_TEST_TAB) ?? book.spreadsheet.insertSheet(SELF_TEST_TAB);
   sheet.clear();
   writeRows(sheet, 1, [
@@ -47,5 +47,7 @@ export function menuSelfTest(): void {
   });
 }
 
-/** The handler the trigger check schedules and deletes at once; does nothing. */
-export function selfTestTrigger(): void {}
+/** The one-off trigger 自己診断 schedules: the daily rebuild's dry run (checks.ts). */
+export function selfTestTrigger(): void {
+  dryRunDailyRebuild();
+}
