@@ -111,7 +111,7 @@ export function dryRunDailyRebuild(): void {
   const result = check('毎日の自動更新の試運転（トリガーから）', () => {
     const { today, fiscalYear } = dayAndYear({});
     const { counts } = countBook(book, fiscalYear, today);
-    return { verdict: 'OK', detail: `${fiscalYear}年度を集計できました（書き込みなし・集計から除いた行 ${skippedRowCount(counts)}行）` };
+    return { verdict: 'OK', detail: `${fiscalYear}年度を集計できました（書き込みなし・集計から除いた行 ${skippedRowCount(counts.skipped)}行）` };
   });
   const at = instantToDateCell(new Date(), book.timeZone).iso.replace('T', ' ');
   PropertiesService.getDocumentProperties().setProperty(DRY_RUN_KEY, JSON.stringify({ ...result, at }));
