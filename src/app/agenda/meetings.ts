@@ -15,6 +15,7 @@ import { meetingArgs, meetingListArgs, parseArgs } from '../contracts';
 import { planSourcesOf, readPlanTables } from '../plan/planTables';
 import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
 import { meetingSummary, readMeetingTable } from './meetingTable';
+import { workbookPeople } from './prepare';
 import type { MeetingForOutcomes, MeetingList, MeetingSummary, OutcomeCase } from './types';
 
 const RECENT_DAYS = 60;
@@ -91,7 +92,7 @@ export function getMeetingForOutcomes(rawArgs?: unknown): MeetingForOutcomes {
   // Only a consent meeting decides or reviews plans: the plan tabs are read for it alone.
   const consentMeeting = settings.meetingTypes.some((m) => m.name === meeting.meetingType && m.consentRequired);
   const sources = consentMeeting ? planSourcesOf(readPlanTables(book, settings), new Set(meeting.caseIds)) : new Map<string, CasePlanSources>();
-  const mask = agendaMasker(foundRows);
+  const mask = agendaMasker(workbookPeople(cases), settings);
   const plansOf = (caseId: string): OutcomeCase['plans'] => {
     const { draft, current } = sources.get(caseId) ?? {};
     return { draft: draft ? maskedPlanOf(draft, mask, settings) : null, current: current ? maskedPlanOf(current, mask, settings) : null };

@@ -1,7 +1,8 @@
 // What every agenda endpoint starts from: the request checked against 設定,
 // the cases that asked for the meeting, the meeting's 会議記録 row (its time
 // and place are kept unless new ones are given) and the agenda built from them.
-import { buildAgenda, findMeetingType } from '../../domain/agenda/build';
+import { buildAgenda, findMeetingType, personOf } from '../../domain/agenda/build';
+import type { PersonIdentity } from '../../domain/agenda/masking';
 import type { Agenda, AgendaRequest, CaseRow } from '../../domain/agenda/types';
 import { cellText } from '../../domain/cell';
 import { CASE_FIELDS } from '../../domain/fields';
@@ -48,6 +49,13 @@ function rowsOfType(cases: CaseTable, meetingType: string): CaseRow[] {
     .map((i) => ({ row: sheetRow(i), text: cases.textOf(i) }));
 }
 
+const IDENTITY_KEYS = ['personName', 'personKana', 'birthDate'] as const;
+
+/** Every case's 本人氏名, カナ and 生年月日 (SPEC §8: the workbook is the name list); only these three columns are normalised. */
+export function workbookPeople(cases: CaseTable): PersonIdentity[] {
+  return cases.filled.map((i) => personOf(cases.partOf(i, IDENTITY_KEYS)));
+}
+
 export function prepareAgenda(args: AgendaArgs): PreparedAgenda {
   const book = openBook();
   const { settings } = readBookSettings(book);
@@ -65,6 +73,6 @@ export function prepareAgenda(args: AgendaArgs): PreparedAgenda {
   };
   const candidates = rowsOfType(cases, args.meetingType);
   const plans = planSourcesOf(readPlanTables(book, settings), new Set(candidates.map((c) => c.text.caseId ?? '')));
-  const agenda = buildAgenda({ request, settings, cases: candidates, today: args.today ?? todayInTokyo(), plans });
+  const agenda = buildAgenda({ request, settings, cases: candidates, today: args.today ?? todayInTokyo(), plans, people: workbookPeople(cases) });
   return { book, settings, cases, meetings, meetingIndex, agenda };
 }
