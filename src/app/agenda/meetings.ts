@@ -13,9 +13,8 @@ import type { Settings } from '../../domain/settings';
 import { openBook, readBookSettings } from '../../sheets/book';
 import { meetingArgs, meetingListArgs, parseArgs } from '../contracts';
 import { planSourcesOf, readPlanTables } from '../plan/planTables';
-import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
+import { readCaseTable, workbookPeople, type CaseTable } from '../sidebar/caseTable';
 import { meetingSummary, readMeetingTable } from './meetingTable';
-import { workbookPeople } from './prepare';
 import type { MeetingForOutcomes, MeetingList, MeetingSummary, OutcomeCase } from './types';
 
 const RECENT_DAYS = 60;

@@ -1,8 +1,7 @@
 // What every agenda endpoint starts from: the request checked against 設定,
 // the cases that asked for the meeting, the meeting's 会議記録 row (its time
 // and place are kept unless new ones are given) and the agenda built from them.
-import { buildAgenda, findMeetingType, personOf } from '../../domain/agenda/build';
-import type { PersonIdentity } from '../../domain/agenda/masking';
+import { buildAgenda, findMeetingType } from '../../domain/agenda/build';
 import type { Agenda, AgendaRequest, CaseRow } from '../../domain/agenda/types';
 import { cellText } from '../../domain/cell';
 import { CASE_FIELDS } from '../../domain/fields';
@@ -13,7 +12,7 @@ import { sheetRow } from '../../domain/table';
 import { TIME_PATTERN } from '../../domain/validate/fieldRules';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import type { RecordTable } from '../recordTable';
-import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
+import { readCaseTable, workbookPeople, type CaseTable } from '../sidebar/caseTable';
 import { planSourcesOf, readPlanTables } from '../plan/planTables';
 import { findMeeting, readMeetingTable } from './meetingTable';
 
@@ -47,13 +46,6 @@ function rowsOfType(cases: CaseTable, meetingType: string): CaseRow[] {
   return cases.filled
     .filter((i) => cellText(normalizeCell(TYPE_FIELD, cases.rows[i]![column] ?? '')) === meetingType)
     .map((i) => ({ row: sheetRow(i), text: cases.textOf(i) }));
-}
-
-const IDENTITY_KEYS = ['personName', 'personKana', 'birthDate'] as const;
-
-/** Every case's 本人氏名, カナ and 生年月日 (SPEC §8: the workbook is the name list); only these three columns are normalised. */
-export function workbookPeople(cases: CaseTable): PersonIdentity[] {
-  return cases.filled.map((i) => personOf(cases.partOf(i, IDENTITY_KEYS)));
 }
 
 export function prepareAgenda(args: AgendaArgs): PreparedAgenda {

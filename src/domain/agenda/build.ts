@@ -4,13 +4,12 @@
 import { offDayNote } from '../calendar/offDays';
 import { longDate } from '../calendar/days';
 import { splitList } from '../normalize';
-import type { RecordText } from '../record';
 import { CASE_FIELDS } from '../fields';
 import { settingValues, type MeetingType, type Settings } from '../settings';
 import { closestValue } from '../suggest';
 import { initialsOf } from './initials';
 import { agendaPlanOf, type CasePlanSources } from '../plan/agendaPlan';
-import { listedOnly, shorten, textMasker, UNLISTED, type PersonIdentity } from './masking';
+import { listedOnly, personOf, shorten, textMasker, UNLISTED, type PersonIdentity } from './masking';
 import { minutesOf, schedule } from './schedule';
 import { selectCases, type SelectedCase } from './selection';
 import type { Agenda, AgendaItem, AgendaRequest, CaseRow, ItemKind, Slot } from './types';
@@ -79,9 +78,6 @@ function itemOf(c: SelectedCase, slot: Slot, order: number, settings: Settings, 
     plan: agendaPlanOf(c.kind, plans?.get(t.caseId ?? ''), mask, settings),
   };
 }
-
-/** A case's 本人氏名, カナ and 生年月日: what the masking looks for. */
-export const personOf = (t: RecordText): PersonIdentity => ({ name: t.personName ?? '', kana: t.personKana ?? '', birthDate: t.birthDate ?? '' });
 
 /** Every value 設定 lists: words an agenda prints whole, whoever is called 森 or 関. */
 export function settingsWords(settings: Settings): string[] {

@@ -17,6 +17,7 @@
 import { writtenDates } from './birthDateForms';
 import { fold, foldText, longVowelReader, type FoldedChar } from './nameForms';
 import { readNameField } from '../personName';
+import type { RecordText } from '../record';
 
 export const MASK = '○○';
 
@@ -27,6 +28,9 @@ export interface PersonIdentity {
   /** ISO when readable; any other text is masked as written. */
   readonly birthDate?: string;
 }
+
+/** A case's 本人氏名, カナ and 生年月日: what the masking looks for. */
+export const personOf = (t: RecordText): PersonIdentity => ({ name: t.personName ?? '', kana: t.personKana ?? '', birthDate: t.birthDate ?? '' });
 
 /** SPEC §8's honorifics: what makes a one-character 姓 or 名 stand as a name. */
 const HONORIFICS: readonly (readonly string[])[] = ['さん', 'さま', '様', '氏', '君', 'くん', 'ちゃん', '殿'].map((h) => [...fold(h)]);
@@ -189,6 +193,12 @@ function replaceSpans(text: string, spans: readonly Span[]): string {
     current = span;
   }
   return out + text.slice(from, current!.from) + MASK + text.slice(current!.to);
+}
+
+/** Whether a text names one of these people (or holds what identifies anyone): a 支援記録 対象 must not (SPEC §6 target_names_person). */
+export function namesAnyone(people: readonly PersonIdentity[]): (text: string) => boolean {
+  const mask = textMasker(people);
+  return (text) => mask(text) !== text;
 }
 
 /** The text with one person's name, readings and birth date replaced by ○○ (山田さん → ○○さん). */
