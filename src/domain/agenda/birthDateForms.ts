@@ -18,10 +18,10 @@ const ERAS: readonly { readonly names: readonly string[]; readonly startYear: nu
 ];
 
 const ERA = `(?:${ERAS.flatMap((e) => e.names).map(fold).join('|')})`;
-/** A year in digits, or in kanji with 十 百 千 (二十五, 千九百五十). */
-const N = '(?:[0-9]{4}|[0-9]{1,2}|[0-9千百十]*[千百十][0-9千百十]*)';
+/** A year in kanji with 十 百 千 (二十五, 千九百五十; tried first, so 二十 is not read as 2), or in digits. */
+const N = '(?:[0-9千百十]*[千百十][0-9千百十]*|[0-9]{4}|[0-9]{1,2})';
 /** A month or a day: one or two digits, or up to 三十一 in kanji. */
-const D = '(?:[0-9]{1,2}|[0-9]?十[0-9]?)';
+const D = '(?:[0-9]?十[0-9]?|[0-9]{1,2})';
 const ERA_YEAR = `${ERA}\\.?\\s*(?:${N}|元)`;
 const YEAR = `(?:${ERA_YEAR}|${N})`;
 /** 1950年（昭和25年） or 昭和25年（1950年）: the year twice, the second in brackets. */
@@ -33,7 +33,7 @@ const WRITTEN_DATE = new RegExp([
   `(?<year>${YEAR})\\s*[-/.年]\\s*(?<md2>${MONTH_DAY})`,
   `(?<digits>(?:${ERA}\\.?)?(?:[0-9]{8}|[0-9]{6}))`,
   `(?<born>${MONTH_DAY})\\s*(?=生)`,
-].join('|'), 'gu');
+].join('|'), 'uy');
 
 /** The value of a number as written: 25, 二十五 (2十5 once folded), 千9百5十, 1950. */
 function numberOf(written: string): number {
@@ -98,25 +98,43 @@ export interface WrittenDate {
   readonly monthDays?: readonly string[];
 }
 
-/** The dates written in folded text, each with what it can mean. */
-export function writtenDates(folded: string): WrittenDate[] {
+/** Where a date can start: a digit, a kanji numeral or an era. */
+const DATE_START = new RegExp(`[0-9十百千]|${ERA}`, 'uy');
+
+/** The written date a match stands for, with every reading of it. */
+function readingOf(g: Record<string, string | undefined>): Pick<WrittenDate, 'dates' | 'monthDays'> {
+  if (g.digits) return { dates: digitDates(g.digits) };
+  const monthDays = monthDaysOf(g.md1 ?? g.md2 ?? g.born!);
+  if (g.born) return { dates: [], monthDays: monthDays.map(([month, day]) => `${pad(month)}-${pad(day)}`) };
+  const years = g.mixed ? [...g.mixed.matchAll(new RegExp(YEAR, 'gu'))].flatMap((y) => yearsOf(y[0])) : yearsOf(g.year!);
+  return { dates: years.flatMap((y) => monthDays.map(([month, day]) => `${y}-${pad(month)}-${pad(day)}`)) };
+}
+
+const isCalendarDate = (monthDay: string): boolean => {
+  const [month, day] = monthDay.split('-').map(Number) as [number, number];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+};
+
+/**
+ * The dates written in folded text, each with what it can mean. Every place a
+ * date can start is tried, not only where the last one ended: in text run
+ * together (80501999年（平成11年）…) a reading that is no date must not hide
+ * the one that follows. Inside a real date nothing more is read (2025年3月4日
+ * holds 25年3月4日, which is not written there). A reading `allowed` refuses
+ * (one that would cut a word of 設定: 80506.10.12) gives way to later ones.
+ */
+export function writtenDates(folded: string, allowed: (start: number, end: number) => boolean = () => true): WrittenDate[] {
   const found: WrittenDate[] = [];
-  for (const m of folded.matchAll(WRITTEN_DATE)) {
-    const g = m.groups!;
-    const at = { start: m.index, end: m.index + m[0].length };
-    if (g.digits) {
-      found.push({ ...at, dates: digitDates(g.digits) });
-      continue;
-    }
-    const monthDays = monthDaysOf(g.md1 ?? g.md2 ?? g.born!);
-    if (g.born) {
-      found.push({ ...at, dates: [], monthDays: monthDays.map(([month, day]) => `${pad(month)}-${pad(day)}`) });
-      continue;
-    }
-    const years = g.mixed
-      ? [...g.mixed.matchAll(new RegExp(YEAR, 'gu'))].flatMap((y) => yearsOf(y[0]))
-      : yearsOf(g.year!);
-    found.push({ ...at, dates: years.flatMap((y) => monthDays.map(([month, day]) => `${y}-${pad(month)}-${pad(day)}`)) });
+  let insideDateUntil = 0;
+  for (let start = 0; start < folded.length; start++) {
+    DATE_START.lastIndex = start;
+    if (start < insideDateUntil || !DATE_START.test(folded)) continue;
+    WRITTEN_DATE.lastIndex = start;
+    const m = WRITTEN_DATE.exec(folded);
+    if (!m || !allowed(start, start + m[0].length)) continue;
+    const written = { start, end: start + m[0].length, ...readingOf(m.groups!) };
+    found.push(written);
+    if ([...written.dates.map((d) => d.slice(5)), ...(written.monthDays ?? [])].some(isCalendarDate)) insideDateUntil = written.end;
   }
   return found;
 }

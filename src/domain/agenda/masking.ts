@@ -9,8 +9,9 @@
 //   wherever it stands; a one-character 姓 or 名 (森, 実, イ) only where it
 //   stands as a name: before an honorific, or with the rest of the name.
 // - A name typed without a space has no known 姓 and 名: every leading and
-//   trailing 1-, 2- and 3-character part is taken (the 1-character ones before
-//   an honorific), which covers any split its kana gives.
+//   trailing part is taken (2 and 3 characters as SPEC §8 asks, and longer
+//   ones for readings such as イワサキ; the 1-character ones before an
+//   honorific), which covers any split its kana gives.
 // - A word listed in 設定 (ひきこもり, 関係機関) is never cut: a match that
 //   would take part of it is not made.
 // Over-masking (田中町 → ○○町) is accepted; a leak is not.
@@ -107,7 +108,7 @@ function addSpelling(trie: WordTrie, spelling: string): void {
     return;
   }
   const chars = [...whole];
-  for (const n of [1, 2, 3].filter((k) => k < chars.length)) {
+  for (let n = 1; n < chars.length; n++) {
     add(chars.slice(0, n).join(''));
     add(chars.slice(-n).join(''));
   }
@@ -152,24 +153,28 @@ export function textMasker(people: readonly PersonIdentity[], keep: readonly str
     const visible = visibleChars(folded.chars);
     const chars = visible.map((c) => c.folded);
     const spans: Span[] = [];
-    const keptWords: { start: number; end: number }[] = [];
-    for (let i = 0; i < chars.length; i++) for (const { end } of kept.endsAt(chars, i)) keptWords.push({ start: i, end });
-    const breaksKept = (start: number, end: number): boolean =>
-      keptWords.some((k) => start < k.end && k.start < end && !(start <= k.start && k.end <= end));
+    // Spans are offsets in the original text, whichever way they were found.
+    const visibleSpan = (start: number, end: number): Span => ({ from: visible[start]!.from, to: visible[end - 1]!.to });
+    const foldedSpan = (start: number, end: number): Span => ({ from: folded.originalAt[start]!, to: folded.originalAt[end]! });
+    const keptWords: Span[] = [];
+    for (let i = 0; i < chars.length; i++) for (const { end } of kept.endsAt(chars, i)) keptWords.push(visibleSpan(i, end));
+    const breaksKept = (s: Span): boolean => keptWords.some((k) => s.from < k.to && k.from < s.to && !(s.from <= k.from && k.to <= s.to));
     for (let i = 0; i < chars.length;) {
-      const match = names.endsAt(chars, i).find((m) => (m.word || honorificAt(chars, m.end)) && !breaksKept(i, m.end));
+      const match = names.endsAt(chars, i).find((m) => (m.word || honorificAt(chars, m.end)) && !breaksKept(visibleSpan(i, m.end)));
       if (!match) {
         i++;
         continue;
       }
-      spans.push({ from: visible[i]!.from, to: visible[match.end - 1]!.to });
+      spans.push(visibleSpan(i, match.end));
       i = match.end;
     }
-    const at = (start: number, end: number): Span => ({ from: folded.originalAt[start]!, to: folded.originalAt[end]! });
-    for (const date of writtenDates(folded.text)) {
-      if (date.dates.some((d) => births.has(d)) || (date.monthDays ?? []).some((d) => birthdays.has(d))) spans.push(at(date.start, date.end));
+    for (const date of writtenDates(folded.text, (start, end) => !breaksKept(foldedSpan(start, end)))) {
+      if (date.dates.some((d) => births.has(d)) || (date.monthDays ?? []).some((d) => birthdays.has(d))) spans.push(foldedSpan(date.start, date.end));
     }
-    for (const m of folded.text.matchAll(IDENTIFYING)) spans.push(at(m.index, m.index + m[0].length));
+    for (const m of folded.text.matchAll(IDENTIFYING)) {
+      const span = foldedSpan(m.index, m.index + m[0].length);
+      if (!breaksKept(span)) spans.push(span);
+    }
     return replaceSpans(text, spans);
   };
 }
