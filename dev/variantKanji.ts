@@ -28,8 +28,8 @@ const VARIANT_FIELDS = ['kZVariant', 'kSemanticVariant', 'kSpecializedSemanticVa
  * against the 戸籍統一文字 entry of the same character.
  */
 const NOT_IN_SOURCES: readonly (readonly [string, string])[] = [
-  ['槗', '橋'], ['桒', '桑'], ['舩', '船'], ['靑', '青'], ['𡈽', '土'], ['彥', '彦'], ['邉', '辺'], ['邊', '辺'],
-  ['桺', '柳'], ['阪', '坂'], ['淵', '渕'], ['渊', '渕'], ['籔', '薮'], ['澤', '沢'], ['齋', '斎'], ['濵', '浜'],
+  ['槗', '橋'], ['桒', '桑'], ['舩', '船'], ['靑', '青'], ['𡈽', '土'], ['彥', '彦'], ['邉', '辺'],
+  ['桺', '柳'], ['阪', '坂'], ['淵', '渕'], ['渊', '渕'], ['籔', '薮'],
 ];
 
 const isHan = (code: number): boolean =>
