@@ -30,11 +30,20 @@ const REPEAT = /^[々ゝゞヽヾ〻]$/;
 /** Kanji digits as the digits they are, so 一九五〇 and 二十五 read as numbers; 十百千 stay for dates to read. */
 const KANJI_DIGITS = new Map([...'〇一二三四五六七八九'].map((c, i): [string, string] => [c, String(i)]));
 
+/** Folded code points seen before: an agenda folds every name of the workbook and every text, mostly the same characters. */
+const FOLDED = new Map<string, string>();
+
 /** The folded form of one code point, given the folded one before it (for 々). */
 function foldCodePoint(c: string, previous: string): string {
+  if (REPEAT.test(c) && previous !== '' && previous !== ' ') return previous;
+  let folded = FOLDED.get(c);
+  if (folded === undefined) FOLDED.set(c, (folded = foldAlone(c)));
+  return folded;
+}
+
+function foldAlone(c: string): string {
   if (isInvisible(c)) return '';
   if (SEPARATOR.test(c)) return ' ';
-  if (REPEAT.test(c) && previous !== '' && previous !== ' ') return previous;
   const nfkc = c.normalize('NFKC');
   let folded = [...nfkc].length === 1 ? nfkc : c;
   if (HIRAGANA.test(folded)) folded = String.fromCharCode(folded.charCodeAt(0) + 0x60);
