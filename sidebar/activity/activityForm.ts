@@ -29,6 +29,8 @@ export interface ActivityFormContext {
 const OUTREACH = 'アウトリーチ';
 const PRE_INTAKE = 'pre-intake';
 const SUBJECT_HELP = '氏名は書かないでください。「北地区の80代男性（仮称A）」のように、本人と分からない呼び名にします。ケースになったら、その記録をケースにつなげられます。';
+/** Before a 対象 that names a person (SPEC §6 target_names_person): the offer never shows it as a neutral label. */
+const NAMES_PERSON = '注意・氏名が入っています';
 const RETRY_NOTE = 'もう一度「記録を保存」を押すと、同じ内容を送り直します（二重に保存されることはありません）。';
 
 export class ActivityForm {
@@ -128,7 +130,7 @@ export class ActivityForm {
       this.subjects = [];
     }
     this.linkChoice.replaceChildren(...this.subjects.map((s) =>
-      h('option', { value: s.subject }, `${s.subject}（${s.records}件${s.firstOn ? `、${s.firstOn}〜${s.lastOn}` : ''}）`)));
+      h('option', { value: s.subject }, `${s.namesPerson ? `${NAMES_PERSON}：` : ''}${s.subject}（${s.records}件${s.firstOn ? `、${s.firstOn}〜${s.lastOn}` : ''}）`)));
     this.showLinkOffer();
   }
 

@@ -63,6 +63,8 @@ export interface PreIntakeSubject {
   /** The first and last 実施日 (YYYY-MM-DD; '' when unreadable). */
   readonly firstOn: string;
   readonly lastOn: string;
+  /** The 対象 names a person (SPEC §6 target_names_person): the link offer says so. */
+  readonly namesPerson: boolean;
 }
 
 export interface LinkPreIntakeResult {

@@ -191,6 +191,29 @@ describe('privacy', () => {
   });
 });
 
+describe('the workbook as the name list (issue 25)', () => {
+  it('masks a case of another meeting, named in an agenda case\'s summary and in a date typed as text, on the tab and in the preview', () => {
+    const runtime = demoWorkbook(60);
+    const cases = findSheet(runtime.model, '共通シート')!;
+    const text = tabText(runtime, '共通シート');
+    const on = (r: string[]): boolean => r[caseColumn('次回会議種別')] === SUPPORT.meetingType && r[caseColumn('次回会議予定日')] === SUPPORT.date && ['受付', 'アセスメント中', 'プラン作成中', '支援中', '終結検討'].includes(r[caseColumn('状態')]!);
+    const [first, second] = text.map((r, i) => (on(r) ? i : -1)).filter((i) => i > 0);
+    const other = text.findIndex((r, i) => i > 0 && r[caseColumn('次回会議種別')] !== SUPPORT.meetingType && r[caseColumn('本人氏名')]!.includes(' '));
+    const [family, given] = text[other]![caseColumn('本人氏名')]!.split(' ') as [string, string];
+    const birth = parseDate(text[other]![caseColumn('生年月日')]!)!;
+    const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
+    const set = (row: number, header: string, value: string): void => { ensureCell(cases, row + 1, caseColumn(header) + 1).value = value; };
+    set(first!, '相談の概要', `近所の${family}${given}さん（${y}年${m}月${d}日生）が見守っている。`);
+    set(second!, '次回会議予定日', `${family}さんの退院後`);
+    const created = create(runtime, SUPPORT);
+    const preview = runtime.call<AgendaPreview>('previewAgenda', { today: TODAY, ...SUPPORT });
+    expect(preview.excluded).toContainEqual(expect.objectContaining({ code: 'invalid_date', message: expect.stringContaining('「○○さんの退院後」') }));
+    const shown = [JSON.stringify(created), JSON.stringify(preview), tabText(runtime, created.sheet).flat().join('\n')].join('\n');
+    expect(shown).toContain('近所の○○さん(○○生)'); // 共通シート keeps （ as ( (SPEC §5)
+    for (const secret of [family, given, `${y}年${m}月${d}日`]) expect(shown).not.toContain(secret);
+  });
+});
+
 describe('showAgendaPrintView', () => {
   it('opens the agenda as an A4 page in a dialog beside the sheet, and writes nothing', () => {
     const runtime = demoWorkbook(60);

@@ -43,13 +43,27 @@ describe('an アウトリーチ to someone not yet a case', () => {
   });
 });
 
+describe('a 対象 that names a person (issue 25, SPEC §6 target_names_person)', () => {
+  it('is saved with a warning, and offered for linking marked as naming a person', () => {
+    const runtime = demoWorkbook(40);
+    const cases = tabText(runtime, '共通シート');
+    const name = cases[1]![cases[0]!.indexOf('本人氏名')]!.replace(/\s/g, '');
+    const saved = saveActivity(runtime, { ...visit, subject: name }, 'pre-intake-0021');
+    expect(saved).toMatchObject({ saved: true });
+    expect(JSON.stringify(saved)).toContain('target_names_person');
+    saveActivity(runtime, { ...visit, subject: SUBJECT }, 'pre-intake-0022');
+    const subjects = runtime.call<PreIntakeSubject[]>('getPreIntakeSubjects', {});
+    expect(subjects.map((s) => [s.subject, s.namesPerson])).toEqual(expect.arrayContaining([[name, true], [SUBJECT, false]]));
+  });
+});
+
 describe('linking the earlier records once the person is a case', () => {
   it('lists the unlinked 対象, writes the ケースID into their rows (対象 stays), logs each row, and does it once', () => {
     const runtime = demoWorkbook(40);
     saveActivity(runtime, visit, 'pre-intake-0011');
     saveActivity(runtime, { ...visit, activityOn: '2026-11-20', visitors: '1' }, 'pre-intake-0012');
     const subjects = runtime.call<PreIntakeSubject[]>('getPreIntakeSubjects', {});
-    expect(subjects).toContainEqual({ subject: SUBJECT, records: 2, firstOn: '2026-11-18', lastOn: '2026-11-20' });
+    expect(subjects).toContainEqual({ subject: SUBJECT, records: 2, firstOn: '2026-11-18', lastOn: '2026-11-20', namesPerson: false });
 
     const caseId = runtime.call<CaseSearchResult>('searchCases', {}).cases[0]!.caseId;
     const rowsBefore = tabText(runtime, '支援記録');

@@ -39,6 +39,15 @@ async function rowsOfSubject(): Promise<string[][]> {
 const field = (label: string) => sidebar.getByLabel(label, { exact: true });
 
 describe('支援記録 for someone not yet a case', () => {
+  it('warns beside 対象 as the person types a name into it (issue 25)', async () => {
+    await field('記録する相手').selectOption('まだケースになっていない方');
+    const subject = field('対象（まだケースになっていない方）');
+    await subject.fill('佐藤トメ');
+    await subject.blur();
+    await sidebar.getByText('本人と分からない呼び名にしてください', { exact: false }).first().waitFor();
+    await subject.fill('');
+  });
+
   it('records an アウトリーチ under a 対象, telling staff not to write a name', async () => {
     await field('記録する相手').selectOption('まだケースになっていない方');
     await expect(field('ケース').isVisible()).resolves.toBe(false);

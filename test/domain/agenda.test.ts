@@ -308,3 +308,44 @@ describe('notes before writing', () => {
     ]);
   });
 });
+
+describe('masking everything an agenda returns (issue 25)', () => {
+  /** Every text of the agenda a reader sees: the built values, the tab's cells and the JSON. */
+  const shown = (agenda: ReturnType<typeof buildAgenda>): string =>
+    JSON.stringify([agenda, layoutAgenda(agenda).rows, agendaJson(agenda)]);
+
+  it('masks field values quoted in excluded[].message, in the agenda and its JSON', () => {
+    const agenda = buildAgenda({
+      request: request('重層的支援会議'),
+      settings: DEFAULT_SETTINGS,
+      cases: [
+        kase({ caseId: '2026-0030', personName: '今井 道子', personKana: 'イマイ ミチコ', nextMeetingType: '重層的支援会議', nextMeetingOn: '今井道子さんの退院後' }),
+        kase({ caseId: '2026-0031', personName: '小川 浩', personKana: 'オガワ ヒロシ', nextMeetingType: '重層的支援会議', status: '小川浩さん入院中' }),
+      ],
+    });
+    expect(agenda.excluded.map((e) => e.message)).toEqual([
+      '次回会議予定日「○○さんの退院後」が日付として読めないため、この日の会議か分かりません。2026/12/8 の形に直してください。',
+      '状態が「○○さん入院中」のため、新規検討・モニタリング・終結評価のどれにするか決められません。状態を直してください。',
+    ]);
+    expect(shown(agenda)).not.toMatch(/今井|道子|小川|浩さん/);
+  });
+
+  it('masks every case of the workbook: a wife who is a case herself, named with her birth date in her husband\'s 相談の概要', () => {
+    const husband = kase({ caseId: '2026-0040', status: '支援中', personName: '山田 一郎', personKana: 'ヤマダ イチロウ', summary: '妻の佐藤花子（昭和27年5月6日生）と二人暮らし。はなこさんの介護。' });
+    const wife = kase({ caseId: '2026-0041', personName: '佐藤 花子', personKana: 'サトウ ハナコ', birthDate: '1952-05-06', nextMeetingType: '', nextMeetingOn: '' });
+    const people = [husband, wife].map((c) => ({ name: c.text.personName!, kana: c.text.personKana!, birthDate: c.text.birthDate! }));
+    const agenda = buildAgenda({ request: request('支援会議'), settings: DEFAULT_SETTINGS, cases: [husband], people });
+    expect(agenda.items[0]!.summary).toBe('妻の○○（○○生）と二人暮らし。○○さんの介護。');
+    expect(shown(agenda)).not.toMatch(/佐藤|花子|はなこ|昭和27/);
+  });
+
+  it('keeps the words of 設定 whole and masks a one-character 姓 only as a name', () => {
+    const agenda = buildAgenda({
+      request: request('支援会議'),
+      settings: DEFAULT_SETTINGS,
+      cases: [kase({ caseId: '2026-0050', status: '支援中', personName: '森 実', personKana: 'モリ ミノル', summary: 'ひきこもりの長男と実家に。森さんは森林組合を退職。', tags: 'ひきこもり' })],
+    });
+    expect(agenda.items[0]!.summary).toBe('ひきこもりの長男と実家に。○○さんは森林組合を退職。');
+    expect(agenda.items[0]!.tags).toBe('ひきこもり');
+  });
+});

@@ -52,11 +52,12 @@ describe('scrubName', () => {
     expect(scrubName(text, yamada)).toBe(scrubbed);
   });
 
-  it('replaces a one-character family name everywhere, and a one-character given name before an honorific', () => {
+  it('replaces a one-character 姓 or 名 only where it stands as a name: before an honorific or with the rest of the name', () => {
     const mori = { name: '森 一', kana: 'モリ ハジメ' };
-    expect(scrubName('森林組合の森さんが森の中で', mori)).toBe('○○林組合の○○さんが○○の中で');
+    expect(scrubName('森林組合の森さんが森の中で', mori)).toBe('森林組合の○○さんが森の中で');
     expect(scrubName('森一から', mori)).toBe('○○から');
     expect(scrubName('一さんと一緒に', mori)).toBe('○○さんと一緒に');
+    expect(scrubName('森様、森氏、森君、森くん、森ちゃん、森殿', mori)).toBe('○○様、○○氏、○○君、○○くん、○○ちゃん、○○殿');
   });
 
   it('replaces hiragana readings even where they are ordinary words: over-masking, never a leak', () => {
@@ -125,6 +126,89 @@ describe('the masker on realistic variants', () => {
     expect(listedOnly(['地域包括支援センター', '民生委員 鈴木一郎', '税務課', '民生委員 佐藤'], ['地域包括支援センター', '税務課']))
       .toEqual(['地域包括支援センター', UNLISTED, '税務課']);
     expect(UNLISTED).toBe('（設定外の値）');
+  });
+});
+
+describe('what staff write that defeated the masking (issue 25)', () => {
+  const yamada = { name: '山田 太郎', kana: 'ヤマダ タロウ', birthDate: '1950-03-04' };
+
+  it.each([
+    ['山\u200B田さん', '○○さん'],
+    ['山\u00AD田さん', '○○さん'],
+    ['山\u2060田太郎', '○○'],
+    ['山\uFE00田さん', '○○さん'],
+    ['ヤ\u200Cマ\u200Dダさん', '○○さん'],
+    ['\uFEFF山田さん', '\uFEFF○○さん'],
+  ])('invisible characters inside a name: %j → %j', (text, masked) => {
+    expect(scrubName(text, yamada)).toBe(masked);
+  });
+
+  it.each([
+    ['昭和二十五年三月四日生まれ', '○○生まれ'],
+    ['一九五〇年三月四日', '○○'],
+    ['25.3.4', '○○'],
+    ['25年3月4日', '○○'],
+    ['1950年（昭和25年）3月4日', '○○'],
+    ['昭和25年（1950年）3月4日', '○○'],
+    ['S250304', '○○'],
+    ['千九百五十年三月四日', '○○'],
+  ])('the birth date written as %s', (text, masked) => {
+    expect(scrubName(text, yamada)).toBe(masked);
+  });
+
+  it('leaves other dates as written', () => {
+    expect(scrubName('昭和二十五年三月五日、25.3.5、2025年3月4日', yamada)).toBe('昭和二十五年三月五日、25.3.5、2025年3月4日');
+  });
+
+  it.each([
+    [{ name: '大田 ゆう子', kana: 'オオタ ユウコ' }, 'オータさん、ユーコさん、おーたゆーこ', '○○さん、○○さん、○○'],
+    [{ name: '佐藤 一', kana: 'サトウ ハジメ' }, 'サトーさん', '○○さん'],
+    [{ name: '大田 一', kana: 'オータ ハジメ' }, 'おおたさん、隣人のおおたさん、近所のオオタ', '○○さん、隣人の○○さん、近所の○○'],
+  ])('long vowels written either way: %j', (person, text, masked) => {
+    expect(scrubName(text, person)).toBe(masked);
+  });
+
+  it.each([
+    ['髙槗', '高橋'], ['栁', '柳'], ['桒', '桑'], ['舩', '船'], ['靑', '青'], ['邨', '村'], ['𡈽', '土'], ['彥', '彦'],
+    ['澤', '沢'], ['國', '国'], ['廣', '広'], ['德', '徳'], ['濵', '浜'], ['冨', '富'], ['嶋', '島'], ['邉', '辺'],
+  ])('variant kanji from Unihan and 人名用漢字: %s and %s are one name', (variant, usual) => {
+    expect(scrubName(`${usual}田さん`, { name: `${variant}田 一`, kana: '' })).toBe('○○さん');
+    expect(scrubName(`${variant}田さん`, { name: `${usual}田 一`, kana: '' })).toBe('○○さん');
+  });
+
+  it('masks a name field with extra text by its name part and its bracketed reading', () => {
+    expect(scrubName('山田さん、太郎さん、山田太郎（72）', { name: '山田太郎 (72)', kana: '' })).toBe('○○さん、○○さん、○○（72）');
+    const kobayashi = { name: '小林 次郎（こばやし じろう）', kana: '' };
+    expect(scrubName('小林さん、次郎さん、こばやしさん、ジロウくん', kobayashi)).toBe('○○さん、○○さん、○○さん、○○くん');
+  });
+
+  it('masks a one-character 姓 and 名 of a name written without a space as names', () => {
+    const hayashi = { name: '林守', kana: 'ハヤシ マモル' };
+    expect(scrubName('林さんと守さん、林守、はやしさん、マモル', hayashi)).toBe('○○さんと○○さん、○○、○○さん、○○');
+    expect(scrubName('林業と守備', hayashi)).toBe('林業と守備');
+  });
+
+  it.each([
+    ['電話 090-1234-5678 まで', '電話 ○○ まで'],
+    ['０３（１２３４）５６７８', '○○'],
+    ['0312345678', '○○'],
+    ['〇九〇ー一二三四ー五六七八', '○○'],
+    ['yamada.taro@example.jp に送付', '○○ に送付'],
+    ['マイナンバー 1234 5678 9012', 'マイナンバー ○○'],
+    ['〒123-4567 本町', '○○ 本町'],
+    ['123-4567', '○○'],
+  ])('identifying numbers and addresses: %s', (text, masked) => {
+    expect(textMasker([])(text)).toBe(masked);
+  });
+
+  it('keeps ケースID, dates and times', () => {
+    expect(textMasker([])('2026-0001 は 2026-12-08 14:00 に 3件')).toBe('2026-0001 は 2026-12-08 14:00 に 3件');
+  });
+
+  it('never breaks a word listed in 設定, and masks no one-character name inside a longer word', () => {
+    const keep = ['ひきこもり・不登校', 'ひきこもり', '関係機関', '地域包括支援センター'];
+    const mask = textMasker([{ name: '森 実', kana: 'モリ ミノル' }, { name: '関 花子', kana: 'セキ ハナコ' }], keep);
+    expect(mask('長男のひきこもり、ヒキコモリ。関係機関と実家で森林の話。モリさんと関さん')).toBe('長男のひきこもり、ヒキコモリ。関係機関と実家で森林の話。○○さんと○○さん');
   });
 });
 

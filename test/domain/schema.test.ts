@@ -70,4 +70,13 @@ describe('activityRecordSchema', () => {
       expect.objectContaining({ field: 'visitors', code: 'required', severity: 'error' }),
     ]);
   });
+
+  it('warns, as the person types, on a 対象 shaped like a name (the sidebar shows it beside the field, the save goes ahead)', () => {
+    const activity = activityRecordSchema(DEFAULT_SETTINGS, TODAY);
+    const outreach = { caseId: '', activityOn: '2024-05-01', activityType: 'アウトリーチ', visitors: '1' };
+    expect(issuesOf(activity.safeParse({ ...outreach, subject: '佐藤トメ' }) as never)).toEqual([
+      expect.objectContaining({ field: 'subject', code: 'target_names_person', severity: 'warning' }),
+    ]);
+    expect(activity.safeParse({ ...outreach, subject: '北地区の80代女性（仮称B）' }).success).toBe(true);
+  });
 });

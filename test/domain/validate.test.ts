@@ -813,6 +813,41 @@ describe('name_not_split', () => {
   });
 });
 
+describe('name_has_extra_text', () => {
+  it.each([
+    ['山田太郎 (72)', 'ヤマダ タロウ', 'personName', '本人氏名'],
+    ['小林 次郎（こばやし じろう）', '', 'personName', '本人氏名'],
+    ['山田 太郎 72歳', 'ヤマダ タロウ', 'personName', '本人氏名'],
+    ['山田 太郎', 'ヤマダ タロウ（72）', 'personKana', '本人氏名カナ'],
+  ])('warns on %s / %s, naming the row and the column', (name, kana, field, column) => {
+    const result = runCase({ 本人氏名: name, 本人氏名カナ: kana });
+    expect(withCode(result, 'name_has_extra_text').map(where)).toEqual([onCase(2, field, column, 'name_has_extra_text', 'warning')]);
+    expect(withCode(result, 'name_has_extra_text')[0]!.message).toContain('氏名だけを入力してください');
+    withCode(result, 'name_has_extra_text').forEach(expectReadableMessage);
+  });
+
+  it('is quiet on a name alone, with or without the space', () => {
+    for (const [name, kana] of [['山田 太郎', 'ヤマダ タロウ'], ['山田\u3000太郎', ''], ['Smith John', 'スミス ジョン'], ['森', 'モリ']]) {
+      expect(withCode(runCase({ 本人氏名: name, 本人氏名カナ: kana }), 'name_has_extra_text')).toEqual([]);
+    }
+  });
+});
+
+describe('target_names_person', () => {
+  const onSubject = { sheet: '支援記録', row: 2, field: 'subject', column: '対象', severity: 'warning', code: 'target_names_person' } as const;
+  const outreach = (subject: string) => activities({ ケースID: '', 対象: subject });
+
+  it.each([['佐藤トメ'], ['佐藤 トメ'], ['佐藤さん'], ['北地区の高橋様'], ['山田'], ['やまだたろう'], ['ヤマダ'], ['タロウさんの母']])('warns on a 対象 that names a person: %s', (subject) => {
+    const result = run({ activities: outreach(subject) });
+    expectExactly(result, [onSubject]);
+    expect(result.problems[0]!.message).toContain('本人と分からない呼び名');
+  });
+
+  it.each([['北地区の高齢男性（仮称A）'], ['本町の80代女性'], ['ひきこもりの50代男性'], ['駅前アパートの方']])('is quiet on a label that names no one: %s', (subject) => {
+    expect(run({ activities: outreach(subject) }).problems).toEqual([]);
+  });
+});
+
 describe('本人同意 of a meeting type in 設定', () => {
   const settingsTable = (consent: string[]): Table => ({
     header: ['会議種別', '本人同意', '根拠'],

@@ -13,7 +13,7 @@ import type { Settings } from '../../domain/settings';
 import { openBook, readBookSettings } from '../../sheets/book';
 import { meetingArgs, meetingListArgs, parseArgs } from '../contracts';
 import { planSourcesOf, readPlanTables } from '../plan/planTables';
-import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
+import { readCaseTable, workbookPeople, type CaseTable } from '../sidebar/caseTable';
 import { meetingSummary, readMeetingTable } from './meetingTable';
 import type { MeetingForOutcomes, MeetingList, MeetingSummary, OutcomeCase } from './types';
 
@@ -91,7 +91,7 @@ export function getMeetingForOutcomes(rawArgs?: unknown): MeetingForOutcomes {
   // Only a consent meeting decides or reviews plans: the plan tabs are read for it alone.
   const consentMeeting = settings.meetingTypes.some((m) => m.name === meeting.meetingType && m.consentRequired);
   const sources = consentMeeting ? planSourcesOf(readPlanTables(book, settings), new Set(meeting.caseIds)) : new Map<string, CasePlanSources>();
-  const mask = agendaMasker(foundRows);
+  const mask = agendaMasker(workbookPeople(cases), settings);
   const plansOf = (caseId: string): OutcomeCase['plans'] => {
     const { draft, current } = sources.get(caseId) ?? {};
     return { draft: draft ? maskedPlanOf(draft, mask, settings) : null, current: current ? maskedPlanOf(current, mask, settings) : null };

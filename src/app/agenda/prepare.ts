@@ -12,7 +12,7 @@ import { sheetRow } from '../../domain/table';
 import { TIME_PATTERN } from '../../domain/validate/fieldRules';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import type { RecordTable } from '../recordTable';
-import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
+import { readCaseTable, workbookPeople, type CaseTable } from '../sidebar/caseTable';
 import { planSourcesOf, readPlanTables } from '../plan/planTables';
 import { findMeeting, readMeetingTable } from './meetingTable';
 
@@ -65,6 +65,6 @@ export function prepareAgenda(args: AgendaArgs): PreparedAgenda {
   };
   const candidates = rowsOfType(cases, args.meetingType);
   const plans = planSourcesOf(readPlanTables(book, settings), new Set(candidates.map((c) => c.text.caseId ?? '')));
-  const agenda = buildAgenda({ request, settings, cases: candidates, today: args.today ?? todayInTokyo(), plans });
+  const agenda = buildAgenda({ request, settings, cases: candidates, today: args.today ?? todayInTokyo(), plans, people: workbookPeople(cases) });
   return { book, settings, cases, meetings, meetingIndex, agenda };
 }

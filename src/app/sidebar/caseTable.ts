@@ -1,5 +1,6 @@
 // 共通シート as the sidebar endpoints use it: read once, columns by header,
 // rows as normalised records.
+import { personOf, type PersonIdentity } from '../../domain/agenda/masking';
 import { CASE_FIELDS, TAB } from '../../domain/fields';
 import type { Settings } from '../../domain/settings';
 import type { Book } from '../../sheets/book';
@@ -7,6 +8,13 @@ import { readRecordTable, type RecordTable } from '../recordTable';
 
 export interface CaseTable extends RecordTable {
   indexOfCase(caseId: string): number;
+}
+
+const IDENTITY_KEYS = ['personName', 'personKana', 'birthDate'] as const;
+
+/** Every case's 本人氏名, カナ and 生年月日 (SPEC §8: the workbook is the name list); only these three columns are normalised. */
+export function workbookPeople(cases: CaseTable): PersonIdentity[] {
+  return cases.filled.map((i) => personOf(cases.partOf(i, IDENTITY_KEYS)));
 }
 
 /** 共通シート whole, or with `only` its header and just those sheet rows (see readRecordTable). */

@@ -2,9 +2,11 @@
 // ケースID yet, and linking them once the person has become a case: the
 // ケースID is written into those rows and their 対象 stays, so the records
 // count under the case from then on (SPEC §9).
+import { namesAnyone } from '../../domain/agenda/masking';
 import { ACTIVITY_FIELDS, TAB } from '../../domain/fields';
 import { isIsoDate } from '../../domain/normalize';
 import { sheetRow } from '../../domain/table';
+import { looksLikePersonName } from '../../domain/validate/activityRules';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import { logChanges } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
@@ -13,7 +15,7 @@ import { writeBlock } from '../../sheets/tables';
 import { linkPreIntakeArgs, parseArgs, preIntakeSubjectsArgs } from '../contracts';
 import { readRecordTable, type RecordTable } from '../recordTable';
 import type { LinkPreIntakeResult, PreIntakeSubject } from '../sidebarTypes';
-import { readCaseTable } from './caseTable';
+import { readCaseTable, workbookPeople } from './caseTable';
 
 function activityTable(book: Book): RecordTable | null {
   const sheet = book.sheets.get(TAB.activities);
@@ -37,11 +39,16 @@ function unlinked(table: RecordTable): Map<string, number[]> {
 
 export function getPreIntakeSubjects(rawArgs?: unknown): PreIntakeSubject[] {
   parseArgs(preIntakeSubjectsArgs, rawArgs ?? {});
-  const table = activityTable(openBook());
+  const book = openBook();
+  const table = activityTable(book);
   if (!table) return [];
-  return [...unlinked(table)].map(([subject, indexes]) => {
+  const subjects = [...unlinked(table)];
+  if (subjects.length === 0) return [];
+  // A 対象 that names a person (SPEC §6 target_names_person) is offered with a warning, never as if neutral.
+  const namesCase = namesAnyone(workbookPeople(readCaseTable(book, readBookSettings(book).settings)));
+  return subjects.map(([subject, indexes]) => {
     const days = indexes.map((i) => table.textOf(i).activityOn ?? '').filter(isIsoDate).sort();
-    return { subject, records: indexes.length, firstOn: days[0] ?? '', lastOn: days.at(-1) ?? '' };
+    return { subject, records: indexes.length, firstOn: days[0] ?? '', lastOn: days.at(-1) ?? '', namesPerson: looksLikePersonName(subject) || namesCase(subject) };
   });
 }
 

@@ -3,12 +3,14 @@
 // to 支援記録 under the document lock, with its 記録ID. A record of the same
 // case, date and 種別 as an existing one is saved only once the person has
 // confirmed it is another visit (a second press is not).
+import { namesAnyone } from '../../domain/agenda/masking';
 import { cellText, type Cell } from '../../domain/cell';
 import { IdAllocator, RECORD_ID_FORMAT } from '../../domain/caseId';
 import { ACTIVITY_FIELDS, TAB } from '../../domain/fields';
 import { todayInTokyo } from '../../domain/normalize';
 import { readActivityRecord } from '../../domain/schema';
 import { sheetRow } from '../../domain/table';
+import { checkSubjectAgainstCases } from '../../domain/validate/activityRules';
 import { finding, say } from '../../domain/validate/problem';
 import { createTab, openBook, readBookSettings, STANDARD_TABS } from '../../sheets/book';
 import { logChanges } from '../../sheets/changeLog';
@@ -18,7 +20,7 @@ import { appendRow } from '../../sheets/tables';
 import { readRecordTable } from '../recordTable';
 import { parseArgs, saveActivityArgs } from '../contracts';
 import type { SaveResult } from '../sidebarTypes';
-import { readCaseTable } from './caseTable';
+import { readCaseTable, workbookPeople } from './caseTable';
 
 export function saveActivity(rawArgs?: unknown): SaveResult {
   const args = parseArgs(saveActivityArgs, rawArgs);
@@ -31,7 +33,8 @@ export function saveActivity(rawArgs?: unknown): SaveResult {
     const caseId = record?.text.caseId ?? '';
     const unknown = caseId && cases.indexOfCase(caseId) < 0 ? [finding('caseId', 'unknown_case', say.unknownCase(caseId))] : [];
     const errors = [...findings.filter((f) => f.severity === 'error'), ...unknown];
-    const warnings = findings.filter((f) => f.severity === 'warning');
+    const named = record?.text.subject ? checkSubjectAgainstCases(record.text, namesAnyone(workbookPeople(cases))) : [];
+    const warnings = [...findings.filter((f) => f.severity === 'warning'), ...named];
     if (!record || errors.length) return { saved: false, errors, warnings };
 
     const sheet = book.sheets.get(TAB.activities)

@@ -9,7 +9,7 @@ import { settingValues, type MeetingType, type Settings } from '../settings';
 import { closestValue } from '../suggest';
 import { initialsOf } from './initials';
 import { agendaPlanOf, type CasePlanSources } from '../plan/agendaPlan';
-import { listedOnly, shorten, textMasker, UNLISTED } from './masking';
+import { listedOnly, personOf, shorten, textMasker, UNLISTED, type PersonIdentity } from './masking';
 import { minutesOf, schedule } from './schedule';
 import { selectCases, type SelectedCase } from './selection';
 import type { Agenda, AgendaItem, AgendaRequest, CaseRow, ItemKind, Slot } from './types';
@@ -79,9 +79,19 @@ function itemOf(c: SelectedCase, slot: Slot, order: number, settings: Settings, 
   };
 }
 
-/** Who the agenda must not name: every case that asked for this meeting, on it or left out (a household member may be another case). */
-export function agendaMasker(cases: readonly CaseRow[]): (text: string) => string {
-  return textMasker(cases.map(({ text: t }) => ({ name: t.personName ?? '', kana: t.personKana ?? '', birthDate: t.birthDate ?? '' })));
+/** Every value 設定 lists: words an agenda prints whole, whoever is called 森 or 関. */
+export function settingsWords(settings: Settings): string[] {
+  return [...settings.agencies.map((a) => a.name), ...settings.areas, ...settings.lifeAreas, ...settings.tags, ...settings.meetingTypes.map((m) => m.name)];
+}
+
+/**
+ * The masking of every text an agenda (or the form after its meeting) shows:
+ * the workbook is the name list, so `people` is every case of 共通シート, not
+ * only those on the agenda (a wife who is a case herself, named in her
+ * husband's 相談の概要).
+ */
+export function agendaMasker(people: readonly PersonIdentity[], settings: Settings): (text: string) => string {
+  return textMasker(people, settingsWords(settings));
 }
 
 /**
@@ -121,15 +131,16 @@ export interface AgendaInput {
   readonly today?: string;
   /** The cases' plans by ケースID; none shown without it. */
   readonly plans?: ReadonlyMap<string, CasePlanSources>;
+  /** Every case of 共通シート, whose names and birth dates are masked too; `cases` alone without it. */
+  readonly people?: readonly PersonIdentity[];
 }
 
-export function buildAgenda({ request, settings, cases, today, plans }: AgendaInput): Agenda {
+export function buildAgenda({ request, settings, cases, today, plans, people }: AgendaInput): Agenda {
   const meeting = findMeetingType(settings, request.meetingType);
   const { selected, excluded } = selectCases(cases, meeting, settings, request);
   const start = request.start ?? meeting.startTime;
   const times = schedule(selected.map((c) => c.kind), meeting, start);
-  const asked = new Set([...selected.map((c) => c.row), ...excluded.map((e) => e.row)]);
-  const mask = agendaMasker(cases.filter((c) => asked.has(c.row)));
+  const mask = agendaMasker([...(people ?? []), ...cases.map((c) => personOf(c.text))], settings);
   const items = selected.map((c, i) => itemOf(c, times.items[i]!, i + 1, settings, mask, plans));
   const participants = printedParticipants(participantsOf(selected.map((c) => ({
     referrerAgency: c.text.referrerAgency ?? '', mainAgency: c.text.mainAgency ?? '', relatedAgencies: c.text.relatedAgencies ?? '',
@@ -143,7 +154,8 @@ export function buildAgenda({ request, settings, cases, today, plans }: AgendaIn
     opening: times.opening,
     closing: times.closing,
     items,
-    excluded,
+    // A message quotes what was typed (次回会議予定日「今井道子さんの退院後」): it is masked like any copied text.
+    excluded: excluded.map((e) => ({ ...e, caseId: mask(e.caseId), message: mask(e.message) })),
     participants,
     notes: notesOf(request, items, times.closing.end, today),
   };

@@ -50,12 +50,13 @@ export function maskedPlanOf(source: PlanSource, masker: (text: string) => strin
     version: Number(source.plan.version),
     status: source.plan.planStatus ?? '',
     shortTermGoal: mask(source.plan.shortTermGoal),
-    nextReviewOn: source.plan.nextReviewOn ?? '',
+    // A date cell is ISO; a 次回評価日 typed as text (「林守さん退院後に決める」) is copied text like any other.
+    nextReviewOn: mask(source.plan.nextReviewOn),
     tasks: source.tasks.map((t) => ({
       owner: owners.includes(t.owner ?? '') ? t.owner! : NOT_IN_SETTINGS,
       content: mask(t.content),
       frequency: mask(t.frequency),
-      progress: t.progress || '未着手',
+      progress: mask(t.progress) || '未着手',
     })),
   };
 }

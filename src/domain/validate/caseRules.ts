@@ -1,6 +1,7 @@
 // Rules that read several fields of one 共通シート record (SPEC §6).
 import { CASE_FIELDS, isClosedStatus } from '../fields';
 import { ageAt } from '../normalize';
+import { readNameField } from '../personName';
 import type { RecordText } from '../record';
 import type { Settings } from '../settings';
 import { checkFields, dateOf } from './fieldRules';
@@ -78,6 +79,13 @@ function checkNameSplit(record: RecordText): Finding[] {
   return [finding('personName', 'name_not_split', say.nameNotSplit())];
 }
 
+/** name_has_extra_text: an age or a reading in brackets beside the name (SPEC §6); agendas mask the name part and the bracketed reading. */
+function checkNameText(record: RecordText): Finding[] {
+  return (['personName', 'personKana'] as const)
+    .filter((key) => readNameField(record[key] ?? '').hasExtraText)
+    .map((key) => finding(key, 'name_has_extra_text', say.nameHasExtraText(headerOf(key))));
+}
+
 /** Every finding for one case record, fields first, in the order a person reads the row. */
 export function checkCase(record: RecordText, settings: Settings, today: string): Finding[] {
   const findings = [
@@ -86,6 +94,7 @@ export function checkCase(record: RecordText, settings: Settings, today: string)
     ...checkConsent(record, settings),
     ...checkMeetingAndClosing(record, today),
     ...checkNameSplit(record),
+    ...checkNameText(record),
   ];
   const order = new Map(CASE_FIELDS.map((f, i) => [f.key, i]));
   return findings.sort((a, b) => (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));

@@ -50,6 +50,8 @@ export const RULE_SEVERITY = {
   plan_review_overdue: 'warning',
   plan_date_mismatch: 'warning',
   name_not_split: 'warning',
+  name_has_extra_text: 'warning',
+  target_names_person: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULE_SEVERITY;
@@ -147,6 +149,10 @@ export const say = {
   planDateMismatch: (earliest: string, planOn: string) => planOn
     ? `プラン作成日（${planOn}）が、最初にプランを決定した日（${earliest}）と違います。どちらかを確かめてください。`
     : `プランを決定済み（最初の決定日 ${earliest}）ですが、プラン作成日が空欄です。${earliest}を入力してください。`,
+  nameHasExtraText: (label: string) =>
+    `${label}に氏名のほかの文字（年齢・数字・括弧の中の読みなど）が入っています。${label}には氏名だけを入力してください（読みは本人氏名カナへ。年齢は生年月日から分かります）。`,
+  targetNamesPerson: () =>
+    `対象に人の氏名（共通シートの方の氏名や姓、または姓と名の形）が入っているようです。対象は「北地区の80代男性（仮称A）」のように、本人と分からない呼び名にしてください。`,
   nameNotSplit: () =>
     `本人氏名と本人氏名カナの姓と名の間に空白がありません。「山田 太郎」「ヤマダ タロウ」のように空白を入れてください。会議次第で姓だけ・名だけの書き方も確実に伏せるためです。`,
   meetingConsentFlag: (value: string) =>

@@ -7,7 +7,8 @@ import { normalizeRecord, type RecordText } from '../record';
 import type { Settings } from '../settings';
 import { isBlankRow, sheetRow, type Table } from '../table';
 import { validatePlanTabs } from '../plan/validate';
-import { checkActivity } from './activityRules';
+import { namesAnyone, personOf } from '../agenda/masking';
+import { checkActivity, checkSubjectAgainstCases } from './activityRules';
 import { checkCase } from './caseRules';
 import { checkFields, dateOf } from './fieldRules';
 import { checkSettingsTable } from './settingsRules';
@@ -141,10 +142,10 @@ export function possibleDuplicateOf(self: OtherCase, candidates: readonly OtherC
   return say.possibleDuplicate(named, others - named.length);
 }
 
-function checkActivityInBook(text: RecordText, settings: Settings, today: string, caseIds: ReadonlySet<string>): Finding[] {
+function checkActivityInBook(text: RecordText, settings: Settings, today: string, caseIds: ReadonlySet<string>, namesCase: (subject: string) => boolean): Finding[] {
   const findings = checkActivity(text, settings, today);
   if (text.caseId && !caseIds.has(text.caseId)) findings.push(finding('caseId', 'unknown_case', say.unknownCase(text.caseId)));
-  return findings;
+  return [...findings, ...checkSubjectAgainstCases(text, namesCase)];
 }
 
 function checkMeeting(text: RecordText, settings: Settings, caseIds: ReadonlySet<string>): Finding[] {
@@ -163,8 +164,9 @@ export function validateWorkbook(input: WorkbookInput): ValidationResult {
   const problems = [...cases.problems, ...checkCaseRowsTogether(cases.rows, placeOn(TAB.cases, CASE_FIELDS, input.cases))];
   const caseIds = new Set(cases.rows.map((r) => r.text.caseId ?? '').filter(Boolean));
   if (input.activities) {
+    const namesCase = namesAnyone(cases.rows.map((r) => personOf(r.text)));
     problems.push(...checkTab(TAB.activities, ACTIVITY_FIELDS, input.activities, settings, 'other',
-      (t) => checkActivityInBook(t, settings, today, caseIds)).problems);
+      (t) => checkActivityInBook(t, settings, today, caseIds, namesCase)).problems);
   }
   if (input.meetings) {
     problems.push(...checkTab(TAB.meetings, MEETING_FIELDS, input.meetings, settings, 'other',

@@ -68,3 +68,21 @@ describe('the plan in agenda items', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('plan texts typed by staff (issue 25)', () => {
+  it('masks a 実施状況 and a 次回評価日 written as text, on the tab and in items[].plan', () => {
+    const plans = new Map<string, CasePlanSources>([['2025-0001', {
+      current: {
+        plan: { caseId: '2025-0001', version: '1', planStatus: '決定', shortTermGoal: '通院を続ける', nextReviewOn: '林守さん退院後に決める' },
+        tasks: [{ owner: '地域包括支援センター', content: '訪問', frequency: '月1回', progress: '林守さん入院のため保留' }],
+      },
+    }]]);
+    const agenda = buildAgenda({ request, settings: DEFAULT_SETTINGS, cases: [kase('2025-0001', '支援中', '林守', 'ハヤシ マモル')], plans });
+    const plan = agenda.items[0]!.plan!;
+    expect([plan.nextReviewOn, plan.tasks[0]!.progress]).toEqual(['○○さん退院後に決める', '○○さん入院のため保留']);
+    expect(agendaJson(agenda).items[0]!.plan!.tasks[0]!.progress).toBe('○○さん入院のため保留');
+    const cells = layoutAgenda(agenda).rows.flatMap((r) => r.cells).join('\n');
+    expect(cells).toContain('次回評価日：○○さん退院後に決める');
+    expect(cells).not.toMatch(/林|守さん|ハヤシ|マモル/);
+  });
+});
