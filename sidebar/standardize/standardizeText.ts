@@ -1,0 +1,93 @@
+// The words and the choices of the 標準化 confirmation: what each column
+// becomes, what the person changed, and what the plan and the result say.
+// Plain data in, text out, so the view only puts it on the page.
+import type { StandardizeReport } from '../../src/app/standardize';
+import type { ColumnChoice, StandardizeColumnPlan, StandardizePlan } from '../../src/app/standardizeTypes';
+
+/** A column kept as it is, after the standard ones. */
+export const KEEP = 'keep';
+
+export function targetLabel(to: string): string {
+  return to === KEEP ? 'そのまま残す' : to;
+}
+
+/** 「D列「受付年月日」」; a column without a header is still named by its letter. */
+export function columnLabel(column: StandardizeColumnPlan): string {
+  return `${column.column}列「${column.source.trim() || '見出しなし'}」`;
+}
+
+/** The dropdown's options: the plan's standard columns, then 「そのまま残す」; a target the plan does not offer stays choosable. */
+export function targetOptions(plan: StandardizePlan, column: StandardizeColumnPlan): { value: string; label: string }[] {
+  const targets = [...plan.choices];
+  if (column.to !== KEEP && !targets.includes(column.to)) targets.unshift(column.to);
+  return [...targets, KEEP].map((value) => ({ value, label: targetLabel(value) }));
+}
+
+/**
+ * The person's choices on top of the add-on's own reading of the tab. Only
+ * what the person changed is sent (standardizeArgs' `map`), so the add-on's
+ * reading of every other column stays its own.
+ */
+export class ColumnChoices {
+  private readonly chosen = new Map<string, string>();
+
+  /** `automatic`: the mapping of the plan read without any choice. */
+  constructor(private readonly automatic: readonly StandardizeColumnPlan[]) {}
+
+  choose(column: string, to: string): void {
+    const own = this.automatic.find((c) => c.column === column)?.to;
+    if (own === to) this.chosen.delete(column);
+    else this.chosen.set(column, to);
+  }
+
+  map(): ColumnChoice[] {
+    return [...this.chosen].map(([column, to]) => ({ column, to }));
+  }
+
+  changed(column: string): boolean {
+    return this.chosen.has(column);
+  }
+}
+
+/** 「受付日」 chosen for two columns cannot be written: one line per such standard column. */
+export function doubledTargets(mapping: readonly Pick<StandardizeColumnPlan, 'column' | 'to'>[]): string[] {
+  const columnsOf = new Map<string, string[]>();
+  for (const { column, to } of mapping) {
+    if (to !== KEEP) columnsOf.set(to, [...columnsOf.get(to) ?? [], column]);
+  }
+  return [...columnsOf].filter(([, columns]) => columns.length > 1)
+    .map(([to, columns]) => `「${to}」が${columns.length}つの列（${columns.map((c) => `${c}列`).join('、')}）に選ばれています。どれか1つにして、ほかは別の列か「そのまま残す」にしてください。`);
+}
+
+export function questionsLine(plan: StandardizePlan): string | null {
+  const count = plan.mapping.filter((c) => c.question).length;
+  return count ? `確かめてほしい列が${count}つあります（黄色の枠）。行き先が合っているか見て、違えば選び直してください。` : null;
+}
+
+export function rewritesLine(rewrites: number): string {
+  return rewrites === 0
+    ? '書き方を変える値はありません。'
+    : `${rewrites.toLocaleString('ja-JP')}か所の値を、共通シートの書き方にそろえます（日付・カナ・ケースIDなど）。意味は変えません。`;
+}
+
+export function leftOutLine(row: { row: number; reason: string }): string {
+  return `${row.row}行目：${row.reason}`;
+}
+
+export function exampleLine(cell: { header: string; before: string; after: string }): string {
+  const shown = (text: string): string => text === '' ? '（空欄）' : text;
+  return `${cell.header}：${shown(cell.before)} → ${shown(cell.after)}`;
+}
+
+/** What 標準化 did, in the words the person saw on the plan. */
+export function resultLines(report: StandardizeReport): string[] {
+  if (!report.backupSheet) return ['すでに共通シートの形でした。何も変えていません。'];
+  return [
+    `タブ「${report.renamedFrom ?? report.sheet}」を共通シートの形にしました${report.renamedFrom ? `（タブの名前は「${report.sheet}」になりました）` : ''}。`,
+    `元の表は、タブ「${report.backupSheet}」にそのまま残しています。`,
+    `書き方をそろえた値：${report.normalizedCells}か所、新しく付けたケースID：${report.assignedIds}件。`,
+    report.extraColumns.length ? `そのまま残した列：${report.extraColumns.join('、')}。` : null,
+    report.createdTabs.length ? `新しく作ったタブ：${report.createdTabs.join('、')}。` : null,
+    report.skippedHeaderRows.length ? `共通シートに入れなかった行：${report.skippedHeaderRows.length}行（バックアップのタブにあります）。` : null,
+  ].filter((line): line is string => line !== null);
+}
