@@ -40,6 +40,8 @@ export interface CellData {
   numberFormat?: string;
   /** Lower-case `#rrggbb`. */
   background?: string;
+  /** Lower-case `#rrggbb`; absent means Sheets' default (black). */
+  fontColor?: string;
   note?: string;
   validation?: ValidationRule;
   bold?: boolean;
@@ -61,7 +63,7 @@ export interface CellBorders {
   readonly right?: true;
 }
 
-export const FORMAT_KEYS = ['numberFormat', 'background', 'bold', 'wrap', 'horizontalAlignment', 'verticalAlignment', 'fontSize', 'borders'] as const;
+export const FORMAT_KEYS = ['numberFormat', 'background', 'fontColor', 'bold', 'wrap', 'horizontalAlignment', 'verticalAlignment', 'fontSize', 'borders'] as const;
 
 export interface ProtectionModel {
   readonly type: 'RANGE' | 'SHEET';
@@ -69,6 +71,8 @@ export interface ProtectionModel {
   rect?: GridRect;
   description: string;
   warningOnly: boolean;
+  /** Who may edit despite the protection (emails); the person who protected it is one. Ignored when warning-only. */
+  editors?: string[];
 }
 
 /** An embedded chart, as the add-on builds it; drawn only by the preview (an .xlsx file gets no chart). */

@@ -4,6 +4,7 @@
 import { rename, rm, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
+import './emptyResults';
 import { dateCell } from '../../src/domain/cell';
 import { dateCellToInstant, instantToDateCell } from '../../src/sheets/zonedDate';
 import { a1Notation, absoluteA1, parseA1, quoteSheetName } from './a1';
@@ -107,6 +108,8 @@ function readCell(cell: ExcelJS.Cell, timeZone: string): CellData {
   const note = noteText(cell.note);
   if (note !== undefined) data.note = note;
   if (cell.font?.bold) data.bold = true;
+  const fontColor = cell.font?.color?.argb;
+  if (fontColor && /^[0-9A-Fa-f]{8}$/.test(fontColor) && fontColor.slice(2).toLowerCase() !== '000000') data.fontColor = `#${fontColor.slice(2).toLowerCase()}`;
   if (cell.font?.size) data.fontSize = cell.font.size;
   const edges = (['top', 'left', 'bottom', 'right'] as const).filter((side) => cell.border?.[side]?.style);
   if (edges.length) data.borders = Object.fromEntries(edges.map((side) => [side, true]));
@@ -280,7 +283,12 @@ function writeCell(cell: ExcelJS.Cell, data: CellData, timeZone: string): void {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${data.background.slice(1).toUpperCase()}` } };
   }
   if (data.note) cell.note = data.note;
-  if (data.bold || data.fontSize) cell.font = { ...(data.bold ? { bold: true } : {}), ...(data.fontSize ? { size: data.fontSize } : {}) };
+  if (data.bold || data.fontSize || data.fontColor) {
+    cell.font = {
+      ...(data.bold ? { bold: true } : {}), ...(data.fontSize ? { size: data.fontSize } : {}),
+      ...(data.fontColor ? { color: { argb: `FF${data.fontColor.slice(1).toUpperCase()}` } } : {}),
+    };
+  }
   if (data.borders) {
     cell.border = Object.fromEntries(Object.keys(data.borders).map((side) => [side, { style: 'thin' }])) as Partial<ExcelJS.Borders>;
   }
