@@ -11,9 +11,9 @@ export function targetLabel(to: string): string {
   return to === KEEP ? 'そのまま残す' : to;
 }
 
-/** 「D列「受付年月日」」; a column without a header is still named by its letter. */
+/** 「D列「受付年月日」」: the letter, so two columns of the same header (or none) are told apart. */
 export function columnLabel(column: StandardizeColumnPlan): string {
-  return `${column.column}列「${column.source.trim() || '見出しなし'}」`;
+  return `${column.column}列「${column.source}」`;
 }
 
 /** The dropdown's options: the plan's standard columns, then 「そのまま残す」; a target the plan does not offer stays choosable. */
@@ -49,16 +49,6 @@ export class ColumnChoices {
   }
 }
 
-/** 「受付日」 chosen for two columns cannot be written: one line per such standard column. */
-export function doubledTargets(mapping: readonly Pick<StandardizeColumnPlan, 'column' | 'to'>[]): string[] {
-  const columnsOf = new Map<string, string[]>();
-  for (const { column, to } of mapping) {
-    if (to !== KEEP) columnsOf.set(to, [...columnsOf.get(to) ?? [], column]);
-  }
-  return [...columnsOf].filter(([, columns]) => columns.length > 1)
-    .map(([to, columns]) => `「${to}」が${columns.length}つの列（${columns.map((c) => `${c}列`).join('、')}）に選ばれています。どれか1つにして、ほかは別の列か「そのまま残す」にしてください。`);
-}
-
 export function questionsLine(plan: StandardizePlan): string | null {
   const count = plan.mapping.filter((c) => c.question).length;
   return count ? `確かめてほしい列が${count}つあります（黄色の枠）。行き先が合っているか見て、違えば選び直してください。` : null;
@@ -82,12 +72,15 @@ export function exampleLine(cell: { header: string; before: string; after: strin
 /** What 標準化 did, in the words the person saw on the plan. */
 export function resultLines(report: StandardizeReport): string[] {
   if (!report.backupSheet) return ['すでに共通シートの形でした。何も変えていません。'];
+  const { sheet, backupSheet, movedFrom, renamedFrom, leftOutRows } = report;
   return [
-    `タブ「${report.renamedFrom ?? report.sheet}」を共通シートの形にしました${report.renamedFrom ? `（タブの名前は「${report.sheet}」になりました）` : ''}。`,
-    `元の表は、タブ「${report.backupSheet}」にそのまま残しています。`,
+    movedFrom ? `タブ「${movedFrom}」のケースを、空だった「${sheet}」に移しました。`
+      : renamedFrom ? `タブ「${renamedFrom}」を共通シートの形にし、名前を「${sheet}」にしました。`
+        : `タブ「${sheet}」を共通シートの形にしました。`,
+    movedFrom ? `元のタブは、名前を「${backupSheet}」に変えてそのまま残しています。` : `元の表は、タブ「${backupSheet}」にそのまま残しています。`,
     `書き方をそろえた値：${report.normalizedCells}か所、新しく付けたケースID：${report.assignedIds}件。`,
     report.extraColumns.length ? `そのまま残した列：${report.extraColumns.join('、')}。` : null,
+    leftOutRows.length ? `共通シートに入れなかった行：${leftOutRows.map((r) => `${r.row}行目`).join('、')}（バックアップのタブに残っています）。` : null,
     report.createdTabs.length ? `新しく作ったタブ：${report.createdTabs.join('、')}。` : null,
-    report.skippedHeaderRows.length ? `共通シートに入れなかった行：${report.skippedHeaderRows.length}行（バックアップのタブにあります）。` : null,
   ].filter((line): line is string => line !== null);
 }
