@@ -2,7 +2,7 @@
 // becomes, what the person changed, and what the plan and the result say.
 // Plain data in, text out, so the view only puts it on the page.
 import type { StandardizeReport } from '../../src/app/standardize';
-import type { ColumnChoice, StandardizeColumnPlan, StandardizePlan } from '../../src/app/standardizeTypes';
+import type { StandardizeColumnPlan, StandardizePlan } from '../../src/app/standardizeTypes';
 
 /** A column kept as it is, after the standard ones. */
 export const KEEP = 'keep';
@@ -21,32 +21,6 @@ export function targetOptions(plan: StandardizePlan, column: StandardizeColumnPl
   const targets = [...plan.choices];
   if (column.to !== KEEP && !targets.includes(column.to)) targets.unshift(column.to);
   return [...targets, KEEP].map((value) => ({ value, label: targetLabel(value) }));
-}
-
-/**
- * The person's choices on top of the add-on's own reading of the tab. Only
- * what the person changed is sent (standardizeArgs' `map`), so the add-on's
- * reading of every other column stays its own.
- */
-export class ColumnChoices {
-  private readonly chosen = new Map<string, string>();
-
-  /** `automatic`: the mapping of the plan read without any choice. */
-  constructor(private readonly automatic: readonly StandardizeColumnPlan[]) {}
-
-  choose(column: string, to: string): void {
-    const own = this.automatic.find((c) => c.column === column)?.to;
-    if (own === to) this.chosen.delete(column);
-    else this.chosen.set(column, to);
-  }
-
-  map(): ColumnChoice[] {
-    return [...this.chosen].map(([column, to]) => ({ column, to }));
-  }
-
-  changed(column: string): boolean {
-    return this.chosen.has(column);
-  }
 }
 
 export function questionsLine(plan: StandardizePlan): string | null {

@@ -2,14 +2,14 @@
 // standardising the tab would do (previewStandardize), each column's mapping
 // changeable, and nothing written until 「この内容で標準化する」
 // (standardizeSheet with the person's choices). Every value is shown as text.
-import type { StandardizeColumnPlan, StandardizePlan } from '../../src/app/standardizeTypes';
+import type { ColumnChoice, StandardizeColumnPlan, StandardizePlan } from '../../src/app/standardizeTypes';
 import { chosenText } from '../shared/chosenText';
 import { button, fill, h } from '../shared/dom';
 import { isRefusal } from '../shared/failure';
 import { callServer } from '../shared/server';
 import { StatusLine } from '../shared/status';
 import {
-  ColumnChoices, columnLabel, exampleLine, leftOutLine, questionsLine, resultLines, rewritesLine, targetLabel, targetOptions,
+  columnLabel, exampleLine, leftOutLine, questionsLine, resultLines, rewritesLine, targetLabel, targetOptions,
 } from './standardizeText';
 
 export interface StandardizeViewContext {
@@ -31,7 +31,13 @@ export class StandardizeView {
   private readonly confirmButton = button(CONFIRM, () => { void this.confirm(); }, { class: 'primary', id: 'standardize-confirm', disabled: true });
   private readonly cancelButton = button('やめる（何も変えない）', () => this.cancel(), { id: 'standardize-cancel' });
   private readonly actions = h('div', { class: 'actions footer' }, this.confirmButton, this.cancelButton);
-  private choices: ColumnChoices | null = null;
+  /**
+   * Each column the person chose for (letter → standard header or 'keep'), sent
+   * as `map`. A choice stays the person's even when it equals the add-on's own
+   * reading: the add-on moves its own mapping aside for a chosen one, never a
+   * chosen one for another.
+   */
+  private readonly chosen = new Map<string, string>();
   /** The plan on screen matches the choices: only then may it be confirmed. */
   private current: StandardizePlan | null = null;
   /** Each preview's number: an answer to an older one (the person changed a column again) is dropped. */
@@ -49,7 +55,7 @@ export class StandardizeView {
 
   /** Reads the plan of the tab as the add-on sees it, no choice made yet. */
   async open(): Promise<void> {
-    this.choices = null;
+    this.chosen.clear();
     this.actions.hidden = false;
     await this.preview();
   }
@@ -59,7 +65,7 @@ export class StandardizeView {
     const asked = ++this.asked;
     this.current = null;
     this.updateConfirm();
-    const map = this.choices?.map() ?? [];
+    const map = this.map();
     let refused = false;
     const result = await this.status.run('標準化の内容を調べています…', '標準化の内容を確認',
       () => callServer('previewStandardize', { sheetName: this.context.sheet, map }).catch((error: unknown) => {
@@ -73,7 +79,6 @@ export class StandardizeView {
       return;
     }
     const plan = result.value;
-    this.choices ??= new ColumnChoices(plan.mapping);
     this.current = plan;
     this.render(plan);
     this.updateConfirm(done);
@@ -113,7 +118,7 @@ export class StandardizeView {
     const select = h('select', { id, 'aria-describedby': column.question ? questionId : null },
       ...targetOptions(plan, column).map((o) => h('option', { value: o.value, selected: o.value === column.to }, o.label)));
     select.addEventListener('change', () => {
-      this.choices?.choose(column.column, select.value);
+      this.chosen.set(column.column, select.value);
       void this.preview(`${columnLabel(column)}の行き先を「${targetLabel(select.value)}」にしました。`);
     });
     return h('div', { class: `field${column.question ? ' question' : ''}` },
@@ -135,7 +140,7 @@ export class StandardizeView {
     const plan = this.current;
     if (!plan || this.busy) return;
     this.setBusy(true);
-    const map = this.choices?.map() ?? [];
+    const map = this.map();
     const result = await this.status.run('標準化しています…（大きな表では数分かかります）', '標準化',
       () => callServer('standardizeSheet', { sheetName: this.context.sheet, map }));
     this.setBusy(false);
@@ -151,6 +156,10 @@ export class StandardizeView {
     this.status.success('標準化しました。元の表はバックアップのタブに残っています。');
     next.focus();
     this.context.onStandardized();
+  }
+
+  private map(): ColumnChoice[] {
+    return [...this.chosen].map(([column, to]) => ({ column, to }));
   }
 
   private setBusy(busy: boolean): void {

@@ -2,7 +2,7 @@
 import type { StandardizeReport } from '../../src/app/standardize';
 import type { StandardizePlan } from '../../src/app/standardizeTypes';
 import {
-  ColumnChoices, columnLabel, exampleLine, KEEP, leftOutLine, questionsLine, resultLines, rewritesLine, targetOptions,
+  columnLabel, exampleLine, KEEP, leftOutLine, questionsLine, resultLines, rewritesLine, targetOptions,
 } from '../../sidebar/standardize/standardizeText';
 
 const PLAN: StandardizePlan = {
@@ -35,18 +35,6 @@ describe('the 標準化 confirmation', () => {
   it('keeps a mapping the plan made to a column it does not list among the choices', () => {
     const column = { column: 'F', source: '生年月日（和暦）', to: '生年月日', question: null };
     expect(targetOptions(PLAN, column).map((o) => o.value)).toEqual(['生年月日', 'ケースID', '受付日', '本人氏名', '担当者', KEEP]);
-  });
-
-  it('sends only what the person changed, and nothing once a column is set back', () => {
-    const choices = new ColumnChoices(PLAN.mapping);
-    expect(choices.map()).toEqual([]);
-    choices.choose('B', KEEP);
-    choices.choose('D', '担当者');
-    expect(choices.map()).toEqual([{ column: 'B', to: KEEP }, { column: 'D', to: '担当者' }]);
-    expect(choices.changed('B')).toBe(true);
-    choices.choose('B', '本人氏名');
-    expect(choices.map()).toEqual([{ column: 'D', to: '担当者' }]);
-    expect(choices.changed('B')).toBe(false);
   });
 
   it('counts the columns to look at, the values rewritten, and shows rows and examples as text', () => {
