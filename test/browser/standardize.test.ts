@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { previewAddress } from '../../dev/preview/token';
+import { loadWorkbook, saveWorkbook } from '../../dev/runtime';
+import { findSheet } from '../../dev/runtime/model';
 import { openDemoPreview, type DemoPreview } from './demoPreview';
 
 const HAND_MADE: readonly (readonly (string | number)[])[] = [
@@ -149,5 +151,37 @@ describe('標準化 of a hand-made sheet from the preview\'s menu', () => {
     await page.keyboard.press('Enter');
     await sidebar.getByRole('tab', { name: '入力チェック', selected: true }).waitFor();
     await sidebar.locator('#check-summary').filter({ hasText: /./ }).waitFor();
+  });
+});
+
+describe('標準化 refused before anything is written', () => {
+  let refused: DemoPreview;
+
+  beforeAll(async () => {
+    // Rows another member of staff protected: the person running 標準化 may not edit them.
+    refused = await openDemoPreview({
+      writeBook: async (path) => {
+        await writeHandMade(path);
+        const model = await loadWorkbook(path);
+        findSheet(model, '相談受付一覧')!.protections.push({
+          type: 'RANGE', rect: { row: 4, column: 1, numRows: 3, numColumns: 9 }, description: '確定分', warningOnly: false, editors: ['kakari@example.jp'],
+        });
+        await saveWorkbook(model, path);
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await refused?.close();
+  });
+
+  it('shows the refusal as an alert, and 「この内容で標準化する」 cannot be pressed', async () => {
+    const before = readFileSync(refused.book);
+    await refused.page.getByRole('group', { name: '多機関協働' }).getByRole('button', { name: '標準化（開いているタブ）' }).click();
+    const panel = refused.page.frameLocator('iframe[title="サイドバー"]').getByRole('tabpanel', { name: '標準化の確認' });
+    await panel.locator('#standardize-columns').waitFor();
+    await expect(panel.getByRole('alert').textContent()).resolves.toMatch(/^このままでは標準化できません：タブ「相談受付一覧」の範囲 A4:I6は保護されていて/);
+    await expect(panel.getByRole('button', { name: 'この内容で標準化する' }).isDisabled()).resolves.toBe(true);
+    expect(readFileSync(refused.book).equals(before)).toBe(true);
   });
 });
