@@ -2,8 +2,10 @@
 // and a date line above the header, a 合計 row) standardised from the menu
 // through the sidebar's confirmation. Nothing is written before the person
 // confirms; 「やめる」 leaves the file byte for byte as it was; a column set to
-// 「そのまま残す」 is kept as it was in the 共通シート written. Set
-// SCREENSHOTS_DIR to also save the README's screenshot from this run.
+// 「そのまま残す」 is kept as it was in the 共通シート written; a protected tab
+// is refused before anything is written; and the README's order (シートを準備,
+// then 標準化) moves the cases into the empty 共通シート. Set SCREENSHOTS_DIR to
+// also save the README's screenshot from this run.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -53,17 +55,6 @@ let sidebar: FrameLocator;
 /** The sidebar's 標準化 view. */
 let view: Locator;
 
-beforeAll(async () => {
-  session = await openDemoPreview({ writeBook: writeHandMade, viewport: { width: 1400, height: 960 } });
-  ({ page } = session);
-  sidebar = page.frameLocator('iframe[title="サイドバー"]');
-  view = sidebar.getByRole('tabpanel', { name: '標準化の確認' });
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-});
-
 /** The focused control in the sidebar as a person names it: a select by its label and chosen option, a button by its text. */
 function focusedName(): Promise<string> {
   const frame = page.frames().find((f) => new URL(f.url()).pathname === '/sidebar');
@@ -94,6 +85,17 @@ const runMenu = (): Promise<void> => page.getByRole('group', { name: '多機関�
 const bytes = (): Buffer => readFileSync(session.book);
 
 describe('標準化 of a hand-made sheet from the preview\'s menu', () => {
+  beforeAll(async () => {
+    session = await openDemoPreview({ writeBook: writeHandMade, viewport: { width: 1400, height: 960 } });
+    ({ page } = session);
+    sidebar = page.frameLocator('iframe[title="サイドバー"]');
+    view = sidebar.getByRole('tabpanel', { name: '標準化の確認' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
   it('opens the confirmation on the open tab: its header row, each column\'s mapping, the rows left out, and nothing written', async () => {
     const before = bytes();
     await runMenu();
@@ -183,5 +185,34 @@ describe('標準化 refused before anything is written', () => {
     await expect(panel.getByRole('alert').textContent()).resolves.toMatch(/^このままでは標準化できません：タブ「相談受付一覧」の範囲 A4:I6は保護されていて/);
     await expect(panel.getByRole('button', { name: 'この内容で標準化する' }).isDisabled()).resolves.toBe(true);
     expect(readFileSync(refused.book).equals(before)).toBe(true);
+  });
+});
+
+describe('標準化 in the README\'s order: シートを準備 first, then the hand-made tab', () => {
+  let town: DemoPreview;
+
+  beforeAll(async () => {
+    town = await openDemoPreview({ writeBook: writeHandMade });
+  }, 120_000);
+
+  afterAll(async () => {
+    await town?.close();
+  });
+
+  it('moves the hand-made tab\'s cases into the empty 共通シート that シートを準備 made', async () => {
+    const menu = town.page.getByRole('group', { name: '多機関協働' });
+    await menu.getByRole('button', { name: 'シートを準備' }).click();
+    await town.page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    await town.page.getByRole('tab', { name: '相談受付一覧' }).click();
+    await town.page.getByRole('tab', { name: '相談受付一覧', selected: true }).waitFor();
+    await menu.getByRole('button', { name: '標準化（開いているタブ）' }).click();
+    const panel = town.page.frameLocator('iframe[title="サイドバー"]').getByRole('tabpanel', { name: '標準化の確認' });
+    await panel.locator('#standardize-columns').waitFor();
+    await expect(panel.locator('dl.facts').textContent()).resolves.toContain('相談受付一覧');
+    await panel.getByRole('button', { name: 'この内容で標準化する' }).click();
+    await panel.getByRole('status').filter({ hasText: '標準化しました' }).waitFor();
+    await expect(panel.locator('#standardize-result').textContent()).resolves.toContain('タブ「相談受付一覧」のケースを、空だった「共通シート」に移しました。');
+    const [header, ...rows] = await tabText(town.book, '共通シート');
+    expect(rows.map((row) => row[header!.indexOf('本人氏名')])).toEqual(['山田 花', '佐藤 一', '鈴木 次']);
   });
 });
