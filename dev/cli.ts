@@ -17,6 +17,7 @@ import { FISCAL_YEAR_RANGE, fiscalYearTitle, monthLabel, parseFiscalYear } from 
 import type { CountsResult } from '../src/domain/counts/metrics';
 import type { PrepareResult } from '../src/app/prepare';
 import type { StandardizeReport } from '../src/app/standardize';
+import type { StandardizePlan } from '../src/app/standardizeTypes';
 import type { PlanPrinted } from '../src/app/plan/print';
 import { forCommandLine } from './cliMessages';
 import { ensureBuilt } from './freshness';
@@ -41,9 +42,13 @@ const OPTIONS = {
   case: { type: 'string' },
   version: { type: 'string' },
   help: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  map: { type: 'string', multiple: true },
 } as const;
 
-type Options = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+type Options = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
+};
 
 /** What one command is given: the book, the options, and the runtime opened on the book. */
 interface Invocation {
@@ -126,13 +131,49 @@ function agendaText(a: AgendaCreated): string {
   ].join('\n');
 }
 
+const KEEP_LABEL = 'そのまま残す';
+
+/** The plan as a person reads it: header row, each column's mapping, rows left out, values rewritten. */
+function planText(plan: StandardizePlan): string {
+  return [
+    `タブ「${plan.sheet}」の標準化の計画（まだ何も変えていません）`,
+    `見出し：${plan.headerRow}行目`,
+    '列の対応：',
+    ...plan.mapping.map((m) => `  ${m.column}列「${m.source}」→ ${m.to === 'keep' ? KEEP_LABEL : m.to}${m.question ? `\u3000※${m.question}` : ''}`),
+    plan.leftOutRows.length ? `ケースとして扱わない行（${plan.leftOutRows.length}行、バックアップに残ります）：` : 'ケースとして扱わない行はありません。',
+    ...plan.leftOutRows.map((l) => `  ${l.row}行目：${l.reason}`),
+    `書き換える値：${plan.rewrites}か所`,
+    ...plan.examples.flatMap((e) => [`  例：${e.row}行目`, ...e.cells.map((c) => `    ${c.header}：「${c.before}」→「${c.after}」`)]),
+    ...(plan.refusal ? [`実行できません：${plan.refusal}`] : ['列の対応を変えるには --map \'元の列=共通シートの列\'（そのまま残すなら =keep）を付けてください。']),
+  ].join('\n');
+}
+
 function standardizeText(r: StandardizeReport): string {
   if (!r.backupSheet) return 'すでに標準の形でした。値は変えていません。';
   return [
-    `「${r.sheet}」に標準化しました。バックアップ：${r.backupSheet}`,
-    `整えた値：${r.normalizedCells}か所、付番したケースID：${r.assignedIds}件`,
+    `「${r.sheet}」に標準化しました。バックアップ：${r.backupSheet}${r.movedFrom ? `（「${r.movedFrom}」の行を共通シートに移しました）` : ''}`,
+    `見出し：${r.headerRow}行目、整えた値：${r.normalizedCells}か所、付番したケースID：${r.assignedIds}件`,
     ...(r.extraColumns.length ? [`そのまま残した列：${r.extraColumns.join('、')}`] : []),
+    ...(r.leftOutRows.length ? [`ケースとして扱わなかった行（バックアップに残っています）：`, ...r.leftOutRows.map((l) => `  ${l.row}行目：${l.reason}`)] : []),
   ].join('\n');
+}
+
+/**
+ * --map 'SOURCE=STANDARD' as the server's column choices: SOURCE is a column
+ * letter or the source header as the plan shows it; STANDARD a standard
+ * header or keep (「そのまま残す」). The server checks STANDARD.
+ */
+function columnChoices(plan: StandardizePlan, raw: readonly string[]): { column: string; to: string }[] {
+  return raw.map((entry) => {
+    const at = entry.indexOf('=');
+    if (at <= 0 || at === entry.length - 1) throw new UsageError(`--map は '元の列=共通シートの列' の形で指定してください（例 --map 'D=本人氏名'、--map '担当=主担当機関'、--map 'F=keep'）。指定：${entry}`);
+    const [source, to] = [entry.slice(0, at).trim(), entry.slice(at + 1).trim()];
+    const column = plan.mapping.find((m) => m.column === source.toUpperCase() || m.source === source)?.column;
+    if (!column) {
+      throw new UsageError(`--map の「${source}」に当たる列が表にありません。列の記号（A、B …）か、計画に出ている見出しを指定してください（${plan.mapping.map((m) => `${m.column}「${m.source}」`).join('、')}）。`);
+    }
+    return { column, to: to === KEEP_LABEL ? 'keep' : to };
+  });
 }
 
 // ---------------------------------------------------------------- the commands
@@ -169,10 +210,18 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   standardize: {
-    usage: 'standardize <book.xlsx> [--sheet タブ名] [--json]',
+    usage: "standardize <book.xlsx> [--sheet タブ名] [--dry-run] [--map '元の列=共通シートの列' …] [--json]",
     async run({ options, today, openBook }) {
       const book = await openBook();
-      const report = book.run<StandardizeReport>('standardizeSheet', { today, ...(options.sheet ? { sheetName: options.sheet } : {}) });
+      const base = { today, ...(options.sheet ? { sheetName: options.sheet } : {}) };
+      const map = options.map?.length ? columnChoices(book.run<StandardizePlan>('previewStandardize', base), options.map) : undefined;
+      const args = { ...base, ...(map ? { map } : {}) };
+      if (options['dry-run']) {
+        // The plan only: the file is not saved, so it stays byte for byte as it was.
+        const plan = book.run<StandardizePlan>('previewStandardize', args);
+        return { json: { ...plan }, text: planText(plan), exitCode: 0 };
+      }
+      const report = book.run<StandardizeReport>('standardizeSheet', args);
       await book.save();
       return { json: { ...report }, text: standardizeText(report), exitCode: 0 };
     },

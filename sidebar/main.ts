@@ -11,11 +11,15 @@ import { PlanView } from './plan/planView';
 import { ProblemsView } from './problems/problems';
 import { SelfTestPanel } from './problems/selfTestPanel';
 import { callServer } from './shared/server';
+import { StandardizeView } from './standardize/standardizeView';
 import { StatusLine } from './shared/status';
 import { keepFocusOnBusyButtons } from './shared/keepFocus';
-import { setUpTabs } from './shared/tabs';
+import { setUpTabs, type Tabs } from './shared/tabs';
 
-function mount(state: SidebarState): void {
+/** The tabs of the views that work on the standard tabs (all but 標準化). */
+const viewTabs = (): HTMLElement[] => [...byId('tabs').querySelectorAll<HTMLElement>('[role="tab"]:not(#tab-standardize)')];
+
+function mount(state: SidebarState, tabs: Tabs): ProblemsView {
   const problems = new ProblemsView();
   const refreshProblems = (): void => { void problems.run(); };
   const activity = new ActivityForm({ settings: state.settings, today: state.today, onSaved: refreshProblems });
@@ -38,29 +42,64 @@ function mount(state: SidebarState): void {
   const counts = new CountsView();
   fill(byId('panel-counts'), counts.element);
   problems.showNotes(state.settingsNotes);
+  for (const tab of viewTabs()) tab.hidden = false;
 
-  const tabs = setUpTabs(byId('tabs'));
   tabs.onSelect((panel) => { if (panel === 'panel-activity') void activity.activate(caseForm.currentCaseId); });
   tabs.onSelect((panel) => { if (panel === 'panel-counts') void counts.open(); });
   tabs.onSelect((panel) => { if (panel === 'panel-agenda') agenda.activate(); });
   tabs.onSelect((panel) => { if (panel === 'panel-plan') void plan.open(); });
   if (state.selected) caseForm.load(state.selected);
   if (state.draft) caseForm.offerDraft(state.draft);
-  // A menu item may open the sidebar on one of its views (<body data-view="agenda">).
-  const view = document.body.dataset.view;
-  if (view && document.getElementById(`panel-${view}`)) tabs.select(`panel-${view}`);
+  return problems;
 }
 
-async function start(): Promise<void> {
+/** Reads the sidebar state and shows the views; null when it could not (the failure shown, with a retry). */
+async function load(tabs: Tabs, status: StatusLine): Promise<ProblemsView | null> {
+  const result = await status.run('読み込んでいます…', '読み込み', () => callServer('getSidebarState', {}));
+  if (result) return mount(result.value, tabs);
+  const retry = button('もう一度読み込む', () => { retry.remove(); void load(tabs, status); });
+  byId('app-status').append(retry);
+  return null;
+}
+
+/**
+ * Opened by 「標準化（開いているタブ）」 on `sheet`: the 標準化 view comes
+ * first. A hand-made book has no 共通シート the other views could read, so
+ * they are shown only once the state reads, at the latest after 標準化.
+ */
+function startWithStandardize(sheet: string, tabs: Tabs, status: StatusLine): void {
+  let problems: Promise<ProblemsView | null> = callServer('getSidebarState', {}).then((state) => mount(state, tabs), () => null);
+  const view = new StandardizeView({
+    sheet,
+    onStandardized: () => {
+      problems = problems.then((mounted) => mounted ?? load(tabs, status));
+    },
+    runCheck: () => {
+      void problems.then((mounted) => {
+        if (!mounted) return;
+        tabs.select('panel-check', true);
+        void mounted.run();
+      });
+    },
+  });
+  fill(byId('panel-standardize'), view.element);
+  byId('tab-standardize').hidden = false;
+  for (const tab of viewTabs()) tab.hidden = true;
+  tabs.select('panel-standardize');
+  void view.open();
+}
+
+function start(): void {
   keepFocusOnBusyButtons(document.body);
   const status = new StatusLine();
   fill(byId('app-status'), status.element);
-  const result = await status.run('読み込んでいます…', '読み込み', () => callServer('getSidebarState', {}));
-  if (!result) {
-    byId('app-status').append(button('もう一度読み込む', () => { void start(); }));
-    return;
-  }
-  mount(result.value);
+  const tabs = setUpTabs(byId('tabs'));
+  // A menu item may open the sidebar on one of its views (<body data-view="agenda">).
+  const { view, sheet } = document.body.dataset;
+  if (view === 'standardize' && sheet) return startWithStandardize(sheet, tabs, status);
+  void load(tabs, status).then((mounted) => {
+    if (mounted && view && document.getElementById(`panel-${view}`)) tabs.select(`panel-${view}`);
+  });
 }
 
-void start();
+start();

@@ -2,7 +2,7 @@
 // function declaration in dist/Code.js, because Apps Script only calls those.
 export { onInstall, onOpen, menuCheck, menuOpenSidebar, menuPrepare, menuStandardize } from './app/menu';
 export { prepareWorkbook } from './app/prepare';
-export { standardizeSheet } from './app/standardize';
+export { previewStandardize, standardizeSheet } from './app/standardize';
 export { checkEntries } from './app/check';
 export { getSidebarState, loadSelectedCase } from './app/sidebar/state';
 export { saveCase } from './app/sidebar/saveCase';

@@ -40,6 +40,8 @@ export interface CellData {
   numberFormat?: string;
   /** Lower-case `#rrggbb`. */
   background?: string;
+  /** Lower-case `#rrggbb`; absent means Sheets' default (black). */
+  fontColor?: string;
   note?: string;
   validation?: ValidationRule;
   bold?: boolean;
@@ -80,7 +82,7 @@ export interface CellBorders {
   readonly right?: true;
 }
 
-export const FORMAT_KEYS = ['numberFormat', 'background', 'bold', 'wrap', 'horizontalAlignment', 'verticalAlignment', 'fontSize', 'borders', 'fileStyle'] as const;
+export const FORMAT_KEYS = ['numberFormat', 'background', 'fontColor', 'bold', 'wrap', 'horizontalAlignment', 'verticalAlignment', 'fontSize', 'borders', 'fileStyle'] as const;
 
 export interface ProtectionModel {
   readonly type: 'RANGE' | 'SHEET';
@@ -88,6 +90,8 @@ export interface ProtectionModel {
   rect?: GridRect;
   description: string;
   warningOnly: boolean;
+  /** Who may edit despite the protection (emails); the person who protected it is one. Ignored when warning-only. */
+  editors?: string[];
 }
 
 /** An embedded chart, as the add-on builds it; drawn only by the preview (an .xlsx file gets no chart). */
@@ -263,7 +267,16 @@ export function copyCells(cells: SheetModel['cells']): SheetModel['cells'] {
 }
 
 /** Sets or, for undefined, removes one property of a cell. */
+/** The part of a file's own style that a script's format replaces: set a background and the file's fill is gone. */
+const FILE_STYLE_PART: Partial<Record<keyof CellData, string>> = { background: 'fill' };
+
 export function setField<K extends keyof CellData>(cell: CellData, key: K, value: CellData[K] | undefined): void {
   if (value === undefined) delete cell[key];
   else cell[key] = value;
+  const part = FILE_STYLE_PART[key];
+  if (part && cell.fileStyle && part in cell.fileStyle) {
+    const { [part]: _replaced, ...rest } = cell.fileStyle;
+    if (Object.keys(rest).length) cell.fileStyle = rest;
+    else delete cell.fileStyle;
+  }
 }

@@ -2,15 +2,16 @@
 import { a1Notation, quoteSheetName, type GridRect } from './a1';
 import { LABEL, SERVICE, type Emulated } from './bridge';
 import { CELLS, type CellCount } from './calls';
-import { FORMAT_KEYS, cellAt, ensureCell, setField, type CellData, type ProtectionModel } from './model';
-import { Protection } from './protection';
+import { FORMAT_KEYS, cellAt, ensureCell, isFormula, setField, type CellData, type ProtectionModel } from './model';
+import { Protection, assertMayEdit } from './protection';
 import { RichTextValue, asRichTextValue } from './richText';
 import type { Sheet } from './sheet';
 import { DataValidation } from './validation';
 import { GENERAL_FORMAT, displayValue, enteredValue, formulaOf, storedValue } from './values';
 
 const DEFAULT_BACKGROUND = '#ffffff';
-const GRID_READS = new Set(['getValues', 'getDisplayValues', 'getFormulas', 'getRichTextValues', 'getBackgrounds', 'getNotes', 'getNumberFormats', 'getDataValidations']);
+const DEFAULT_FONT_COLOR = '#000000';
+const GRID_READS = new Set(['getValues', 'getDisplayValues', 'getFormulas', 'getRichTextValues', 'getBackgrounds', 'getFontColors', 'getNotes', 'getNumberFormats', 'getDataValidations']);
 const DEFAULT_FONT_SIZE = 10;
 
 function checkShape(data: unknown, rect: GridRect, method: string): unknown[][] {
@@ -57,12 +58,12 @@ export class Range implements Emulated {
   }
 
   getValues(): unknown[][] {
-    return this.#read(storedValue);
+    return this.#read(storedValue, true);
   }
 
   getDisplayValues(): string[][] {
     const timeZone = this.sheet.spreadsheet.model.timeZone;
-    return this.#read((cell) => displayValue(cell, timeZone));
+    return this.#read((cell) => displayValue(cell, timeZone), true);
   }
 
   getFormulas(): string[][] {
@@ -70,7 +71,7 @@ export class Range implements Emulated {
   }
 
   getValue(): unknown {
-    return storedValue(cellAt(this.sheet.model, this.rect.row, this.rect.column));
+    return this.#read(storedValue, true)[0]![0];
   }
 
   /**
@@ -79,6 +80,7 @@ export class Range implements Emulated {
    * a value also drops the cell's old link.
    */
   setValues(values: unknown[][]): Range {
+    assertMayEdit(this.sheet, this.rect);
     const hidden = this.sheet.model.merges.filter((m) => overlaps(m, this.rect));
     const isHidden = (row: number, column: number): boolean =>
       hidden.some((m) => contains(m, { row, column, numRows: 1, numColumns: 1 }) && (row !== m.row || column !== m.column));
@@ -91,7 +93,7 @@ export class Range implements Emulated {
   }
 
   getRichTextValues(): RichTextValue[][] {
-    return this.#read((cell) => new RichTextValue(cell?.value === undefined ? '' : String(storedValue(cell)), cell?.link ?? null));
+    return this.#read((cell) => new RichTextValue(cell?.value === undefined ? '' : String(storedValue(cell)), cell?.link ?? null), true);
   }
 
   /** Sets the cell's text as text (never parsed) and its link; for a one-cell range. */
@@ -110,6 +112,7 @@ export class Range implements Emulated {
 
   /** Undoes the merges inside the range (one reaching out of it is refused, as Sheets does). */
   breakApart(): Range {
+    assertMayEdit(this.sheet, this.rect);
     const merges = this.sheet.model.merges;
     const overlapping = merges.filter((m) => overlaps(m, this.rect));
     if (overlapping.some((m) => !contains(this.rect, m))) throw new Error('You must select all cells in a merged range to merge or unmerge them.');
@@ -132,6 +135,17 @@ export class Range implements Emulated {
   setBackground(color: string | null): Range {
     const background = normalizeColor(color);
     return this.#fill((cell) => setField(cell, 'background', background));
+  }
+
+  getFontColors(): string[][] {
+    return this.#read((cell) => cell?.fontColor ?? DEFAULT_FONT_COLOR);
+  }
+
+  setFontColors(colors: unknown[][]): Range {
+    return this.#write(colors, 'setFontColors', (cell, c) => {
+      const color = normalizeColor(c);
+      setField(cell, 'fontColor', color === DEFAULT_FONT_COLOR ? undefined : color);
+    });
   }
 
   getNotes(): string[][] {
@@ -214,6 +228,7 @@ export class Range implements Emulated {
    * reaching out of it is refused with Sheets' message.
    */
   merge(): Range {
+    assertMayEdit(this.sheet, this.rect);
     const merges = this.sheet.model.merges;
     const overlapping = merges.filter((m) => overlaps(m, this.rect));
     if (overlapping.some((m) => !contains(this.rect, m))) throw new Error('You must select all cells in a merged range to merge or unmerge them.');
@@ -228,6 +243,7 @@ export class Range implements Emulated {
    * horizontal are the lines between the cells. Colour and style are not kept.
    */
   setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null): Range {
+    assertMayEdit(this.sheet, this.rect);
     const { row, column, numRows, numColumns } = this.rect;
     const edge = (outer: boolean, outerValue: boolean | null, innerValue: boolean | null): boolean | null => (outer ? outerValue : innerValue);
     for (let i = 0; i < numRows; i++) {
@@ -261,7 +277,7 @@ export class Range implements Emulated {
   }
 
   protect(): Protection {
-    const protection: ProtectionModel = { type: 'RANGE', rect: { ...this.rect }, description: '', warningOnly: false };
+    const protection: ProtectionModel = { type: 'RANGE', rect: { ...this.rect }, description: '', warningOnly: false, editors: [this.sheet.spreadsheet.state.user] };
     this.sheet.model.protections.push(protection);
     return new Protection(this.sheet, protection);
   }
@@ -309,20 +325,32 @@ export class Range implements Emulated {
     if (entered.numberFormat) setField(cell, 'numberFormat', entered.numberFormat);
   }
 
-  #read<T>(fn: (cell: CellData | undefined) => T): T[][] {
+  /**
+   * With `values`, a formula without a computed result is refused: Sheets
+   * always has one, and the runtime never evaluates or guesses (SPEC §13).
+   */
+  #read<T>(fn: (cell: CellData | undefined) => T, values = false): T[][] {
     const { row, column, numRows, numColumns } = this.rect;
     const cells = this.sheet.model.cells;
     const grid: T[][] = new Array<T[]>(numRows);
     for (let i = 0; i < numRows; i++) {
       const line = cells[row - 1 + i];
       const out = (grid[i] = new Array<T>(numColumns));
-      for (let j = 0; j < numColumns; j++) out[j] = fn(line?.[column - 1 + j]);
+      for (let j = 0; j < numColumns; j++) {
+        const cell = line?.[column - 1 + j];
+        if (values && isFormula(cell?.value) && cell.value.result === undefined) {
+          const where = `${quoteSheetName(this.sheet.getName())}!${a1Notation({ row: row + i, column: column + j, numRows: 1, numColumns: 1 })}`;
+          throw new Error(`ローカル実行環境：${where} の数式（${cell.value.formula}）には計算結果が保存されていないため、読めません（結果を推測しません）。Excel や Google スプレッドシートでファイルを開いて保存し直してから、もう一度実行してください。`);
+        }
+        out[j] = fn(cell);
+      }
     }
     return grid;
   }
 
   /** Applies `fn` to every cell of the range, creating cells as needed. */
   #fill(fn: (cell: CellData) => void): Range {
+    assertMayEdit(this.sheet, this.rect);
     const { row, column, numRows, numColumns } = this.rect;
     for (let i = 0; i < numRows; i++) {
       for (let j = 0; j < numColumns; j++) fn(ensureCell(this.sheet.model, row + i, column + j));
@@ -332,6 +360,7 @@ export class Range implements Emulated {
 
   /** Applies `fn` to the cells that exist; for clearing, which never needs new cells. */
   #modify(fn: (cell: CellData) => void): Range {
+    assertMayEdit(this.sheet, this.rect);
     const { row, column, numRows, numColumns } = this.rect;
     for (let i = 0; i < numRows; i++) {
       for (let j = 0; j < numColumns; j++) {
@@ -345,6 +374,7 @@ export class Range implements Emulated {
   /** Writes a 2D array after checking its shape, all or nothing, as Apps Script does. */
   #write(data: unknown, method: string, fn: (cell: CellData, value: unknown, i: number, j: number) => void): Range {
     const grid = checkShape(data, this.rect, method);
+    assertMayEdit(this.sheet, this.rect);
     const { row, column } = this.rect;
     grid.forEach((values, i) => values.forEach((value, j) => fn(ensureCell(this.sheet.model, row + i, column + j), value, i, j)));
     return this;

@@ -7,7 +7,7 @@ import {
   DEFAULT_COLUMN_WIDTH, FORMAT_KEYS, addSheet, assertCellsFit, copyCells, lastColumnWithContent, lastRowWithContent, setField,
   type CellData, type Model, type SheetModel,
 } from './model';
-import { Protection } from './protection';
+import { Protection, assertMayEdit } from './protection';
 import { Range } from './range';
 import { RangeList } from './rangeList';
 import type { Spreadsheet } from './spreadsheet';
@@ -79,6 +79,7 @@ export class Sheet implements Emulated {
   }
 
   setName(name: string): Sheet {
+    assertMayEdit(this, null);
     const text = String(name);
     assertNameFree(this.spreadsheet.model, text, this.model);
     this.model.name = text;
@@ -143,6 +144,7 @@ export class Sheet implements Emulated {
 
   /** Writes a row under the last row with content, growing the grid when it is full, as Sheets does. */
   appendRow(rowContents: unknown[]): Sheet {
+    assertMayEdit(this, null);
     if (!Array.isArray(rowContents) || rowContents.length === 0) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const row = lastRowWithContent(this.model) + 1;
     if (row > this.model.maxRows) assertCellsFit(this.spreadsheet.model, this.model.maxColumns);
@@ -153,6 +155,7 @@ export class Sheet implements Emulated {
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
+    assertMayEdit(this, null);
     if (afterPosition < 1 || afterPosition > this.model.maxRows || howMany < 1) throw new Error('Those rows are out of bounds.');
     assertCellsFit(this.spreadsheet.model, howMany * this.model.maxColumns);
     this.model.cells = withBlanks(this.model.cells, afterPosition, howMany);
@@ -168,6 +171,7 @@ export class Sheet implements Emulated {
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
+    assertMayEdit(this, null);
     if (afterPosition < 1 || afterPosition > this.model.maxColumns || howMany < 1) throw new Error('Those columns are out of bounds.');
     assertCellsFit(this.spreadsheet.model, howMany * this.model.maxRows);
     this.model.cells = this.model.cells.map((row) => (row && row.length > afterPosition ? withBlanks(row, afterPosition, howMany) : row));
@@ -187,6 +191,7 @@ export class Sheet implements Emulated {
   }
 
   deleteRows(rowPosition: number, howMany: number): void {
+    assertMayEdit(this, { row: rowPosition, column: 1, numRows: howMany, numColumns: this.model.maxColumns });
     if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.model.maxRows) {
       throw new Error('Those rows are out of bounds.');
     }
@@ -206,6 +211,7 @@ export class Sheet implements Emulated {
   }
 
   deleteColumns(columnPosition: number, howMany: number): void {
+    assertMayEdit(this, { row: 1, column: columnPosition, numRows: this.model.maxRows, numColumns: howMany });
     if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.model.maxColumns) {
       throw new Error('Those columns are out of bounds.');
     }
@@ -224,21 +230,25 @@ export class Sheet implements Emulated {
 
   /** Contents and formats; notes and validation rules stay. */
   clear(): Sheet {
+    assertMayEdit(this, null);
     this.#eachCell((cell) => [...FORMAT_KEYS, 'value' as const].forEach((key) => setField(cell, key, undefined)));
     return this;
   }
 
   clearContents(): Sheet {
+    assertMayEdit(this, null);
     this.#eachCell((cell) => setField(cell, 'value', undefined));
     return this;
   }
 
   clearNotes(): Sheet {
+    assertMayEdit(this, null);
     this.#eachCell((cell) => setField(cell, 'note', undefined));
     return this;
   }
 
   clearFormats(): Sheet {
+    assertMayEdit(this, null);
     this.#eachCell((cell) => FORMAT_KEYS.forEach((key) => setField(cell, key, undefined)));
     return this;
   }
@@ -272,7 +282,7 @@ export class Sheet implements Emulated {
   protect(): Protection {
     let protection = this.model.protections.find((p) => p.type === 'SHEET');
     if (!protection) {
-      protection = { type: 'SHEET', description: '', warningOnly: false };
+      protection = { type: 'SHEET', description: '', warningOnly: false, editors: [this.spreadsheet.state.user] };
       this.model.protections.push(protection);
     }
     return new Protection(this, protection);

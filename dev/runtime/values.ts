@@ -1,5 +1,7 @@
 // How a value written through Range.setValues is stored, and how a stored
 // value reads back through getValues / getDisplayValues.
+import { dateCell } from '../../src/domain/cell';
+import { dateCellToInstant } from '../../src/sheets/zonedDate';
 import { formatJavaPattern, hasTimeOfDay, sheetFormatToPattern } from './dates';
 import { isFormula, type CellData, type CellValue, type Scalar } from './model';
 import { parseTyped } from './typed';
@@ -44,10 +46,28 @@ export function formulaOf(cell: CellData | undefined): string {
   return isFormula(cell?.value) ? cell.value.formula : '';
 }
 
-/** What getDisplayValues gives: dates by the cell's simple date format, else yyyy-MM-dd. */
+/** Sheets' day 0. */
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A number as its cell's format shows it: zero-padded by `0000`-style formats
+ * (12 → 0012), a day count as a date under a date format (45383 → 2024/04/01);
+ * any other format shows the plain number.
+ */
+function shownNumber(value: number, numberFormat: string | undefined, timeZone: string): string {
+  if (numberFormat === undefined) return String(value);
+  if (/^0+$/.test(numberFormat) && Number.isInteger(value) && value >= 0) return String(value).padStart(numberFormat.length, '0');
+  const pattern = /[yd]/i.test(numberFormat) ? sheetFormatToPattern(numberFormat) : undefined;
+  if (pattern === undefined || !Number.isFinite(value)) return String(value);
+  const iso = new Date(SERIAL_EPOCH + Math.floor(value) * 86_400_000).toISOString().slice(0, 10);
+  return formatJavaPattern(dateCellToInstant(dateCell(iso), timeZone), timeZone, pattern);
+}
+
+/** What getDisplayValues gives: dates and numbers by the cell's format (simple date and zero-padding formats), else as stored. */
 export function displayValue(cell: CellData | undefined, timeZone: string): string {
   const value = storedValue(cell);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') return shownNumber(value, cell?.numberFormat, timeZone);
   if (!(value instanceof Date)) return String(value);
   const fallback = hasTimeOfDay(value, timeZone) ? 'yyyy-MM-dd HH:mm:ss' : 'yyyy-MM-dd';
   const pattern = cell?.numberFormat === undefined ? undefined : sheetFormatToPattern(cell.numberFormat);

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { chmod, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
+import './emptyResults';
 import { dateCell } from '../../src/domain/cell';
 import { dateCellToInstant, instantToDateCell } from '../../src/sheets/zonedDate';
 import { a1Notation, absoluteA1, parseA1, quoteSheetName } from './a1';
@@ -114,7 +115,8 @@ function unmodelledStyle(cell: ExcelJS.Cell, background: string | undefined): Fi
   const style = cell.style as Partial<ExcelJS.Style> | undefined;
   if (!style) return undefined;
   const parts = {
-    font: without(style.font, ['bold', 'size']),
+    // A font colour readCell takes into the model is the model's; only one it cannot read (a theme colour) stays here.
+    font: without(style.font, ['bold', 'size', ...(/^[0-9A-Fa-f]{8}$/.test(style.font?.color?.argb ?? '') ? ['color'] : [])]),
     border: without(style.border, []),
     alignment: without(style.alignment, ['wrapText', 'horizontal', 'vertical']),
     fill: background === undefined && style.fill && !(style.fill.type === 'pattern' && style.fill.pattern === 'none') ? style.fill : undefined,
@@ -136,6 +138,8 @@ function readCell(cell: ExcelJS.Cell, timeZone: string): CellData {
   const note = noteText(cell.note);
   if (note !== undefined) data.note = note;
   if (cell.font?.bold) data.bold = true;
+  const fontColor = cell.font?.color?.argb;
+  if (fontColor && /^[0-9A-Fa-f]{8}$/.test(fontColor) && fontColor.slice(2).toLowerCase() !== '000000') data.fontColor = `#${fontColor.slice(2).toLowerCase()}`;
   if (cell.font?.size) data.fontSize = cell.font.size;
   const edges = (['top', 'left', 'bottom', 'right'] as const).filter((side) => cell.border?.[side]?.style);
   if (edges.length) data.borders = Object.fromEntries(edges.map((side) => [side, true]));
@@ -352,8 +356,11 @@ function writeCell(cell: ExcelJS.Cell, data: CellData, timeZone: string): void {
     cell.fill = kept.fill;
   }
   if (data.note) cell.note = data.note;
-  if (data.bold || data.fontSize || kept.font) {
-    cell.font = { ...kept.font, ...(data.bold ? { bold: true } : {}), ...(data.fontSize ? { size: data.fontSize } : {}) };
+  if (data.bold || data.fontSize || data.fontColor || kept.font) {
+    cell.font = {
+      ...kept.font, ...(data.bold ? { bold: true } : {}), ...(data.fontSize ? { size: data.fontSize } : {}),
+      ...(data.fontColor ? { color: { argb: `FF${data.fontColor.slice(1).toUpperCase()}` } } : {}),
+    };
   }
   if (data.borders) {
     cell.border = Object.fromEntries(Object.keys(data.borders).map((side) => {

@@ -30,16 +30,19 @@ export function setUpTabs(tablist: HTMLElement): Tabs {
     for (const handler of handlers) handler(panelId);
   };
 
-  tabs.forEach((tab, index) => {
+  for (const tab of tabs) {
     tab.addEventListener('click', () => select(panelOf(tab)));
     tab.addEventListener('keydown', (event) => {
-      const target = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
+      // A hidden tab (標準化 unless the menu opened it) is skipped.
+      const shown = tabs.filter((t) => !t.hidden);
+      const index = shown.indexOf(tab);
+      const target = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: shown.length - 1 }[event.key];
       if (target === undefined) return;
       event.preventDefault();
-      const next = tabs[(target + tabs.length) % tabs.length];
+      const next = shown[(target + shown.length) % shown.length];
       if (next) select(panelOf(next), true);
     });
-  });
+  }
 
   return { select, onSelect: (handler) => { handlers.push(handler); } };
 }

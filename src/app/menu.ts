@@ -3,7 +3,6 @@
 import { TAB } from '../domain/fields';
 import { checkEntries } from './check';
 import { prepareWorkbook } from './prepare';
-import { standardizeSheet } from './standardize';
 
 export const MENU_TITLE = '多機関協働';
 
@@ -52,22 +51,9 @@ export function menuPrepare(): void {
   });
 }
 
+/** Opens the 標準化 confirmation in the sidebar: nothing changes until the person confirms there. */
 export function menuStandardize(): void {
-  reportingErrors('標準化', (ui) => {
-    const name = SpreadsheetApp.getActiveSheet().getName();
-    const answer = ui.alert('標準化',
-      `タブ「${name}」を共通シートの形に整えます。元の表はバックアップのタブに残ります。続けますか？`, ui.ButtonSet.OK_CANCEL);
-    if (answer !== ui.Button.OK) return;
-    const r = standardizeSheet({ sheetName: name });
-    const lines = r.backupSheet
-      ? [
-        `バックアップ：${r.backupSheet}`,
-        `見出しの読み替え：${r.renamedHeaders.length}列、追加した列：${r.addedColumns.length}列、そのまま残した列：${r.extraColumns.length}列`,
-        `整えた値：${r.normalizedCells}か所、付番したケースID：${r.assignedIds}件`,
-      ]
-      : ['すでに標準の形でした。値は変えていません。'];
-    ui.alert('標準化', [...lines, '続けて「入力チェック」で内容を確かめてください。'].join('\n'), ui.ButtonSet.OK);
-  });
+  reportingErrors('標準化', () => openSidebar('standardize', { sheet: SpreadsheetApp.getActiveSheet().getName() }));
 }
 
 export function menuCheck(): void {
@@ -81,13 +67,20 @@ export function menuCheck(): void {
   });
 }
 
+/** A value inside a double-quoted HTML attribute: a tab's name is the town's own and may hold " < &. */
+function attributeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /**
  * Shows the sidebar; with a view ('agenda'), opened on that view: the page
- * reads it from `<body data-view>` as it loads.
+ * reads it from `<body data-view>` as it loads, and what the view needs
+ * (`data`: the tab to standardise) from the other data- attributes.
  */
-export function openSidebar(view?: string): void {
+export function openSidebar(view?: string, data: Readonly<Record<string, string>> = {}): void {
   const file = HtmlService.createHtmlOutputFromFile('sidebar');
-  const page = view ? HtmlService.createHtmlOutput(file.getContent().replace('<body>', `<body data-view="${view}">`)) : file;
+  const attributes = Object.entries(view ? { view, ...data } : data).map(([name, value]) => ` data-${name}="${attributeText(value)}"`).join('');
+  const page = attributes ? HtmlService.createHtmlOutput(file.getContent().replace('<body>', `<body${attributes}>`)) : file;
   SpreadsheetApp.getUi().showSidebar(page.setTitle('つなぎ'));
 }
 

@@ -7,13 +7,13 @@ import { normalizeText } from './normalize';
 /** Other names towns use for a standard header, by standard header. */
 export const HEADER_ALIASES: Readonly<Record<string, readonly string[]>> = {
   ケースID: ['ID', 'ケース番号', '番号', '整理番号', 'No', 'No.', '管理番号'],
-  受付日: ['受付年月日', '受付', '相談日', '受理日', '受付日付'],
+  受付日: ['受付年月日', '受付', '相談日', '受理日', '受付日付', '相談受付日', '受付日（和暦）'],
   つなぎ元機関: ['つなぎ元', '紹介元', '相談元', '紹介元機関', '相談機関', 'つなぎ元の機関'],
   つなぎ元分野: ['分野', 'つなぎ元の分野'],
-  つなぎ元担当者: ['担当者', 'つなぎ元担当', '紹介者'],
-  本人氏名: ['氏名', '名前', '本人', '対象者氏名', '対象者'],
-  本人氏名カナ: ['フリガナ', 'ふりがな', 'カナ', 'よみがな', 'ヨミガナ', '氏名カナ', '氏名（カナ）', 'かな'],
-  生年月日: ['誕生日', '生年'],
+  つなぎ元担当者: ['つなぎ元担当', '紹介者', 'つなぎ元の担当者'],
+  本人氏名: ['氏名', '名前', '本人', '対象者氏名', '対象者', '対象者名', '氏名（漢字）', '本人名', '相談者氏名', '相談者名'],
+  本人氏名カナ: ['フリガナ', 'ふりがな', 'カナ', 'よみがな', 'ヨミガナ', '氏名カナ', '氏名（カナ）', 'かな', '氏名（ふりがな）', '氏名（フリガナ）', 'カナ氏名'],
+  生年月日: ['誕生日', '生年', '生年月日（和暦）', '生年月日（西暦）'],
   年代: ['年齢層', '年代区分'],
   性別: ['性'],
   圏域: ['地区', '地域', '日常生活圏域'],
@@ -35,6 +35,18 @@ export const HEADER_ALIASES: Readonly<Record<string, readonly string[]>> = {
   終結日: ['終了日'],
   終結理由: ['終了理由'],
   備考: ['メモ', 'その他'],
+};
+
+/**
+ * Headers the add-on cannot read alone (SPEC §7: asked, never guessed): the
+ * question the person sees. 担当 may be the agency's worker who referred the
+ * case or the team's own 主担当; 年齢 becomes 年代 only when every value is a
+ * plain age (the standardiser checks), otherwise the person decides.
+ */
+export const HEADER_QUESTIONS: Readonly<Record<string, string>> = {
+  担当: '「担当」は、つないだ機関の担当者（つなぎ元担当者）ですか、それとも主担当機関ですか？選ぶまでは、そのまま残します。',
+  担当者: '「担当者」は、つないだ機関の担当者（つなぎ元担当者）ですか、それとも主担当機関ですか？選ぶまでは、そのまま残します。',
+  年齢: '「年齢」に年齢でない値があるため、年代に置き換えられません。年代にするか、そのまま残すかを選んでください。',
 };
 
 /** Headers compare without spaces, brackets' width or case. */

@@ -69,6 +69,14 @@ function ruleMaker(book: Book, { settings, header: settingsHeader }: BookSetting
   };
 }
 
+/** The town's own note on a header stays (SPEC §7); the help text is added after it, once. */
+function withHelp(notes: readonly string[], fields: readonly FieldDef[]): string[] {
+  return fields.map((field, i) => {
+    const own = (notes[i] ?? '').trim();
+    return own === '' || own.includes(field.help) ? own || field.help : `${own}\n\n${field.help}`;
+  });
+}
+
 function protectHeader(sheet: Sheet, width: number): void {
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
     if (p.getDescription() === HEADER_PROTECTION) p.remove();
@@ -92,7 +100,7 @@ function furnishTab(sheet: Sheet, fields: readonly FieldDef[], ruleFor: (field: 
   const dataRows = sheet.getMaxRows() - 1;
   sheet.setFrozenRows(1);
   const header = sheet.getRange(1, 1, 1, width);
-  header.setFontWeight('bold').setBackground(HEADER_BACKGROUND).setNotes([fields.map((f) => f.help)]);
+  header.setFontWeight('bold').setBackground(HEADER_BACKGROUND).setNotes([withHelp(header.getNotes()[0] ?? [], fields)]);
   protectHeader(sheet, width);
   fields.forEach((field, i) => sheet.setColumnWidth(i + 1, field.width));
   if (dataRows < 1) return;

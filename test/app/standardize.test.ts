@@ -101,9 +101,9 @@ describe('標準化 of a hand-made tab', () => {
     const before = tabText(runtime, '設定');
     expect(() => runtime.call('standardizeSheet', { sheetName: '設定' })).toThrow(/共通シートとして標準化できません/);
     expect(tabText(runtime, '設定')).toEqual(before);
-    const other = spreadsheetWith('共通シート', [['ケースID']]);
+    const other = spreadsheetWith('共通シート', [['ケースID', '本人氏名'], ['2024-0001', '山田 花']]);
     other.model.sheets.push({ ...findSheet(other.model, '共通シート')!, id: 99, name: '別表', protections: [], cells: [[{ value: '氏名' }]] });
-    expect(() => other.call('standardizeSheet', { sheetName: '別表' })).toThrow(/すでに「共通シート」があります/);
+    expect(() => other.call('standardizeSheet', { sheetName: '別表' })).toThrow(/「共通シート」にはすでにケースが入っています/);
     expect(() => other.call('standardizeSheet', { sheetName: 'ない表' })).toThrow('タブ「ない表」が見つかりません');
   });
 });

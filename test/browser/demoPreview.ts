@@ -24,13 +24,18 @@ export async function openDemoPreview(options: {
   readonly demoArgs?: readonly string[];
   /** A book made by `init` (set up, no data) instead of the demo. */
   readonly empty?: boolean;
+  /** Writes the book at this path instead of the demo (a town's hand-made sheet). */
+  readonly writeBook?: (path: string) => Promise<void>;
   readonly viewport?: { width: number; height: number };
   readonly acceptDownloads?: boolean;
 } = {}): Promise<DemoPreview> {
   const dir = mkdtempSync(join(tmpdir(), 'tsunagi-browser-'));
   const book = join(dir, 'demo.xlsx');
-  const made = await runCli(options.empty ? ['init', book] : ['demo', book, ...(options.demoArgs ?? [])]);
-  if (made.exitCode !== 0) throw new Error(`making the book failed: ${made.stderr}`);
+  if (options.writeBook) await options.writeBook(book);
+  else {
+    const made = await runCli(options.empty ? ['init', book] : ['demo', book, ...(options.demoArgs ?? [])]);
+    if (made.exitCode !== 0) throw new Error(`making the book failed: ${made.stderr}`);
+  }
   const preview = await startPreview({ bookPath: book, port: 0 });
   const browser = await launchChromium();
   const page = await browser.newPage({

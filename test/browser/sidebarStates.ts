@@ -17,6 +17,8 @@ export interface SidebarView {
   readonly name: string;
   /** The tab that shows it. */
   readonly tab: string;
+  /** The menu item (its function) that opens the sidebar on the view, when only a menu opens it; run on 共通シート. */
+  readonly menu?: string;
   /** On the demo book: the view with data in it. */
   readonly normal: Arrange;
   /** On the demo book: a refused entry, or a call that failed. */
@@ -157,6 +159,28 @@ export const SIDEBAR_VIEWS: readonly SidebarView[] = [
       await panel.locator('#plan-refusal').waitFor();
     },
   },
+
+  {
+    // Last: the sidebar opened by the menu stays the one /sidebar serves.
+    name: 'standardize', tab: '標準化', menu: 'menuStandardize',
+    normal: async (panel) => {
+      await panel.locator('#standardize-columns').waitFor();
+    },
+    error: async (panel, page) => {
+      // One standard column chosen for two source columns: the add-on refuses the plan, nothing is written.
+      const selects = panel.locator('#standardize-columns select');
+      const targets = await selects.evaluateAll((all) => all.map((s) => (s as HTMLSelectElement).value));
+      const taken = targets.findIndex((to) => to !== 'keep');
+      const other = taken === 0 ? 1 : 0;
+      await selects.nth(other).selectOption(targets[taken]!);
+      await untilSettled(page);
+      await selects.nth(taken).selectOption(targets[taken]!);
+      await panel.getByRole('alert').filter({ hasText: '標準化の内容を確認できませんでした' }).waitFor();
+    },
+    empty: async (panel) => {
+      await panel.locator('#standardize-columns').waitFor();
+    },
+  },
 ];
 
 export const STATES: readonly StateName[] = ['normal', 'error', 'empty'];
@@ -177,6 +201,13 @@ export async function openSidebarPage(session: DemoPreview, width: number, devic
 
 /** Opens the view's tab and brings it to the state; resolves once no call is running. */
 export async function arrange(page: Page, view: SidebarView, state: StateName): Promise<void> {
+  if (view.menu) {
+    // As staff do it: the tab is open in the sheet, the menu item opens the sidebar on the view.
+    await page.request.post(withToken(page, '/api/select'), { data: { sheet: '共通シート', range: 'A1' } });
+    const run = await page.request.post(withToken(page, '/api/run'), { data: { functionName: view.menu, args: [] } });
+    if (!(await run.json() as { sidebarOpened?: boolean }).sidebarOpened) throw new Error(`${view.menu} did not open the sidebar`);
+    await page.reload();
+  }
   const tab = page.getByRole('tab', { name: view.tab, exact: true });
   await tab.click();
   const panel = page.locator(`#${await tab.getAttribute('aria-controls')}`);

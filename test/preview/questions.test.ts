@@ -76,10 +76,17 @@ describe('questions are asked of the person', () => {
   });
 
   it('an answer given to another question is not taken for this one', async () => {
-    const question = asked(await runMenu('menuStandardize'));
-    expect(question).toMatchObject({ kind: 'alert', title: '標準化', buttons: 'OK_CANCEL' });
-    const elsewhere = { text: '', button: 'OK' as const, question: '標準化\nほかのタブ' };
-    expect(asked(await runMenu('menuStandardize', [elsewhere]))).toEqual(question);
+    const question = asked(await runMenu('menuDailyCounts'));
+    expect(question).toMatchObject({ kind: 'alert', title: '毎日の自動更新', buttons: 'YES_NO' });
+    const elsewhere = { text: '', button: 'YES' as const, question: `${question.title}\nほかの問い` };
+    expect(asked(await runMenu('menuDailyCounts', [elsewhere]))).toEqual(question);
+  });
+
+  it('標準化 asks nothing in a dialog: it opens the sidebar on its confirmation, on the open tab', async () => {
+    const opened = done(await runMenu('menuStandardize'));
+    expect(opened).toMatchObject({ alerts: [], sidebarOpened: true });
+    const page = await (await fetch(url('/sidebar'))).text();
+    expect(page).toMatch(/<body data-view="standardize" data-sheet="[^"]+">/);
   });
 });
 

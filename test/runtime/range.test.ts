@@ -59,8 +59,11 @@ describe('setValues', () => {
   it('coerces text as a person typing into Sheets would', () => {
     const runtime = runtimeWith(code);
     runtime.call('put', 'A1:F1', [["'=1+1", '=1+1', '0123', '12.5', '-3', 'R6.4.1']]);
-    expect(runtime.call('values', 'A1:F1')).toEqual([['=1+1', '', 123, 12.5, -3, 'R6.4.1']]);
+    expect(runtime.call('values', 'C1:F1')).toEqual([[123, 12.5, -3, 'R6.4.1']]);
+    expect(runtime.call('values', 'A1')).toEqual([['=1+1']]);
     expect(runtime.call('formulas', 'A1:F1')).toEqual([['', '=1+1', '', '', '', '']]);
+    // Sheets would compute it; the runtime never evaluates a formula, so it refuses to read one without a result (SPEC §13).
+    expect(() => runtime.call('values', 'B1')).toThrow(/B1 の数式（=1\+1）には計算結果が保存されていない/);
   });
 
   it('parses text written into an automatic cell as Sheets parses what is typed', () => {

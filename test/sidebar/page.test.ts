@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SIDEBAR = join(__dirname, '../../sidebar');
-const sources = readdirSync(SIDEBAR).filter((f) => f.endsWith('.ts')).map((f) => [f, readFileSync(join(SIDEBAR, f), 'utf8')] as const);
+// Every view's folder too (sidebar/standardize/…), not only the page's own script.
+const sources = readdirSync(SIDEBAR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => [f, readFileSync(join(SIDEBAR, f), 'utf8')] as const);
 const page = readFileSync(join(SIDEBAR, 'index.html'), 'utf8');
 
 describe('sidebar sources', () => {
@@ -22,7 +23,7 @@ describe('sidebar/index.html', () => {
 
   it('has the tab bar of the views', () => {
     expect(page).toContain('role="tablist"');
-    for (const name of ['ケース', '支援記録', '入力チェック', '会議次第', 'プラン', '集計']) expect(page).toMatch(new RegExp(`role="tab"[^>]*>${name}</button>`));
+    for (const name of ['標準化', 'ケース', '支援記録', '入力チェック', '会議次第', 'プラン', '集計']) expect(page).toMatch(new RegExp(`role="tab"[^>]*>${name}</button>`));
     expect(page).toContain('<!-- SCRIPT -->');
   });
 });

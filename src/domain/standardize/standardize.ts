@@ -6,7 +6,7 @@
 import { cellText, isBlankCell, type Cell } from '../cell';
 import { CASE_ID_FORMAT, IdAllocator } from '../caseId';
 import { CASE_FIELDS } from '../fields';
-import { matchHeaders, rowRecord } from '../headers';
+import { matchHeaders, rowRecord, type HeaderMatch } from '../headers';
 import { parseDate } from '../normalize';
 import { normalizeRecord, sameCell } from '../record';
 import type { Settings } from '../settings';
@@ -63,8 +63,9 @@ function extraColumnsOf(table: Table, extra: readonly number[]): { index: number
     });
 }
 
-export function standardizeCases(table: Table, settings: Settings): StandardizeResult {
-  const match = keepLocalNumbers(table, matchHeaders(CASE_FIELDS, table.header));
+/** With `match`, the columns as the plan decided them (the person's choices included); without, by header. */
+export function standardizeCases(table: Table, settings: Settings, decided?: HeaderMatch): StandardizeResult {
+  const match = decided ?? keepLocalNumbers(table, matchHeaders(CASE_FIELDS, table.header));
   const extras = extraColumnsOf(table, match.extra);
   const header = [...CASE_FIELDS.map((f) => f.header), ...extras.map((e) => e.header)];
   const changes: CellChange[] = [];

@@ -7,7 +7,8 @@ import { sourceValues, type Settings } from '../settings';
 import { closestValue } from '../suggest';
 import { finding, say, type Finding } from './problem';
 
-export const CASE_ID_PATTERN = /^\d{4}-\d{4}$/;
+/** `YYYY-NNNN`, and `YYYY-NNNNN` once a year passes 9999 (SPEC §3). */
+export const CASE_ID_PATTERN = /^\d{4}-(?:\d{4}|[1-9]\d{4})$/;
 /** HH:MM on a 24-hour clock (開始時刻). */
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 

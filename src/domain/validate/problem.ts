@@ -157,7 +157,7 @@ export const say = {
     `本人氏名と本人氏名カナの姓と名の間に空白がありません。「山田 太郎」「ヤマダ タロウ」のように空白を入れてください。会議次第で姓だけ・名だけの書き方も確実に伏せるためです。`,
   meetingConsentFlag: (value: string) =>
     `本人同意${value ? quote(value) : 'が空欄'}${value ? 'は' : 'のため'}「必要」か「不要」かが分からないため、本人同意が必要な会議として扱います。本人同意のないケースも検討する会議（支援会議など）なら「不要」と入力してください。`,
-  invalidCaseId: (value: string) => `ケースID${quote(value)}は「2024-0001」の形（年度-4桁の番号）ではありません。空欄にすると自動で付番します。`,
+  invalidCaseId: (value: string) => `ケースID${quote(value)}は「2024-0001」の形（年度-4桁の番号。9999件を超えた年度は 2024-10000 のように5桁）ではありません。空欄にすると自動で付番します。`,
   invalidTime: (value: string) => `開始時刻${quote(value)}は時刻として読めません。14:00 の形で入力してください。`,
   invalidCount: (label: string, value: string) => `${label}${quote(value)}は1以上の整数で入力してください。`,
 };
