@@ -5,9 +5,18 @@
 // RangeList per colour and per note text, so a re-check of a sheet that has
 // not changed writes nothing and the calls do not grow with the rows.
 // The note alone tells an add-on mark (its text says エラー or 注意 in words),
-// so backgrounds are never read: reading a tab's notes and backgrounds cost
-// as much as reading it twice (issue 15). A colour whose note a person
-// deleted by hand is therefore left as it is.
+// so a re-check that changes no mark reads no background: reading a tab's
+// notes and backgrounds cost as much as reading it twice (issue 15). A colour
+// whose note a person deleted by hand is therefore left as it is.
+//
+// A town's own colour comes back when the mark clears. The colour a cell had
+// before its mark is written in the mark's note (「（入力チェック前の背景色：#ffff00）」;
+// no line: no colour), because a note travels with its cell when rows are
+// sorted, filtered or moved, as the background does, and 入力チェック reads the
+// notes anyway. Backgrounds are read only for the cells whose mark appears,
+// changes or clears, in one block per tab. A cell whose colour is no longer
+// the mark's when the mark changes or clears was recoloured by the town while
+// marked: that colour is theirs, and is kept (and recorded) instead.
 import { columnIndexOf, columnLetter, type Problem } from '../domain/validate/problem';
 import type { Book } from './book';
 
@@ -25,6 +34,24 @@ export const NOTE_TEXTS_PER_CALL_LIMIT = 20;
 function stripOurNote(note: string): string {
   const at = note.indexOf(NOTE_MARKER);
   return at < 0 ? note : note.slice(0, at).replace(/\n+$/, '');
+}
+
+const BEFORE_MARK = '入力チェック前の背景色';
+/** What getBackgrounds gives for a cell without colour. */
+const NO_FILL = '#ffffff';
+const isMarkColor = (color: string): boolean => color === MARK_COLOR.error || color === MARK_COLOR.warning;
+
+/** The background a marked cell had before its mark, as its note records it; null: none. */
+function colorBeforeMark(note: string): string | null {
+  const at = note.indexOf(NOTE_MARKER);
+  const found = at < 0 ? null : new RegExp(`（${BEFORE_MARK}：(#[0-9a-f]{6})）`).exec(note.slice(at));
+  return found ? found[1]! : null;
+}
+
+/** A cell's note with the add-on's lines (and the colour to give back) below the person's own text. */
+function markedNote(own: string, lines: string, before: string | null): string {
+  const text = `${NOTE_MARKER}\n${lines}${before ? `\n（${BEFORE_MARK}：${before}）` : ''}`;
+  return own ? `${own}\n\n${text}` : text;
 }
 
 /** A cell of the data area: 0-based row below the header, 0-based column. */
@@ -72,19 +99,19 @@ function markTab(book: Book, sheetName: string, problems: readonly Problem[]): n
     else byCell.set(key, [p]);
   }
 
-  const colors = new Map<string | null, At[]>();
-  const noteTexts = new Map<string, At[]>();
+  // Cells whose mark appears or changes, and cells whose old mark clears.
+  const marking: { at: At; color: string; own: string; lines: string; recorded: string | null; marked: boolean }[] = [];
+  const clearing: { at: At; own: string; recorded: string | null }[] = [];
   for (const [key, cellProblems] of byCell) {
     const at: At = [Math.floor(key / columns), key % columns];
     const color = cellProblems.some((p) => p.severity === 'error') ? MARK_COLOR.error : MARK_COLOR.warning;
     const note = notes[at[0]]![at[1]]!;
     const own = stripOurNote(note);
-    const text = NOTE_MARKER + '\n' + cellProblems.map((p) => `・${SEVERITY_WORD[p.severity]}：${p.message.replace(/^[^：]*：/, '')}`).join('\n');
-    const wanted = own ? `${own}\n\n${text}` : text;
+    const lines = cellProblems.map((p) => `・${SEVERITY_WORD[p.severity]}：${p.message.replace(/^[^：]*：/, '')}`).join('\n');
+    const recorded = colorBeforeMark(note);
     // The same note means the same severities, so the colour set with it still holds.
-    if (note === wanted) continue;
-    pushTo(colors, color, at);
-    pushTo(noteTexts, wanted, at);
+    if (note === markedNote(own, lines, recorded)) continue;
+    marking.push({ at, color, own, lines, recorded, marked: note.includes(NOTE_MARKER) });
   }
   // Marks of an earlier check on cells that no longer have a problem.
   for (let r = 0; r < rows; r++) {
@@ -92,11 +119,24 @@ function markTab(book: Book, sheetName: string, problems: readonly Problem[]): n
     for (let c = 0; c < columns; c++) {
       const note = line[c]!;
       if (note === '' || !note.includes(NOTE_MARKER) || byCell.has(r * columns + c)) continue;
-      pushTo(colors, null, [r, c]);
-      pushTo(noteTexts, stripOurNote(note), [r, c]);
+      clearing.push({ at: [r, c], own: stripOurNote(note), recorded: colorBeforeMark(note) });
     }
   }
 
+  const backgroundOf = readBackgrounds(sheet, [...marking, ...clearing].map((m) => m.at));
+  const colors = new Map<string | null, At[]>();
+  const noteTexts = new Map<string, At[]>();
+  for (const m of marking) {
+    const now = backgroundOf(m.at);
+    // Unmarked, or recoloured by the town while marked: the colour it has now is the one to give back.
+    const before = m.marked && isMarkColor(now) ? m.recorded : (now === NO_FILL ? null : now);
+    pushTo(colors, m.color, m.at);
+    pushTo(noteTexts, markedNote(m.own, m.lines, before), m.at);
+  }
+  for (const m of clearing) {
+    if (isMarkColor(backgroundOf(m.at))) pushTo(colors, m.recorded, m.at);
+    pushTo(noteTexts, m.own, m.at);
+  }
   for (const [color, cells] of colors) sheet.getRangeList(a1Ranges(cells, 2)).setBackground(color);
   if (noteTexts.size <= NOTE_TEXTS_PER_CALL_LIMIT) {
     for (const [text, cells] of noteTexts) sheet.getRangeList(a1Ranges(cells, 2)).setNote(text);
@@ -104,6 +144,15 @@ function markTab(book: Book, sheetName: string, problems: readonly Problem[]): n
     writeNotesSpanned(sheet, notes, noteTexts);
   }
   return byCell.size;
+}
+
+/** The backgrounds of these data-area cells, read in one call over the block they span (none when there are none). */
+function readBackgrounds(sheet: GoogleAppsScript.Spreadsheet.Sheet, cells: readonly At[]): (at: At) => string {
+  if (cells.length === 0) return () => NO_FILL;
+  let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+  for (const [r, c] of cells) [top, left, bottom, right] = [Math.min(top, r), Math.min(left, c), Math.max(bottom, r), Math.max(right, c)];
+  const block = sheet.getRange(top + 2, left + 1, bottom - top + 1, right - left + 1).getBackgrounds();
+  return ([r, c]) => (block[r - top]![c - left] ?? NO_FILL).toLowerCase();
 }
 
 /** One setNotes over the smallest block holding every changed note; the other notes in it are written back as read. */
