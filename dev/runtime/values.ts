@@ -58,7 +58,8 @@ function shownNumber(value: number, numberFormat: string | undefined, timeZone: 
   if (numberFormat === undefined) return String(value);
   if (/^0+$/.test(numberFormat) && Number.isInteger(value) && value >= 0) return String(value).padStart(numberFormat.length, '0');
   const pattern = /[yd]/i.test(numberFormat) ? sheetFormatToPattern(numberFormat) : undefined;
-  if (pattern === undefined || !Number.isFinite(value)) return String(value);
+  // Beyond year 9999 Sheets shows no date either.
+  if (pattern === undefined || !Number.isFinite(value) || Math.abs(value) > 2_958_465) return String(value);
   const iso = new Date(SERIAL_EPOCH + Math.floor(value) * 86_400_000).toISOString().slice(0, 10);
   return formatJavaPattern(dateCellToInstant(dateCell(iso), timeZone), timeZone, pattern);
 }

@@ -56,8 +56,8 @@ describe('dist/Code.js', () => {
 
   // Measured 247 KB and 106 KB (bytes) with agendas and counts in. The budget leaves room to grow
   // but catches a dependency slipping in whole: zod's locales once made them 800 KB and 430 KB.
-  it('stays small enough to load fast: Code.js under 415 KB (支援プラン added about 25 KB, the agendas\' variant kanji table 13 KB), the sidebar page under 160 KB', () => {
-    expect(Buffer.byteLength(CODE)).toBeLessThan(415_000);
+  it('stays small enough to load fast: Code.js under 460 KB (支援プラン added about 25 KB, the agendas\' variant kanji table 13 KB, the 標準化 plan about 12 KB), the sidebar page under 160 KB', () => {
+    expect(Buffer.byteLength(CODE)).toBeLessThan(460_000);
     expect(Buffer.byteLength(readFileSync(join(__dirname, '../../dist/sidebar.html'), 'utf8'))).toBeLessThan(160_000);
   });
 

@@ -70,8 +70,10 @@ function plainAge(cell: Cell): number | null {
 }
 
 /** Sheets' day 0 is 1899-12-30; a serial is a date only between 1900 and 2100. */
+const LAST_SERIAL_2100 = 73_415;
+
 function serialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial)) return null;
+  if (!Number.isFinite(serial) || serial < 1 || serial > LAST_SERIAL_2100) return null;
   const iso = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
   const year = Number(iso.slice(0, 4));
   return year >= 1900 && year <= 2100 ? iso : null;
