@@ -63,7 +63,23 @@ export class PendingWrites {
   }
 }
 
-const copyOf = (sheet: SheetModel): SheetModel => structuredClone(sheet);
+/**
+ * A deep copy made in this realm: structuredClone builds Node's own Dates,
+ * which fail `instanceof Date` where the runtime runs inside another realm
+ * (a jest test), and a date cell would then read as a formula.
+ */
+function deepCopy<T>(value: T): T {
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(deepCopy) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, deepCopy(v)])) as T;
+  if (value instanceof Set) return new Set([...value].map(deepCopy)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepCopy(v)])) as T;
+  }
+  return value;
+}
+
+const copyOf = (sheet: SheetModel): SheetModel => deepCopy(sheet);
 
 function snapshot(model: Model): Snapshot {
   return model.sheets.map((sheet) => ({ sheet, data: copyOf(sheet) }));
@@ -92,7 +108,7 @@ function overlay(model: Model, before: Snapshot, after: Snapshot): void {
     if (!model.sheets.includes(sheet)) return; // deleted by the other execution: its writes have nowhere to go
     for (const key of Object.keys(data) as (keyof SheetModel)[]) {
       if (key === 'cells' || isDeepStrictEqual(data[key], old[key])) continue;
-      Object.assign(sheet, { [key]: structuredClone(data[key]) });
+      Object.assign(sheet, { [key]: deepCopy(data[key]) });
     }
     const rows = Math.max(data.cells.length, old.cells.length);
     for (let r = 0; r < rows; r++) {
@@ -101,7 +117,7 @@ function overlay(model: Model, before: Snapshot, after: Snapshot): void {
         const cell = data.cells[r]?.[c];
         if (isDeepStrictEqual(cell, old.cells[r]?.[c])) continue;
         const line = (sheet.cells[r] ??= []);
-        line[c] = cell === undefined ? undefined : structuredClone(cell);
+        line[c] = cell === undefined ? undefined : deepCopy(cell);
       }
     }
   });

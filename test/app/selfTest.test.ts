@@ -12,6 +12,10 @@ const ITEMS = [
   '日付・和暦の処理', 'カナ・全角半角の処理', '書式なしテキストの読み書き', '日付と時刻の書き込みと読み取り', '空文字を返す数式の読み取り',
   '共通シートの読み書きの時間',
 ];
+// The local runtime computes no formula and refuses to guess a result (SPEC §13), so the one
+// check that only Sheets can answer reports the runtime's refusal here: it never passes by pretending.
+const FORMULA_ITEM = '空文字を返す数式の読み取り';
+const allOkButFormula = (): Record<string, string> => ({ ...Object.fromEntries(ITEMS.map((item) => [item, 'OK'])), [FORMULA_ITEM]: 'NG' });
 const verdicts = (runtime: Runtime): Record<string, string> =>
   Object.fromEntries(tabText(runtime, '自己診断').slice(1, ITEMS.length + 1).map((r) => [r[0], r[1]]));
 const totalCells = (runtime: Runtime): number => runtime.model.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
@@ -25,8 +29,8 @@ describe('自己診断', () => {
     const menu = runtime.menus.at(-1)!;
     expect(menu.items).toContainEqual({ kind: 'item', caption: '自己診断', functionName: 'menuSelfTest' });
     runtime.call('menuSelfTest');
-    expect(runtime.alerts.at(-1)).toContain('1項目に問題があります');
-    expect(verdicts(runtime)).toEqual({ ...Object.fromEntries(ITEMS.map((item) => [item, 'OK'])), '毎日の自動更新の試運転（トリガーから）': '要確認' });
+    expect(runtime.alerts.at(-1)).toContain('2項目に問題があります');
+    expect(verdicts(runtime)).toEqual({ ...allOkButFormula(), '毎日の自動更新の試運転（トリガーから）': '要確認' });
     expect(runtime.model.triggers).toEqual([expect.objectContaining({ handler: 'selfTestTrigger', afterMs: 60_000 })]);
 
     // The trigger fires: no UI (getUi() would throw), it writes no tab and removes itself.
@@ -36,11 +40,12 @@ describe('自己診断', () => {
     expect(tabNames(runtime)).toEqual(tabsBefore);
 
     runtime.call('menuSelfTest');
-    expect(runtime.alerts.at(-1)).toContain('すべての項目が OK でした。');
+    expect(runtime.alerts.at(-1)).toContain('1項目に問題があります');
+    expect(tabText(runtime, '自己診断').find((r) => r[0] === FORMULA_ITEM)![2]).toContain('計算結果が保存されていない');
     expect(tabNames(runtime)).toEqual([...before, '自己診断']);
     const report = tabText(runtime, '自己診断');
     expect(report[0]).toEqual(['項目', '結果', '詳細']);
-    expect(verdicts(runtime)).toEqual(Object.fromEntries(ITEMS.map((item) => [item, 'OK'])));
+    expect(verdicts(runtime)).toEqual(allOkButFormula());
     expect(report.find((r) => r[0] === '毎日の自動更新の試運転（トリガーから）')![2]).toMatch(/年度を集計できました/);
     expect(report.find((r) => r[0] === 'ブック全体のセル数')![2]).toContain(`${totalCells(runtime).toLocaleString('ja-JP')} セル`);
     expect(JSON.stringify(report)).not.toContain('local@example.invalid');
@@ -86,6 +91,6 @@ describe('自己診断', () => {
     const rows = tabText(restricted, '自己診断');
     expect(rows.find((r) => r[0] === '利用者のメールアドレス')?.[1]).toBe('要確認');
     expect(rows.find((r) => r[0] === 'ドキュメントのロック')?.[1]).toBe('NG');
-    expect(restricted.alerts.at(-1)).toContain('3項目に問題があります'); // and no dry run yet
+    expect(restricted.alerts.at(-1)).toContain('4項目に問題があります'); // and no dry run yet
   });
 });
