@@ -8,7 +8,7 @@ import { CASE_FIELDS } from '../fields';
 import { settingValues, type MeetingType, type Settings } from '../settings';
 import { closestValue } from '../suggest';
 import { initialsOf } from './initials';
-import { agendaPlanOf, type CasePlanSources } from '../plan/agendaPlan';
+import { maskedPlanOf, type AgendaPlan, type CasePlanSources } from '../plan/agendaPlan';
 import { listedOnly, shorten, textMasker, UNLISTED } from './masking';
 import { minutesOf, schedule } from './schedule';
 import { selectCases, type SelectedCase } from './selection';
@@ -77,6 +77,12 @@ function itemOf(c: SelectedCase, slot: Slot, order: number, settings: Settings, 
     decide: DECIDE[c.kind],
     plan: agendaPlanOf(c.kind, plans?.get(t.caseId ?? ''), mask, settings),
   };
+}
+
+/** A 新規検討 item shows the 案 to decide; a モニタリング or 終結評価 item the plan in force (SPEC §8). */
+function agendaPlanOf(kind: ItemKind, sources: CasePlanSources | undefined, masker: (text: string) => string, settings: Settings): AgendaPlan | null {
+  const source = kind === '新規検討' ? sources?.draft : sources?.current;
+  return source ? maskedPlanOf(source, masker, settings) : null;
 }
 
 /** Who the agenda must not name: every case that asked for this meeting, on it or left out (a household member may be another case). */

@@ -1,6 +1,7 @@
 // An agenda as a table for an A4 page (the 次第 tab and its print view are
 // both drawn from it) and as the JSON of SPEC §11.
 import { dateWithWareki } from '../calendar/days';
+import type { LayoutRow } from '../paper/layout';
 import type { Agenda, AgendaItem } from './types';
 
 export const HANDLE_WITH_CARE = '取扱注意';
@@ -26,13 +27,7 @@ export const AGENDA_COLUMNS = [
   { header: '概要・検討すること', width: 178 },
 ] as const;
 
-export type RowRole = 'title' | 'info' | 'notice' | 'header' | 'session' | 'item' | 'empty' | 'participants' | 'footer';
-
-/** A row of the table; when it has fewer cells than columns, its last cell spans to the right edge. */
-export interface LayoutRow {
-  readonly role: RowRole;
-  readonly cells: readonly string[];
-}
+export type { LayoutRow, RowRole } from '../paper/layout';
 
 export interface AgendaLayout {
   readonly title: string;

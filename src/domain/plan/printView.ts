@@ -2,7 +2,7 @@
 // the person's name (it is for them), the plan's dates, what they want, the
 // goals, who does what, the latest review, and the line they sign.
 import { dateWithWareki } from '../calendar/days';
-import type { LayoutRow } from '../agenda/render';
+import type { LayoutRow } from '../paper/layout';
 import { isIsoDate } from '../normalize';
 import type { RecordText } from '../record';
 
