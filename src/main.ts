@@ -26,3 +26,4 @@ export { getPlanCases, getCasePlans } from './app/plan/state';
 export { savePlanDraft, decidePlan, reviewPlan } from './app/plan/steps';
 export { createPlanPrint, menuPlanPrint, previewPlanPrint, showPlanPrintView } from './app/plan/print';
 export { menuSelfTest, runSelfTest, selfTestTrigger } from './app/selfTest/run';
+export { createCaseSheet, menuCaseSheet, previewCaseSheet, showCaseSheetPrintView } from './app/caseSheet/caseSheet';

@@ -147,3 +147,57 @@ describe('plan: the person\'s copy', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   }, 60_000);
 });
+
+describe('casesheet: one case\'s hand-off sheet', () => {
+  let rows: string[][] = [];
+  let all = '';
+  let json: Record<string, unknown> = {};
+  beforeAll(async () => {
+    const path = copy('casesheet.xlsx');
+    const run = await cli('casesheet', path, '--case', caseId, '--json');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    json = JSON.parse(run.stdout);
+    rows = await tabTexts(path, `ケース票_${caseId}`);
+    all = rows.flat().join('\n');
+  }, 120_000);
+
+  it('answers SPEC §11\'s JSON and writes the tab ケース票_<ケースID>', () => {
+    expect(json).toEqual({ sheet: `ケース票_${caseId}`, caseId, calls: expect.any(Number) });
+    expect(rows[0]![0]).toBe(`ケース票（${caseId}）`);
+  });
+
+  it('groups the 共通シート fields, with dates in 和暦 and the 主担当機関\'s 連絡先', () => {
+    const groups = rows.filter((r) => ['本人と世帯', '相談の概要とつなぎの理由', '同意', '関係機関と主担当', '状態と予定'].includes(r[0]!)).map((r) => r[0]);
+    expect(groups).toEqual(['本人と世帯', '相談の概要とつなぎの理由', '同意', '関係機関と主担当', '状態と予定']);
+    expect(rows.find((r) => r[0] === '受付日')![1]).toMatch(/^(令和|平成)\d+年\d+月\d+日$/);
+    expect(all).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(all).toContain(DESK);
+  });
+
+  it('shows the current plan in short and at most five 支援記録, newest first', () => {
+    expect(all).toContain('支援プラン（概要）');
+    expect(rows.find((r) => r[0] === '版・状態')![1]).toMatch(/^第\d+版（決定）/);
+    const at = rows.findIndex((r) => r[0]!.startsWith('支援記録（'));
+    const records = rows.slice(at + 2).filter((r) => /^(令和|平成)\d+年/.test(r[0] ?? ''));
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.length).toBeLessThanOrEqual(5);
+  });
+
+  it('carries the consent line of SPEC §12 with the day in 和暦, and the 決裁欄', () => {
+    expect(all).toMatch(/本人の同意（令和\d+年\d+月\d+日取得）に基づき、支援のために関係機関と共有します。取扱いに注意してください。/);
+    expect(rows.find((r) => r.includes('課長'))!.filter((c) => c !== '')).toEqual(APPROVALS);
+  });
+
+  it.each([
+    ['a case without consent', () => withoutConsent, '支援会議'],
+    ['a case not in 共通シート', () => '2099-0001', '共通シートに見つかりません'],
+  ])('exits 2 for %s, the file unchanged', async (_label, id, message) => {
+    const path = copy('casesheet-refused.xlsx');
+    const before = readFileSync(path);
+    const run = await cli('casesheet', path, '--case', id(), '--json');
+    expect(run.status).toBe(2);
+    expect(JSON.parse(run.stdout).error).toContain(message);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  }, 60_000);
+});
