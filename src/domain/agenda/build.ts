@@ -152,5 +152,6 @@ export function buildAgenda({ request, settings, cases, today, plans }: AgendaIn
     excluded,
     participants,
     notes: notesOf(request, items, times.closing.end, today),
+    approvals: settings.approvals,
   };
 }
