@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ensureCell, findSheet, lastRowWithContent } from '../../dev/runtime/model';
+import { paperHtml } from '../../src/domain/paper/printHtml';
 import { demoWorkbook, tabText, TODAY } from '../app/helpers';
 import { launchChromium, requireJapaneseFont } from './chromium';
 
@@ -28,6 +29,21 @@ function printView(call: string, args: Record<string, unknown>): string {
   const before = runtime.dialogs.length;
   runtime.call(call, { today: TODAY, ...args });
   return runtime.dialogs[before]!.content;
+}
+
+/** The 集計 tab as the preview shows it (it has no print view of its own): its cells, the header rows repeated, A4 landscape. */
+function countsPage(): string {
+  const { sheet } = runtime.call<{ sheet: string }>('rebuildCounts', { today: TODAY, fiscalYear: 2026 });
+  const cells = tabText(runtime, sheet);
+  const width = Math.max(...cells.map((r) => r.length));
+  const headerAt = cells.findIndex((r) => r[0] === '項目');
+  return paperHtml({
+    title: sheet, orientation: 'landscape', headerRows: headerAt + 1,
+    columns: Array.from({ length: width }, (_, i) => ({ header: '', width: i === 0 ? 220 : i === width - 1 ? 110 : 58 })),
+    // A title or note row spans the page (one cell); the table's rows keep every column.
+    rows: cells.map((r, i) => (i < headerAt ? { role: i === 0 ? 'title' : 'info', cells: [r[0] ?? ''] }
+      : { role: i === headerAt ? 'header' : 'item', cells: [...r, ...Array<string>(width - r.length).fill('')] })),
+  });
 }
 
 const PAPERS: readonly [name: string, html: () => string][] = [
@@ -72,4 +88,16 @@ describe.each(PAPERS)('the %s paper', (name, html) => {
 test('the demo gives each paper something to print', () => {
   expect(lastRowWithContent(findSheet(runtime.model, '支援記録')!)).toBeGreaterThan(1);
   expect(planned).toMatch(/^\d{4}-\d{4}$/);
+});
+
+test('the 集計 tab prints on A4 landscape, its 12 months and total across one page width', async () => {
+  const page = await browser.newPage();
+  await page.setContent(countsPage());
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await page.close();
+  const boxes = pageBoxes(pdf);
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [, , w, h] of boxes) expect([Math.round(w!), Math.round(h!)]).toEqual([842, 595]);
+  const dir = process.env.SCREENSHOTS_DIR;
+  if (dir) writeFileSync(join(dir, 'counts.pdf'), pdf);
 });
