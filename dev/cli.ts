@@ -18,6 +18,7 @@ import type { CountsResult } from '../src/domain/counts/metrics';
 import type { PrepareResult } from '../src/app/prepare';
 import type { StandardizeReport } from '../src/app/standardize';
 import type { StandardizePlan } from '../src/app/standardizeTypes';
+import type { CaseSheetMade } from '../src/app/caseSheet/caseSheet';
 import type { PlanPrinted } from '../src/app/plan/print';
 import { forCommandLine } from './cliMessages';
 import { ensureBuilt } from './freshness';
@@ -282,6 +283,16 @@ const COMMANDS: Record<string, Command> = {
       await book.save();
       const tasks = printed.tasks.map((t, i) => `  ${i + 1}. ${t.owner}：${t.content}${t.frequency ? `（${t.frequency}）` : ''} … ${t.progress}`);
       return { json: { ...printed }, text: [`「${printed.sheet}」を作成しました（${printed.version}版・${printed.status}）。`, ...tasks].join('\n'), exitCode: 0 };
+    },
+  },
+  casesheet: {
+    usage: 'casesheet <book.xlsx> --case <ケースID> [--json]',
+    async run({ options, today, openBook }) {
+      if (!options.case) throw new UsageError(`--case にケースIDを指定してください（例 --case 2024-0001）。\n${usage()}`);
+      const book = await openBook();
+      const made = book.run<CaseSheetMade>('createCaseSheet', { today, caseId: options.case });
+      await book.save();
+      return { json: { ...made }, text: `「${made.sheet}」を作成しました。本人の氏名が載っています。取扱いに注意してください。`, exitCode: 0 };
     },
   },
 };

@@ -24,5 +24,6 @@ export { listMeetings, getMeetingForOutcomes } from './app/agenda/meetings';
 export { recordMeetingOutcome } from './app/agenda/outcome';
 export { getPlanCases, getCasePlans } from './app/plan/state';
 export { savePlanDraft, decidePlan, reviewPlan } from './app/plan/steps';
-export { createPlanPrint, menuPlanPrint } from './app/plan/print';
+export { createPlanPrint, menuPlanPrint, previewPlanPrint, showPlanPrintView } from './app/plan/print';
 export { menuSelfTest, runSelfTest, selfTestTrigger } from './app/selfTest/run';
+export { createCaseSheet, menuCaseSheet, previewCaseSheet, showCaseSheetPrintView } from './app/caseSheet/caseSheet';

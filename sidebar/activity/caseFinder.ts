@@ -27,33 +27,45 @@ export function pageSummary(result: CaseSearchResult): string {
   return `${result.total}件中 ${first}〜${last}件（新しいケースID順）`;
 }
 
+/** Where a finder sits: its ids' prefix, and whether it offers only cases with 本人同意 あり (the plan's). */
+export interface FinderPlace {
+  readonly idPrefix: string;
+  readonly consentOnly: boolean;
+}
+
 export class CaseFinder {
   readonly element: HTMLElement;
-  private readonly idInput = h('input', { type: 'search', id: 'activity-find-id', autocomplete: 'off', inputmode: 'numeric' });
+  private readonly idInput: HTMLInputElement;
   private readonly ageBand: HTMLSelectElement;
   private readonly agency: HTMLSelectElement;
   private readonly status: HTMLSelectElement;
-  private readonly summary = h('p', { class: 'hint', id: 'activity-find-summary', 'aria-live': 'polite' });
-  private readonly previous = button('前へ', () => { void this.turn(-1); }, { id: 'activity-find-previous', hidden: true });
-  private readonly next = button('次へ', () => { void this.turn(1); }, { id: 'activity-find-next', hidden: true });
+  private readonly summary: HTMLElement;
+  private readonly previous: HTMLButtonElement;
+  private readonly next: HTMLButtonElement;
   private readonly statusLine = new StatusLine();
   private last: CaseSearchResult | null = null;
 
-  constructor(settings: Settings, private readonly onPage: (cases: readonly CaseChoice[]) => void) {
-    this.ageBand = selectOf('activity-find-age', [['', 'すべて'], ...AGE_BANDS.map((a) => [a, a] as const)]);
-    this.agency = selectOf('activity-find-agency', [['', 'すべて'], ...settings.agencies.map((a) => [a.name, a.name] as const)]);
-    this.status = selectOf('activity-find-status', [['open', OPEN_LABEL], ['all', 'すべて'], ...CASE_STATUSES.map((s) => [s, s] as const)]);
+  constructor(settings: Settings, private readonly onPage: (cases: readonly CaseChoice[]) => void,
+    private readonly place: FinderPlace = { idPrefix: 'activity-find', consentOnly: false }) {
+    const id = (part: string): string => `${place.idPrefix}${part}`;
+    this.idInput = h('input', { type: 'search', id: id('-id'), autocomplete: 'off', inputmode: 'numeric' });
+    this.summary = h('p', { class: 'hint', id: id('-summary'), 'aria-live': 'polite' });
+    this.previous = button('前へ', () => { void this.turn(-1); }, { id: id('-previous'), hidden: true });
+    this.next = button('次へ', () => { void this.turn(1); }, { id: id('-next'), hidden: true });
+    this.ageBand = selectOf(id('-age'), [['', 'すべて'], ...AGE_BANDS.map((a) => [a, a] as const)]);
+    this.agency = selectOf(id('-agency'), [['', 'すべて'], ...settings.agencies.map((a) => [a.name, a.name] as const)]);
+    this.status = selectOf(id('-status'), [['open', OPEN_LABEL], ['all', 'すべて'], ...CASE_STATUSES.map((s) => [s, s] as const)]);
     this.idInput.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') { event.preventDefault(); void this.search(); }
     });
     for (const select of [this.ageBand, this.agency, this.status]) select.addEventListener('change', () => { void this.search(); });
     this.element = h('fieldset', { class: 'finder' },
-      h('legend', {}, 'ケースを探す'),
+      h('legend', {}, place.consentOnly ? 'ケースを探す（本人同意「あり」のケース）' : 'ケースを探す'),
       labelled(this.idInput.id, 'ケースID（一部でも可）', this.idInput),
       labelled(this.ageBand.id, '年代で絞り込む', this.ageBand),
       labelled(this.agency.id, 'つなぎ元機関で絞り込む', this.agency),
       labelled(this.status.id, '状態で絞り込む', this.status),
-      h('div', { class: 'footer' }, button('探す', () => { void this.search(); }, { id: 'activity-find' }), this.previous, this.next),
+      h('div', { class: 'footer' }, button('探す', () => { void this.search(); }, { id: place.idPrefix }), this.previous, this.next),
       this.summary,
       this.statusLine.element);
   }
@@ -85,6 +97,7 @@ export class CaseFinder {
       ...(this.idInput.value.trim() ? { caseId: this.idInput.value.trim() } : {}),
       ...(this.ageBand.value ? { ageBand: this.ageBand.value as (typeof AGE_BANDS)[number] } : {}),
       ...(this.agency.value ? { referrerAgency: this.agency.value } : {}),
+      ...(this.place.consentOnly ? { consent: 'あり' as const } : {}),
     };
     const result = await this.statusLine.run('ケースを探しています…', 'ケースの検索', () => callServer('searchCases', args));
     if (!result) return;

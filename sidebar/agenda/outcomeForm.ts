@@ -259,8 +259,8 @@ export class OutcomeForm {
       return;
     }
     loaded.shown = this.snapshot();
-    const plans = loaded.cases.filter((c) => c.plan?.value()).length;
-    this.status.success(`会議記録の ${result.meetingId} を「${result.meetingStatus}」にし、ケース${result.updatedCases.length}件の結果を共通シートに記録しました。${plans ? `プランの決定・評価${plans}件も記録しました。` : ''}`,
+    const plans = loaded.cases.flatMap((c) => (c.plan?.recorded() ? [`${c.outcomeCase.caseId}の${c.plan.recorded()}`] : []));
+    this.status.success(`会議記録の ${result.meetingId} を「${result.meetingStatus}」にし、ケース${result.updatedCases.length}件の結果を共通シートに記録しました。${plans.length ? `プランも記録しました（${plans.join('、')}）。` : ''}`,
       ...result.warnings.map((w) => h('p', {}, `注意：${w.caseId} ${w.message}`)));
     this.context.onSaved();
   }

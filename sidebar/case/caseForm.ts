@@ -1,5 +1,6 @@
 // The «ケース» view: a new case or the one on the selected row, grouped
 // fields, live validation, and 保存 (saveCase).
+import { CaseSheetActions } from './caseSheetActions';
 import type { LoadedCase, SaveResult } from '../../src/app/sidebarTypes';
 import type { EditConflict } from '../../src/domain/edits';
 import type { CaseDraft } from '../../src/sheets/caseDraft';
@@ -63,6 +64,7 @@ export class CaseForm {
   private readonly groupBadges = new Map<string, HTMLElement>();
   private readonly closingGroup: HTMLDetailsElement;
   private editing: { caseId: string; row: number } | null = null;
+  private readonly caseSheet = new CaseSheetActions(() => this.editing?.caseId ?? '');
   private stamps = { updatedAt: '', updatedBy: '' };
   private saved: Record<string, string> = {};
   private lastStatus = '';
@@ -101,7 +103,8 @@ export class CaseForm {
       this.otherIssues,
       ...groups,
       h('div', { class: 'footer' }, this.saveButton, this.status.element),
-      this.draftNote);
+      this.draftNote,
+      this.caseSheet.element);
     this.startNew(false);
   }
 
@@ -224,6 +227,7 @@ export class CaseForm {
     this.updatedByField.set(justSaved ? '（あなた）' : this.stamps.updatedBy);
     this.updatedAtField.element.hidden = !editing;
     this.updatedByField.element.hidden = !editing;
+    this.caseSheet.showFor(editing?.caseId ?? '');
   }
 
   /** Keeps derived fields and the 終結 group in step with what was typed. */

@@ -1,7 +1,9 @@
 // The plan part of one case in 「会議のあと」 (SPEC §12): at a consent meeting,
 // 決定 the case's 案, or record a review of its 決定 plan (達成度, 評価の方針,
 // 評価メモ, each task's 実施状況). 決定日・評価日 and 決定会議ID are the
-// meeting's, set by the server. Checked with the server's own schemas.
+// meeting's, set by the server. The «プラン» view uses the same part to record
+// a decision or review made outside a meeting (dated today). Checked with the
+// server's own schemas.
 import type { OutcomeCase } from '../../src/app/agenda/types';
 import type { AgendaPlan } from '../../src/domain/plan/agendaPlan';
 import { ACHIEVEMENTS, EXPLANATIONS, PLAN_FIELDS, REVIEW_POLICIES, TASK_FIELDS, TASK_PROGRESS } from '../../src/domain/plan/fields';
@@ -13,6 +15,14 @@ import type { FieldIssue } from '../shared/issues';
 
 export type PlanOutcomeValue = z.infer<typeof planDecisionOutcome> | z.infer<typeof planReviewOutcome>;
 type Action = 'none' | 'decide' | 'review';
+
+/** Where the part sits: in 「会議のあと」 (the meeting's date and ID) or at the desk in «プラン» (today). */
+export type OutcomePlace = { readonly at: 'meeting'; readonly index: number } | { readonly at: 'desk' };
+
+const DATES_NOTE = {
+  meeting: { decide: '決定日と決定会議IDには、この会議の開催日と会議IDが入ります。', review: '評価日にはこの会議の開催日が入ります。' },
+  desk: { decide: '決定日には今日の日付が入ります。会議で決めたときは「会議次第」の「会議のあと」で記録してください。', review: '評価日には今日の日付が入ります。' },
+} as const;
 
 const planField = (key: string) => PLAN_FIELDS.find((f) => f.key === key)!;
 const PROGRESS = TASK_FIELDS.find((f) => f.key === 'progress')!;
@@ -31,12 +41,13 @@ export class PlanOutcome {
   private readonly controls = new Map<string, FieldControl>();
 
   /** Null when the case has neither a 案 nor a 決定 plan. */
-  static of(plans: OutcomeCase['plans'], index: number, onInput: () => void): PlanOutcome | null {
-    return plans.draft || plans.current ? new PlanOutcome(plans, index, onInput) : null;
+  static of(plans: OutcomeCase['plans'], index: number, onInput: () => void, place: OutcomePlace = { at: 'meeting', index }): PlanOutcome | null {
+    return plans.draft || plans.current ? new PlanOutcome(plans, place, onInput) : null;
   }
 
-  private constructor(private readonly plans: OutcomeCase['plans'], index: number, onInput: () => void) {
-    const id = `outcome-${index}-plan`;
+  private constructor(private readonly plans: OutcomeCase['plans'], place: OutcomePlace, onInput: () => void) {
+    const id = place.at === 'meeting' ? `outcome-${place.index}-plan` : 'plan-step';
+    const note = DATES_NOTE[place.at];
     const control = (key: string, spec: Parameters<typeof createControl>[1], field = planField(key), label?: string): FieldControl => {
       const made = createControl(field, spec, { id: `${id}-${key.replace(/\./g, '-')}`, label, help: '', onInput, onLeave: onInput });
       this.controls.set(key, made);
@@ -48,10 +59,10 @@ export class PlanOutcome {
       choices.push(['decide', `第${draft.version}版の案を決定する`]);
       control('nextReviewOn', { kind: 'date' }).set(draft.nextReviewOn);
       control('explanation', { kind: 'select', options: EXPLANATIONS });
-      this.decideBlock = h('div', { class: 'plan-decide', id: `${id}-decide` },
+      this.decideBlock = h('div', { class: 'plan-decide', id: `${id}-decide-block` },
         h('p', { class: 'mode' }, `第${draft.version}版（案）`), summary(draft),
         this.control('nextReviewOn').element, this.control('explanation').element,
-        h('p', { class: 'hint' }, '決定日と決定会議IDには、この会議の開催日と会議IDが入ります。'));
+        h('p', { class: 'hint' }, note.decide));
     }
     if (current) {
       choices.push(['review', `第${current.version}版（決定）を評価する`]);
@@ -62,11 +73,11 @@ export class PlanOutcome {
       current.tasks.forEach((t, k) => {
         control(`tasks.${k}.progress`, { kind: 'select', options: TASK_PROGRESS }, PROGRESS, `役割${k + 1}の実施状況（${t.owner}：${t.content}）`).set(t.progress);
       });
-      this.reviewBlock = h('div', { class: 'plan-review', id: `${id}-review` },
+      this.reviewBlock = h('div', { class: 'plan-review', id: `${id}-review-block` },
         h('p', { class: 'mode' }, `第${current.version}版（決定）`), summary(current),
         ...['achievement', 'reviewPolicy', 'reviewNote', 'reviewNextOn'].map((k) => this.control(k).element),
         ...current.tasks.map((_, k) => this.control(`tasks.${k}.progress`).element),
-        h('p', { class: 'hint' }, '評価日にはこの会議の開催日が入ります。見直しは次の版の案を作り、終結・つなぎもどし・中断はケースを終結検討にします。'));
+        h('p', { class: 'hint' }, `${note.review}見直しは次の版の案を作り、終結・つなぎもどし・中断はケースを終結検討にします。`));
     }
     this.radios = choices.map(([value]) => h('input', { type: 'radio', name: id, id: `${id}-${value}`, value, checked: value === 'none' }));
     for (const radio of this.radios) radio.addEventListener('change', () => { this.showBlocks(); onInput(); });
@@ -112,6 +123,13 @@ export class PlanOutcome {
       case 'none':
         return undefined;
     }
+  }
+
+  /** What is recorded, in words (「第1版の決定」), or '' when nothing is. */
+  recorded(): string {
+    const value = this.typed();
+    if (!value) return '';
+    return `第${String(value.version)}版の${value.action === 'decide' ? '決定' : '評価'}`;
   }
 
   /** The plan to send, or undefined; only called after validate() found no error. */

@@ -65,6 +65,8 @@ export const caseSearchArgs = z.strictObject({
   ageBand: z.optional(z.enum(AGE_BANDS)),
   referrerAgency: z.optional(z.string().check(z.maxLength(100))),
   status: z.optional(z.enum(['open', 'all', ...CASE_STATUSES])),
+  /** Only cases whose 本人同意 is あり (the plan's picker: a plan never comes before consent). */
+  consent: z.optional(z.literal('あり')),
   page: z.optional(z.int().check(z.minimum(0), z.maximum(10_000))),
 });
 export const preIntakeSubjectsArgs = z.strictObject({});

@@ -14,6 +14,7 @@ export const MENU_ITEMS: readonly (readonly [caption: string, handler: string] |
   ['毎日の自動更新を設定 / 解除', 'menuDailyCounts'],
   null,
   ['プランを印刷用に作成', 'menuPlanPrint'],
+  ['ケース票を印刷用に作成', 'menuCaseSheet'],
   ['会議次第を作成…', 'menuAgenda'],
   ['サイドバーを開く', 'menuOpenSidebar'],
   null,

@@ -13,6 +13,8 @@ export type FieldOfPeople = (typeof FIELDS_OF_PEOPLE)[number];
 export interface Agency {
   readonly name: string;
   readonly field: FieldOfPeople;
+  /** The agency's desk (phone or address), printed on the person's copy of a plan; '' when 設定 gives none. */
+  readonly contact: string;
 }
 
 export interface MeetingType {
@@ -33,11 +35,14 @@ export interface Settings {
   readonly smallCountThreshold: number;
   /** Yearly targets for the 集計 tab by metric key (目標指標 / 年度目標). */
   readonly targets: Readonly<Record<string, number>>;
+  /** 決裁欄: the titles of the approval boxes on printed papers, left to right; empty = none. */
+  readonly approvals: readonly string[];
 }
 
 export const SETTINGS_HEADERS = {
   agency: '機関',
   agencyField: '分野',
+  agencyContact: '連絡先',
   area: '圏域',
   lifeArea: '課題領域',
   tag: '世帯の状態',
@@ -54,6 +59,7 @@ export const SETTINGS_HEADERS = {
   smallCountThreshold: '少数秘匿',
   targetMetric: '目標指標',
   targetValue: '年度目標',
+  approvals: '決裁欄',
 } as const;
 
 const meetingType = (name: string, consentRequired: boolean, basis: string): MeetingType => ({
@@ -63,17 +69,17 @@ const meetingType = (name: string, consentRequired: boolean, basis: string): Mee
 
 export const DEFAULT_SETTINGS: Settings = {
   agencies: [
-    { name: '地域包括支援センター', field: '高齢' },
-    { name: '障がい者基幹相談支援センター', field: '障害' },
-    { name: '子育て支援センター', field: '子ども' },
-    { name: 'こども家庭センター', field: '子ども' },
-    { name: '生活支援相談窓口', field: '困窮' },
-    { name: '社会福祉協議会', field: 'その他' },
-    { name: '福祉の相談窓口', field: 'その他' },
-    { name: '健康づくり課', field: 'その他' },
-    { name: '税務課', field: 'その他' },
-    { name: '住宅課', field: 'その他' },
-    { name: '学校教育課', field: '子ども' },
+    { name: '地域包括支援センター', field: '高齢', contact: '' },
+    { name: '障がい者基幹相談支援センター', field: '障害', contact: '' },
+    { name: '子育て支援センター', field: '子ども', contact: '' },
+    { name: 'こども家庭センター', field: '子ども', contact: '' },
+    { name: '生活支援相談窓口', field: '困窮', contact: '' },
+    { name: '社会福祉協議会', field: 'その他', contact: '' },
+    { name: '福祉の相談窓口', field: 'その他', contact: '' },
+    { name: '健康づくり課', field: 'その他', contact: '' },
+    { name: '税務課', field: 'その他', contact: '' },
+    { name: '住宅課', field: 'その他', contact: '' },
+    { name: '学校教育課', field: '子ども', contact: '' },
   ],
   areas: [],
   lifeAreas: [
@@ -92,6 +98,7 @@ export const DEFAULT_SETTINGS: Settings = {
   agendaNameDisplay: 'なし',
   smallCountThreshold: 0,
   targets: {},
+  approvals: [],
 };
 
 /** The 設定 tab as a table: one header row, lists running down their columns. */
@@ -100,6 +107,7 @@ export function settingsToTable(settings: Settings): Table {
   const columns: [string, Cell[]][] = [
     [h.agency, settings.agencies.map((a) => a.name)],
     [h.agencyField, settings.agencies.map((a) => a.field)],
+    [h.agencyContact, settings.agencies.map((a) => a.contact)],
     [h.area, [...settings.areas]],
     [h.lifeArea, [...settings.lifeAreas]],
     [h.tag, [...settings.tags]],
@@ -116,6 +124,7 @@ export function settingsToTable(settings: Settings): Table {
     [h.smallCountThreshold, [settings.smallCountThreshold]],
     [h.targetMetric, Object.keys(settings.targets).map((key) => targetMetricLabel(key, settings.meetingTypes.map((m) => m.name)))],
     [h.targetValue, Object.values(settings.targets)],
+    [h.approvals, [...settings.approvals]],
   ];
   const height = Math.max(...columns.map(([, values]) => values.length));
   const rows = Array.from({ length: height }, (_, r) => columns.map(([, values]) => values[r] ?? ''));
@@ -153,13 +162,14 @@ export function readSettings(table: Table | null): SettingsReadResult {
   const agencyNames = columnOf(h.agency);
   if (agencyNames?.some((v) => v !== '')) {
     const fields = columnOf(h.agencyField) ?? [];
+    const contacts = columnOf(h.agencyContact) ?? [];
     const read: Agency[] = [];
     agencyNames.forEach((name, i) => {
       if (!name || read.some((a) => a.name === name)) return;
       const field = fields[i] ?? '';
       const known = (FIELDS_OF_PEOPLE as readonly string[]).includes(field);
       if (!known) notes.push(`設定「${h.agency}」${i + 2}行目「${name}」の分野「${field}」は使えないため「その他」として扱います。`);
-      read.push({ name, field: known ? (field as FieldOfPeople) : 'その他' });
+      read.push({ name, field: known ? (field as FieldOfPeople) : 'その他', contact: contacts[i] ?? '' });
     });
     agencies = read;
   }
@@ -236,6 +246,7 @@ export function readSettings(table: Table | null): SettingsReadResult {
       agendaNameDisplay: nameDisplay === 'イニシャル' ? 'イニシャル' : 'なし',
       smallCountThreshold: Number.isInteger(thresholdValue) && thresholdValue >= 0 ? thresholdValue : 0,
       targets,
+      approvals: (columnOf(h.approvals) ?? []).filter((v) => v !== ''),
     },
     notes,
   };

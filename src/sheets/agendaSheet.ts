@@ -6,12 +6,12 @@
 // the foot. Every call here is made once per tab, never once per case.
 import { AGENDA_COLUMNS, type AgendaLayout, type RowRole } from '../domain/agenda/render';
 import type { Book } from './book';
-import { PRINT_FONT_SIZE } from './printStyle';
+import { PRINT_FONT_SIZE, ruleApprovals } from './printStyle';
 import { writeRows } from './tables';
 
 export const AGENDA_PROTECTION = 'tsunagi: 会議次第（作り直すと置き換わります。手で直す場合はタブを複製してください）';
 
-const BACKGROUND: Partial<Record<RowRole, string>> = { header: '#e8f0fe', session: '#f1f3f4' };
+const BACKGROUND: Partial<Record<RowRole, string>> = { header: '#e8f0fe', session: '#f1f3f4', approval: '#f1f3f4' };
 const CONFIDENTIAL_BACKGROUND = '#fce8e6';
 const BOLD: ReadonlySet<RowRole> = new Set(['title', 'header', 'notice', 'footer']);
 const TAB_COLOR = { confidential: '#d93025', other: '#1a73e8' } as const;
@@ -54,7 +54,10 @@ export function writeAgendaSheet(book: Book, name: string, layout: AgendaLayout)
   });
   // The table is ruled whole, column heads to its last line (出席予定, 取扱注意), so that a printed page has no open edge.
   const firstRuled = rows.findIndex((r) => r.role === 'header');
-  sheet.getRange(firstRuled + 1, 1, rows.length - firstRuled, width).setBorder(true, true, true, true, true, true);
+  const approvalAt = rows.findIndex((r) => r.role === 'approval');
+  const end = approvalAt < 0 ? rows.length : approvalAt;
+  sheet.getRange(firstRuled + 1, 1, end - firstRuled, width).setBorder(true, true, true, true, true, true);
+  ruleApprovals(sheet, rows, width);
   AGENDA_COLUMNS.forEach((column, i) => sheet.setColumnWidth(i + 1, column.width));
   sheet.setFrozenRows(layout.headerRows);
   sheet.setHiddenGridlines(true);

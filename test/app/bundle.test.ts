@@ -26,7 +26,7 @@ describe('dist/Code.js', () => {
     const menu = runtime.menus[0]!;
     expect(menu.caption).toBe('多機関協働');
     const items = menu.items.flatMap((i) => (i.kind === 'item' ? [i] : []));
-    expect(items.map((i) => i.caption)).toEqual(['シートを準備', '標準化（開いているタブ）', '入力チェック', '月次集計を更新', '毎日の自動更新を設定 / 解除', 'プランを印刷用に作成', '会議次第を作成…', 'サイドバーを開く', '自己診断']);
+    expect(items.map((i) => i.caption)).toEqual(['シートを準備', '標準化（開いているタブ）', '入力チェック', '月次集計を更新', '毎日の自動更新を設定 / 解除', 'プランを印刷用に作成', 'ケース票を印刷用に作成', '会議次第を作成…', 'サイドバーを開く', '自己診断']);
     const declared = topLevelFunctionNames(CODE);
     for (const item of items) expect(declared).toContain(item.functionName);
   });

@@ -213,8 +213,9 @@ describe('the picker and the person\'s copy', () => {
     expect(text[1]).toContain('試験 花子 様');
     expect(text.join('\n')).toContain('家で母と暮らしたい');
     expect(text.join('\n')).toContain('まず目指すこと：介護サービスを使い始める');
-    expect(text).toContainEqual(expect.stringContaining('ご本人|通所の見学に行く|1回'));
+    expect(text).toContainEqual(expect.stringContaining('ご本人|　|通所の見学に行く|1回'));
     expect(text.join('\n')).toContain('目標の一部を達成できました。');
+    expect(text.join('\n')).toContain('ご連絡先');
     expect(text[text.length - 1]).toContain(SIGNATURE_LINE);
     const sheet = findSheet(runtime.model, printed.sheet)!;
     expect(sheet.hiddenGridlines).toBe(true);

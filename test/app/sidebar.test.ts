@@ -23,7 +23,7 @@ describe('getSidebarState', () => {
     const runtime = demoWorkbook(60);
     const state = runtime.call<SidebarState>('getSidebarState', { today: TODAY });
     expect(state.today).toBe(TODAY);
-    expect(state.settings.agencies[0]).toEqual({ name: '地域包括支援センター', field: '高齢' });
+    expect(state.settings.agencies[0]).toEqual({ name: '地域包括支援センター', field: '高齢', contact: '' });
     expect(state.selected).toBeNull();
     expect(Object.keys(state).sort()).toEqual(['draft', 'selected', 'settings', 'settingsNotes', 'today']);
   });

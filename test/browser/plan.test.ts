@@ -37,28 +37,38 @@ afterAll(async () => {
   await session?.close();
 });
 
+const planPanel = () => sidebar.getByRole('tabpanel', { name: '支援プラン' });
+const editor = () => sidebar.locator('#plan-editor');
+
+/** Finds a case in the プラン view's finder by its ID and opens it. */
+async function pickCase(caseId: string): Promise<void> {
+  await planPanel().getByLabel('ケースID（一部でも可）').fill(caseId);
+  await planPanel().getByRole('button', { name: '探す' }).click();
+  const picker = sidebar.getByLabel('ケース（ケースID・年代・機関）');
+  await picker.locator(`option[value="${caseId}"]`).waitFor({ state: 'attached' });
+  await picker.selectOption(caseId);
+}
+
 describe('the プラン view', () => {
-  it('lists cases without names, and drafts a 案 with tasks added, reordered and removed', async () => {
+  it('finds consenting cases without names, and drafts a 案 with tasks added, reordered and removed', async () => {
     const consenting = String(withoutPlan('あり')[0]);
-    const picker = sidebar.getByLabel('ケース（ケースID・年代・機関）');
-    await picker.locator(`option[value="${consenting}"]`).waitFor({ state: 'attached' });
-    const options = await picker.locator('option').allTextContents();
+    await pickCase(consenting);
+    const options = await sidebar.getByLabel('ケース（ケースID・年代・機関）').locator('option').allTextContents();
     for (const row of demo.cases) expect(options.join('\n')).not.toContain(String(row[at('personName')]));
-    await picker.selectOption(consenting);
     await sidebar.getByText('まだプランはありません。').waitFor();
-    await sidebar.getByLabel('短期目標（必須）').fill('通所に慣れる');
-    await sidebar.getByLabel('次回評価日').fill('2027-02-01');
+    await editor().getByLabel('短期目標', { exact: true }).fill('通所に慣れる');
+    await editor().getByLabel('次回評価日', { exact: true }).fill('2027-02-01');
     for (const [owner, content] of [['本人', '見学に行く'], ['地域包括支援センター', '介護保険の申請を手伝う'], ['家族', '送迎する']] as const) {
       await sidebar.getByRole('button', { name: '役割を追加' }).click();
       const n = await sidebar.locator('#plan-tasks > li').count();
-      await sidebar.getByLabel(`役割${n}の担当`).selectOption(owner);
+      await sidebar.getByLabel(`役割${n}の担当`, { exact: true }).selectOption(owner);
       await sidebar.getByLabel(`役割${n}の支援内容`).fill(content);
     }
     await sidebar.getByRole('button', { name: '役割1を下へ' }).click();
     await sidebar.getByRole('button', { name: '役割3を削除' }).click();
     await sidebar.getByRole('button', { name: '案を保存' }).click();
-    await sidebar.getByText('1版の案を保存しました。').waitFor();
-    await sidebar.getByText('第1版（案）').waitFor();
+    await sidebar.getByText(`ケース${consenting}の第1版の案を保存しました。`).waitFor();
+    await sidebar.locator('#plan-history').getByText('第1版（案）').waitFor();
 
     const model = await loadWorkbook(session.book);
     const rows = (tab: string) => {
@@ -69,11 +79,12 @@ describe('the プラン view', () => {
     expect(rows('役割分担').map((r) => [r[3], r[5], r[8]])).toEqual([['地域包括支援センター', '介護保険の申請を手伝う', '未着手'], ['本人', '見学に行く', '未着手']]);
   });
 
-  it('refuses a case whose 本人同意 is not あり, with the reason and no form', async () => {
+  it('does not offer a case whose 本人同意 is not あり: a plan never comes before consent', async () => {
     const notConsenting = String(demo.cases.find((c) => c[at('consent')] === '確認中' && !c[at('planOn')])![0]);
-    await sidebar.getByLabel('ケース（ケースID・年代・機関）').selectOption(notConsenting);
-    await expect(sidebar.locator('#plan-refusal').textContent()).resolves.toContain('本人同意が「確認中」のため、プランは作れません。');
-    expect(await sidebar.getByRole('button', { name: '案を保存' }).count()).toBe(0);
+    await planPanel().getByLabel('ケースID（一部でも可）').fill(notConsenting);
+    await planPanel().getByRole('button', { name: '探す' }).click();
+    await planPanel().getByText('条件に合うケースがありません。').waitFor();
+    expect(await sidebar.getByLabel('ケース（ケースID・年代・機関）').locator(`option[value="${notConsenting}"]`).count()).toBe(0);
     expect(session.dialogs).toEqual([]);
   });
 });
@@ -124,7 +135,7 @@ describe('a CSW takes a new consenting case from 案 to 決定, review and 見�
 
   async function saveOutcome(): Promise<void> {
     await agenda.getByRole('button', { name: '結果を保存' }).click();
-    await agenda.getByText('プランの決定・評価1件も記録しました。').waitFor();
+    await agenda.getByText(`プランも記録しました（${caseId}の第1版の`).waitFor();
   }
 
   const planRows = async () => (await tab('支援プラン')).filter((r) => r[0] === caseId);
@@ -158,22 +169,20 @@ describe('a CSW takes a new consenting case from 案 to 決定, review and 見�
 
   it('drafts the 案 in the プラン view', async () => {
     await sidebar.getByRole('tab', { name: 'プラン' }).click();
-    const picker = sidebar.getByLabel('ケース（ケースID・年代・機関）');
-    await picker.locator(`option[value="${caseId}"]`).waitFor({ state: 'attached' });
-    await picker.selectOption(caseId);
+    await pickCase(caseId);
     await sidebar.getByText('まだプランはありません。').waitFor();
-    await sidebar.getByLabel('短期目標（必須）').fill('介護サービスを使い始め、家計の見通しを立てる');
-    await sidebar.getByLabel('本人の意向（本人の言葉で）').fill('母の介護を続けながら働きたい');
-    await sidebar.getByLabel('次回評価日').fill(addDays(today, 30));
+    await editor().getByLabel('短期目標', { exact: true }).fill('介護サービスを使い始め、家計の見通しを立てる');
+    await editor().getByLabel('本人の意向', { exact: true }).fill('母の介護を続けながら働きたい');
+    await editor().getByLabel('次回評価日', { exact: true }).fill(addDays(today, 30));
     for (const [owner, content, frequency] of [['地域包括支援センター', '介護保険の申請を手伝う', '申請まで週1回'], ['本人', '家計簿をつける', '毎日']] as const) {
       await sidebar.getByRole('button', { name: '役割を追加' }).click();
       const n = await sidebar.locator('#plan-tasks > li').count();
-      await sidebar.getByLabel(`役割${n}の担当`).selectOption(owner);
+      await sidebar.getByLabel(`役割${n}の担当`, { exact: true }).selectOption(owner);
       await sidebar.getByLabel(`役割${n}の支援内容`).fill(content);
       await sidebar.getByLabel(`役割${n}の頻度`).fill(frequency);
     }
     await sidebar.getByRole('button', { name: '案を保存' }).click();
-    await sidebar.getByText('1版の案を保存しました。').waitFor();
+    await sidebar.getByText(`ケース${caseId}の第1版の案を保存しました。`).waitFor();
     expect((await planRows()).map((r) => [r[1], r[2]])).toEqual([['1', '案']]);
   });
 
@@ -246,7 +255,7 @@ describe('a CSW takes a new consenting case from 案 to 決定, review and 見�
     ]);
     await sidebar.getByRole('tab', { name: 'プラン' }).click();
     await sidebar.getByLabel('ケース（ケースID・年代・機関）').selectOption(caseId);
-    await sidebar.getByText('第2版（案）').waitFor();
+    await sidebar.locator('#plan-history').getByText('第2版（案）').waitFor();
     await sidebar.getByText('第2版の案を直す').waitFor();
   });
 
@@ -277,6 +286,100 @@ describe('a CSW takes a new consenting case from 案 to 決定, review and 見�
     const after = await planCounts();
     const grew = (label: string) => Number(after.get(label)) - Number(before.get(label));
     expect([grew('支援プランの決定（件）'), grew('うち 初回のプラン（件）'), grew('うち 見直したプラン（件）'), grew('支援プランの評価（件）')]).toEqual([1, 1, 0, 1]);
+    expect(session.dialogs).toEqual([]);
+  });
+});
+
+/** 「R9.3.10」: how staff type a date in 和暦. */
+const shortWareki = (iso: string): string => `R${Number(iso.slice(0, 4)) - 2018}.${Number(iso.slice(5, 7))}.${Number(iso.slice(8, 10))}`;
+
+describe('a coordinator does the whole plan from the プラン view alone: every §12 field, 決定, 評価, the person\'s copy', () => {
+  const today = todayInTokyo();
+  const SECRET = '妻による経済的虐待の疑い。本人には伝えない（内部メモ）';
+  const target = demo.cases.filter((c) => c[at('consent')] === 'あり' && c[at('status')] === 'アセスメント中'
+    && !demo.plans.some((p) => p[0] === c[0]) && c[at('consentOn')] !== '')[1]!;
+  const caseId = String(target[0]);
+  const planRow = async () => (await tab('支援プラン')).find((r) => r[0] === caseId && r[1] === '1')!;
+  const steps = () => sidebar.locator('#plan-steps');
+
+  it('drafts a complete 案: dates typed in 和暦 are read as the case form reads them', async () => {
+    await sidebar.getByRole('tab', { name: 'プラン' }).click();
+    await pickCase(caseId);
+    await sidebar.getByText('まだプランはありません。').waitFor();
+    const typed: [string, string][] = [
+      ['作成日', shortWareki(today)], ['本人の意向', '家で母と暮らし続けたい'], ['支援の方向性', '介護と家計を分けて支える'],
+      ['長期目標', '安心して暮らす'], ['短期目標', '介護サービスを使い始める'],
+      ['プラン期間開始', shortWareki(today)], ['プラン期間終了', `令和${Number(addDays(today, 180).slice(0, 4)) - 2018}年${Number(addDays(today, 180).slice(5, 7))}月${Number(addDays(today, 180).slice(8, 10))}日`],
+      ['次回評価日', shortWareki(addDays(today, 30))],
+    ];
+    for (const [label, value] of typed) await editor().getByLabel(label, { exact: true }).fill(value);
+    await editor().getByLabel('作成機関', { exact: true }).selectOption('地域包括支援センター');
+    await editor().getByLabel('本人への説明', { exact: true }).selectOption('個別に説明');
+    await editor().getByRole('group', { name: '世帯の課題' }).getByLabel('介護', { exact: true }).check();
+    await sidebar.getByRole('button', { name: '役割を追加' }).click();
+    const task = sidebar.getByRole('group', { name: '役割1' });
+    await task.getByLabel('役割1の課題').selectOption('介護');
+    await task.getByLabel('役割1の担当', { exact: true }).selectOption('地域包括支援センター');
+    await task.getByLabel('役割1の担当者').fill('山本');
+    await task.getByLabel('役割1の支援内容').fill('介護保険の申請を手伝う');
+    await task.getByLabel('役割1の頻度').fill('週1回');
+    await task.getByLabel('役割1の期限').fill(shortWareki(addDays(today, 60)));
+    await task.getByLabel('役割1の期限').blur();
+    await expect(task.getByLabel('役割1の期限').inputValue()).resolves.toBe(addDays(today, 60));
+    // No id twice on the page, and no native date input anywhere in the sidebar.
+    const frame = page.frame({ url: /sidebar/ }) ?? page.frames().find((f) => f !== page.mainFrame())!;
+    const ids = await frame.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(await frame.evaluate(() => document.querySelectorAll('input[type="date"]').length)).toBe(0);
+    await sidebar.getByRole('button', { name: '案を保存' }).click();
+    await sidebar.getByText(`ケース${caseId}の第1版の案を保存しました。`).waitFor();
+    const row = await planRow();
+    expect([row[3], row[4], row[10], row[11], row[12], row[15]]).toEqual([today, '地域包括支援センター', today, addDays(today, 180), addDays(today, 30), '個別に説明']);
+    const [t] = (await tab('役割分担')).filter((r) => r[0] === caseId);
+    expect([t![2], t![3], t![4], t![5], t![6], t![7]]).toEqual(['介護', '地域包括支援センター', '山本', '介護保険の申請を手伝う', '週1回', addDays(today, 60)]);
+  });
+
+  it('decides it at the desk, saying which plan of which case', async () => {
+    await steps().getByLabel('第1版の案を決定する').check();
+    await steps().getByRole('button', { name: '決定・評価を記録' }).click();
+    await sidebar.getByText(`ケース${caseId}のプランの第1版の決定を記録しました。`).waitFor();
+    expect((await planRow())[2]).toBe('決定');
+  });
+
+  it('records a review (継続) with a staff note', async () => {
+    await steps().getByLabel('第1版（決定）を評価する').check();
+    await steps().getByLabel('達成度').selectOption('一部達成');
+    await steps().getByLabel('評価の方針').selectOption('継続');
+    await steps().getByLabel('評価メモ').fill(SECRET);
+    await steps().getByLabel(/^役割1の実施状況/).selectOption('実施中');
+    await steps().getByRole('button', { name: '決定・評価を記録' }).click();
+    await sidebar.getByText(`ケース${caseId}のプランの第1版の評価を記録しました。`).waitFor();
+    expect((await planRow())[17]).toBe('一部達成');
+  });
+
+  it('previews and prints the person\'s copy: nothing the paper promises is blank, and never the 評価メモ', async () => {
+    await sidebar.getByRole('button', { name: '印刷プレビュー' }).click();
+    const preview = sidebar.locator('#plan-paper-preview table');
+    await preview.waitFor();
+    const text = await preview.innerText();
+    expect(text).not.toContain('内部メモ');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    for (const label of ['作成した機関：地域包括支援センター', 'プランの期間：令和', '次にふりかえる日：令和', '目標の一部を達成できました。', 'このプランを続けます。',
+      'ご連絡先', '令和　　年　　月　　日']) expect(text).toContain(label);
+    const cells = await preview.locator('tr.item', { hasText: '山本' }).locator('td').allInnerTexts();
+    expect(cells).toHaveLength(7);
+    for (const cell of cells) expect(cell.trim()).not.toBe('');
+    expect(cells[5]).toMatch(/^令和\d+年\d+月\d+日$/);
+    await sidebar.getByRole('button', { name: '印刷用に開く' }).click();
+    await page.getByRole('dialog', { name: `印刷用：プラン_${caseId}` }).waitFor();
+    const printView = page.frameLocator('iframe[title="ダイアログ"]');
+    await printView.getByRole('columnheader', { name: 'いつまでに' }).waitFor();
+    await page.getByRole('button', { name: 'ダイアログを閉じる' }).click();
+    await sidebar.getByRole('button', { name: 'タブを作成' }).click();
+    await sidebar.getByText(`ケース${caseId}の本人用のプラン「プラン_${caseId}」を作成しました`).waitFor();
+    const printed = (await tab(`プラン_${caseId}`)).flat().join('\n');
+    expect(printed).toContain('山本');
+    expect(printed).not.toContain('内部メモ');
     expect(session.dialogs).toEqual([]);
   });
 });

@@ -55,15 +55,18 @@ async function pickMeeting(panel: Locator): Promise<void> {
 }
 
 /**
- * In the プラン view: a case loaded whose 本人同意 is あり and whose 案 can be
- * edited (consenting), or one whose 本人同意 is not あり (refused).
+ * In the プラン view, whose finder offers only cases with consent: a case whose
+ * 案 can be edited (an open one), or one refused (a closed one, 終結).
  */
 async function pickPlanCase(panel: Locator, consenting: boolean): Promise<void> {
+  if (!consenting) {
+    await panel.getByLabel('状態で絞り込む', { exact: true }).selectOption('終結');
+    await panel.getByText(/件中 1〜/).waitFor();
+  }
   const picker = panel.getByLabel('ケース（ケースID・年代・機関）', { exact: true });
   await picker.locator('option').nth(1).waitFor({ state: 'attached' });
-  const labels = await picker.locator('option').allTextContents();
-  for (const [index, label] of labels.entries()) {
-    if (index === 0 || label.includes('同意：あり') !== consenting) continue;
+  const count = await picker.locator('option').count();
+  for (let index = 1; index < count; index += 1) {
     await picker.selectOption({ index });
     await panel.locator('#plan-history h3').waitFor();
     if (await panel.locator('#plan-refusal').isVisible() !== consenting) return;

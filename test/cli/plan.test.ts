@@ -8,9 +8,11 @@ import { runCli } from '../../dev/cli';
 import { generateDemo } from '../../dev/demo/generate';
 import { loadWorkbook } from '../../dev/runtime';
 import { findSheet } from '../../dev/runtime/model';
+import { CASE_FIELDS } from '../../src/domain/fields';
 import { SIGNATURE_LINE } from '../../src/domain/plan/printView';
 
 const TODAY = '2026-11-22';
+const CONSENT = CASE_FIELDS.findIndex((f) => f.key === 'consent');
 const cli = (...args: string[]) => runCli([...args, '--today', TODAY]);
 const demoRows = generateDemo({ cases: 60, seed: 1, today: TODAY });
 
@@ -61,7 +63,8 @@ describe('plan', () => {
   it.each([
     ['a case not in 共通シート', ['--case', '2099-0001'], '共通シートに見つかりません'],
     ['a version that does not exist', ['--case', revisedId, '--version', '9'], 'の9版の支援プランはありません'],
-    ['a case without a plan', ['--case', String(demoRows.cases.find((c) => !demoRows.plans.some((p) => p[0] === c[0]))![0])], '支援プランがまだありません'],
+    ['a case without a plan', ['--case', String(demoRows.cases.find((c) => c[CONSENT] === 'あり' && !demoRows.plans.some((p) => p[0] === c[0]))![0])], '支援プランがまだありません'],
+    ['a case without consent', ['--case', String(demoRows.cases.find((c) => c[CONSENT] !== 'あり')![0])], '本人用のプランは印刷できません'],
     ['no --case', [], '--case にケースIDを指定してください'],
     ['a bad --version', ['--case', revisedId, '--version', '0'], '--version には1以上'],
   ])('exits 2 for %s, with the message on stderr and in the JSON, and the file unchanged', async (_label, args, message) => {

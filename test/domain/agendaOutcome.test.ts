@@ -1,6 +1,7 @@
 // What a meeting decided, applied to a case: the changes to write, or the
 // rules the outcome would break (and only those it would bring in).
-import { checkOutcome, judgeOutcome } from '../../src/domain/agenda/outcome';
+import { checkOutcome } from '../../src/domain/agenda/outcome';
+import { judgeOutcome } from '../../src/domain/caseOutcome';
 import { dateCell, type Cell } from '../../src/domain/cell';
 import { CASE_FIELDS } from '../../src/domain/fields';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';

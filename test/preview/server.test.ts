@@ -14,7 +14,7 @@ import type { RunResponse, WorkbookView } from '../../dev/preview/types';
 import { loadWorkbook } from '../../dev/runtime';
 
 const TABS = ['共通シート', '支援記録', '会議記録', '支援プラン', '役割分担', '設定', '変更履歴'];
-const MENU = ['シートを準備', '標準化（開いているタブ）', '入力チェック', '月次集計を更新', '毎日の自動更新を設定 / 解除', 'プランを印刷用に作成', '会議次第を作成…', 'サイドバーを開く', '自己診断'];
+const MENU = ['シートを準備', '標準化（開いているタブ）', '入力チェック', '月次集計を更新', '毎日の自動更新を設定 / 解除', 'プランを印刷用に作成', 'ケース票を印刷用に作成', '会議次第を作成…', 'サイドバーを開く', '自己診断'];
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const ERROR_COLOUR = '#f4cccc';
 const WARNING_COLOUR = '#fff2cc';

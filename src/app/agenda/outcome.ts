@@ -4,20 +4,21 @@
 // columns the outcomes touch; every changed value is logged to 変更履歴.
 // Nothing is written when any outcome would leave a case breaking a rule, or
 // would change a field a colleague changed since the form was loaded.
-import { changedOutcome, FOLLOW_KEYS, judgeOutcome, outcomeConflicts, type OutcomeChange, type OutcomeValues } from '../../domain/agenda/outcome';
+import { changedOutcome, outcomeConflicts } from '../../domain/agenda/outcome';
 import type { Cell } from '../../domain/cell';
+import { FOLLOW_KEYS, judgeOutcome, type OutcomeChange, type OutcomeValues } from '../../domain/caseOutcome';
 import { MEETING_FIELDS, TAB } from '../../domain/fields';
 import { isIsoDate, joinList, splitList, todayInTokyo } from '../../domain/normalize';
 import { readMeetingRecord } from '../../domain/schema';
 import type { Settings } from '../../domain/settings';
 import { sheetRow } from '../../domain/table';
 import { finding, OTHER_ROWS_NAMED, say, type Finding } from '../../domain/validate/problem';
-import { openBook, readBookSettings, type Book } from '../../sheets/book';
-import { currentUser, logChanges, type ChangeEntry } from '../../sheets/changeLog';
+import { openBook, readBookSettings } from '../../sheets/book';
+import { logChanges, type ChangeEntry } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
 import { saveOnce } from '../../sheets/recentSaves';
-import { writeBlock, writeRows } from '../../sheets/tables';
-import { instantToDateCell } from '../../sheets/zonedDate';
+import { writeRows } from '../../sheets/tables';
+import { writeCaseUpdates, type CaseUpdate } from '../caseUpdates';
 import { meetingOutcomeArgs, parseArgs } from '../contracts';
 import { decideStep, reviewStep } from '../../domain/plan/lifecycle';
 import { judgePlanStep, writePlanStep, type Step } from '../plan/steps';
@@ -28,12 +29,6 @@ import type { OutcomeResult } from './types';
 
 type Args = ReturnType<typeof parseArgs<typeof meetingOutcomeArgs>>;
 type CaseFinding = Finding & { readonly caseId: string };
-
-export interface CaseUpdate {
-  readonly index: number;
-  readonly caseId: string;
-  readonly changes: readonly OutcomeChange[];
-}
 
 const operation = (meetingId: string): string => `会議の結果を記録（${meetingId}）`;
 
@@ -63,24 +58,6 @@ function judgeAll(args: Args, listed: readonly string[], cases: CaseTable, setti
     if (verdict.changes.length) updates.push({ index, caseId, changes: verdict.changes });
   }
   return { errors, warnings, updates };
-}
-
-/** One setValues over the rows and columns the updates touch, stamped with 最終更新 and 更新者. */
-export function writeCaseUpdates(book: Book, cases: CaseTable, updates: readonly CaseUpdate[]): void {
-  if (updates.length === 0) return;
-  const stamp: Record<string, Cell> = { updatedAt: instantToDateCell(new Date(), book.timeZone), updatedBy: currentUser() };
-  const columnOf = (key: string): number => cases.columnOf.get(key)!;
-  const columns = [...FOLLOW_KEYS, 'updatedAt', 'updatedBy'].map(columnOf);
-  const [top, bottom] = [Math.min(...updates.map((u) => u.index)), Math.max(...updates.map((u) => u.index))];
-  const [left, right] = [Math.min(...columns), Math.max(...columns)];
-  // The rows between are written back as they were read a moment ago under the lock.
-  const block = cases.rows.slice(top, bottom + 1).map((row) => Array.from({ length: right - left + 1 }, (_, c) => row[left + c] ?? ''));
-  for (const update of updates) {
-    const row = block[update.index - top]!;
-    for (const change of update.changes) row[columnOf(change.key) - left] = change.cell;
-    for (const [key, cell] of Object.entries(stamp)) row[columnOf(key) - left] = cell;
-  }
-  writeBlock(cases.sheet, sheetRow(top), left + 1, block, book.timeZone);
 }
 
 /** The meeting's row with its new 状態, 出席機関 and 決定事項; errors when a value is not allowed. */

@@ -3,15 +3,11 @@
 import { agendaPrintHtml } from '../../domain/agenda/printView';
 import { layoutAgenda } from '../../domain/agenda/render';
 import { agendaArgs, parseArgs } from '../contracts';
+import { showPaperDialog } from '../paper';
 import { prepareAgenda } from './prepare';
-
-const DIALOG = { width: 860, height: 640 } as const;
 
 export function showAgendaPrintView(rawArgs?: unknown): { readonly title: string } {
   const args = parseArgs(agendaArgs, rawArgs);
   const { agenda } = prepareAgenda(args);
-  const page = HtmlService.createHtmlOutput(agendaPrintHtml(layoutAgenda(agenda))).setWidth(DIALOG.width).setHeight(DIALOG.height);
-  const title = `印刷用：${agenda.sheet}`;
-  SpreadsheetApp.getUi().showModelessDialog(page, title);
-  return { title };
+  return showPaperDialog(agendaPrintHtml(layoutAgenda(agenda)), `印刷用：${agenda.sheet}`);
 }

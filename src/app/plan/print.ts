@@ -3,12 +3,14 @@
 import { TAB } from '../../domain/fields';
 import { currentPlan, draftPlan, versionOf } from '../../domain/plan/lifecycle';
 import { planKey } from '../../domain/plan/rules';
-import { layoutPlanPrint, planPrintSheetName } from '../../domain/plan/printView';
+import { paperHtml } from '../../domain/paper/printHtml';
+import { layoutPlanPrint, PLAN_PRINT_COLUMNS, planPrintSheetName } from '../../domain/plan/printView';
 import { openBook, readBookSettings } from '../../sheets/book';
 import { logChanges } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
 import { writePlanPrintSheet } from '../../sheets/planSheet';
 import { parseArgs } from '../contracts';
+import { showPaperDialog, type PaperPreview } from '../paper';
 import { reportingErrors } from '../menu';
 import { readCaseTable } from '../sidebar/caseTable';
 import { planPrintArgs } from './contracts';
@@ -24,33 +26,60 @@ export interface PlanPrinted {
   readonly tasks: readonly { owner: string; content: string; frequency: string; progress: string }[];
 }
 
-export function createPlanPrint(rawArgs?: unknown): PlanPrinted {
+/** The person's copy as the tab and its print view draw it; refused while 本人同意 is not あり, as saving a 案 is. */
+function preparePlanPrint(rawArgs: unknown) {
   const args = parseArgs(planPrintArgs, rawArgs);
+  const book = openBook();
+  const { settings } = readBookSettings(book);
+  const plans = casePlansOf(readCaseTable(book, settings), readPlanTables(book, settings), args.caseId);
+  const person = plans.caseText;
+  if (person.consent !== 'あり') {
+    throw new Error(`ケース「${plans.caseId}」は本人同意が「${person.consent || '未入力'}」のため、本人用のプランは印刷できません。同意を得て共通シートの本人同意を「あり」にしてから作成してください。`);
+  }
+  // Without a version: the plan in force, else the 案 being prepared, else the newest.
+  const plan = args.version !== undefined
+    ? plans.plans.find((p) => versionOf(p) === args.version)
+    : currentPlan(plans) ?? draftPlan(plans) ?? [...plans.plans].sort((a, b) => versionOf(b) - versionOf(a))[0];
+  if (!plan) {
+    throw new Error(args.version !== undefined
+      ? `ケース「${args.caseId}」の${args.version}版の支援プランはありません。`
+      : `ケース「${args.caseId}」には支援プランがまだありません。サイドバーの「プラン」で案を作ってください。`);
+  }
+  const version = versionOf(plan);
+  const tasks = plans.tasks.filter((t) => planKey(t.text.caseId ?? '', t.text.version ?? '') === planKey(plans.caseId, version)).map((t) => t.text);
+  const review = plans.plans.filter((p) => p.text.reviewedOn && versionOf(p) <= version)
+    .sort((a, b) => (b.text.reviewedOn ?? '').localeCompare(a.text.reviewedOn ?? '') || versionOf(b) - versionOf(a))[0];
+  const agency = person.mainAgency || person.referrerAgency || '';
+  const layout = layoutPlanPrint({
+    personName: person.personName ?? '', plan: plan.text, tasks, review: review?.text ?? null,
+    contact: { agency, desk: settings.agencies.find((a) => a.name === agency)?.contact ?? '' }, approvals: settings.approvals,
+  });
+  return { book, caseId: plans.caseId, sheet: planPrintSheetName(plans.caseId), plan, version, tasks, layout };
+}
+
+export function createPlanPrint(rawArgs?: unknown): PlanPrinted {
   return withDocumentLock(() => {
-    const book = openBook();
-    const { settings } = readBookSettings(book);
-    const plans = casePlansOf(readCaseTable(book, settings), readPlanTables(book, settings), args.caseId);
-    // Without a version: the plan in force, else the 案 being prepared, else the newest.
-    const plan = args.version !== undefined
-      ? plans.plans.find((p) => versionOf(p) === args.version)
-      : currentPlan(plans) ?? draftPlan(plans) ?? [...plans.plans].sort((a, b) => versionOf(b) - versionOf(a))[0];
-    if (!plan) {
-      throw new Error(args.version !== undefined
-        ? `ケース「${args.caseId}」の${args.version}版の支援プランはありません。`
-        : `ケース「${args.caseId}」には支援プランがまだありません。サイドバーの「プラン」で案を作ってください。`);
-    }
-    const version = versionOf(plan);
-    const tasks = plans.tasks.filter((t) => planKey(t.text.caseId ?? '', t.text.version ?? '') === planKey(plans.caseId, version)).map((t) => t.text);
-    const review = plans.plans.filter((p) => p.text.reviewedOn && versionOf(p) <= version)
-      .sort((a, b) => (b.text.reviewedOn ?? '').localeCompare(a.text.reviewedOn ?? '') || versionOf(b) - versionOf(a))[0];
-    const sheet = planPrintSheetName(plans.caseId);
-    writePlanPrintSheet(book, sheet, layoutPlanPrint({ personName: plans.caseText.personName ?? '', plan: plan.text, tasks, review: review?.text ?? null }));
-    logChanges(book, [{ operation: 'プランを印刷用に作成', sheet, caseId: plans.caseId, field: '', before: '', after: `${version}版（${plan.text.planStatus}）` }]);
+    const { book, caseId, sheet, plan, version, tasks, layout } = preparePlanPrint(rawArgs);
+    writePlanPrintSheet(book, sheet, layout);
+    logChanges(book, [{ operation: 'プランを印刷用に作成', sheet, caseId, field: '', before: '', after: `${version}版（${plan.text.planStatus}）` }]);
     return {
-      sheet, caseId: plans.caseId, version, status: plan.text.planStatus ?? '',
+      sheet, caseId, version, status: plan.text.planStatus ?? '',
       tasks: tasks.map((t) => ({ owner: t.owner ?? '', content: t.content ?? '', frequency: t.frequency ?? '', progress: t.progress || '未着手' })),
     };
   });
+}
+
+/** The sidebar's print preview: the page's rows as the tab and the print view show them. Reads only. */
+export function previewPlanPrint(rawArgs?: unknown): PaperPreview {
+  const { sheet, layout } = preparePlanPrint(rawArgs);
+  return { sheet, title: layout.title, columns: PLAN_PRINT_COLUMNS.map((c) => c.header), rows: layout.rows, headerRows: layout.headerRows };
+}
+
+/** 「印刷用に開く」: the person's copy as an A4 page in a dialog, with the page numbers a sheet cannot print. */
+export function showPlanPrintView(rawArgs?: unknown): { readonly title: string } {
+  const { sheet, layout } = preparePlanPrint(rawArgs);
+  const html = paperHtml({ title: layout.title, columns: PLAN_PRINT_COLUMNS, rows: layout.rows, headerRows: layout.headerRows, orientation: 'portrait' });
+  return showPaperDialog(html, `印刷用：${sheet}`);
 }
 
 /** The menu item: the case on the selected row, else the ケースID typed into a prompt. */

@@ -2,7 +2,7 @@
 // save the 案, decide it, review it. Each runs once per request under the
 // document lock, writes 支援プラン, 役割分担 and the case's row of 共通シート
 // with a fixed number of calls, and logs every change to 変更履歴.
-import { judgeOutcome } from '../../domain/agenda/outcome';
+import { judgeOutcome } from '../../domain/caseOutcome';
 import { todayInTokyo } from '../../domain/normalize';
 import { draftChangesMeanwhile } from '../../domain/plan/draftConflicts';
 import { decideStep, draftStep, PlanStateError, reviewStep, type CasePlans, type PlanEdit, type PlanVerdict } from '../../domain/plan/lifecycle';
@@ -13,7 +13,7 @@ import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import { logChanges, type ChangeEntry } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
 import { saveOnce } from '../../sheets/recentSaves';
-import { writeCaseUpdates } from '../agenda/outcome';
+import { writeCaseUpdates } from '../caseUpdates';
 import { parseArgs } from '../contracts';
 import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
 import { decidePlanArgs, reviewPlanArgs, savePlanDraftArgs } from './contracts';

@@ -1,5 +1,5 @@
-// Finding the case of a 支援記録 on the server: by ケースID, 年代, つなぎ元機関
-// and 状態, one page at a time, so the sidebar never carries the whole sheet.
+// Finding the case of a 支援記録 (or of a plan, with consent) on the server: by
+// ケースID, 年代, つなぎ元機関, 状態 and 本人同意, one page at a time, so the sidebar never carries the whole sheet.
 // A choice names a case by ケースID, 年代 and つなぎ元機関 only, never by name.
 import { isClosedStatus } from '../../domain/fields';
 import { normalizeText } from '../../domain/normalize';
@@ -9,7 +9,7 @@ import type { CaseChoice, CaseSearchResult } from '../sidebarTypes';
 import { readCaseTable } from './caseTable';
 
 export const CASE_PAGE_SIZE = 50;
-const SEARCH_KEYS = ['caseId', 'ageBand', 'referrerAgency', 'status'];
+const SEARCH_KEYS = ['caseId', 'ageBand', 'referrerAgency', 'status', 'consent'];
 
 /** Newest ケースID first: the cases a 支援記録 is written for are mostly recent ones. */
 export function searchCases(rawArgs?: unknown): CaseSearchResult {
@@ -26,6 +26,7 @@ export function searchCases(rawArgs?: unknown): CaseSearchResult {
     if (status === 'open' ? isClosedStatus(text.status ?? '') : status !== 'all' && text.status !== status) continue;
     if (args.ageBand && text.ageBand !== args.ageBand) continue;
     if (args.referrerAgency && text.referrerAgency !== args.referrerAgency) continue;
+    if (args.consent && text.consent !== args.consent) continue;
     found.push({ caseId, ageBand: text.ageBand ?? '', referrerAgency: text.referrerAgency ?? '' });
   }
   found.sort((a, b) => (a.caseId < b.caseId ? 1 : a.caseId > b.caseId ? -1 : 0));

@@ -17,7 +17,8 @@ import { readRecordTable, type RecordTable } from '../recordTable';
 import type { LinkPreIntakeResult, PreIntakeSubject } from '../sidebarTypes';
 import { readCaseTable, workbookPeople } from './caseTable';
 
-function activityTable(book: Book): RecordTable | null {
+/** 支援記録 as read (its 対象 column added when missing), or null when the tab is missing. */
+export function activityTable(book: Book): RecordTable | null {
   const sheet = book.sheets.get(TAB.activities);
   if (!sheet) return null;
   const { settings } = readBookSettings(book);

@@ -8,7 +8,7 @@ import { CASE_FIELDS } from '../fields';
 import { settingValues, type MeetingType, type Settings } from '../settings';
 import { closestValue } from '../suggest';
 import { initialsOf } from './initials';
-import { agendaPlanOf, type CasePlanSources } from '../plan/agendaPlan';
+import { maskedPlanOf, type AgendaPlan, type CasePlanSources } from '../plan/agendaPlan';
 import { listedOnly, personOf, shorten, textMasker, UNLISTED, type PersonIdentity } from './masking';
 import { minutesOf, schedule } from './schedule';
 import { selectCases, type SelectedCase } from './selection';
@@ -94,6 +94,12 @@ export function agendaMasker(people: readonly PersonIdentity[], settings: Settin
   return textMasker(people, settingsWords(settings));
 }
 
+/** A 新規検討 item shows the 案 to decide; a モニタリング or 終結評価 item the plan in force (SPEC §8). */
+function agendaPlanOf(kind: ItemKind, sources: CasePlanSources | undefined, masker: (text: string) => string, settings: Settings): AgendaPlan | null {
+  const source = kind === '新規検討' ? sources?.draft : sources?.current;
+  return source ? maskedPlanOf(source, masker, settings) : null;
+}
+
 /**
  * 事務局, then every つなぎ元機関, 主担当機関 and 関係機関 of the cases once, in
  * the order of 設定's agency list (names not in it after, as they come).
@@ -158,5 +164,6 @@ export function buildAgenda({ request, settings, cases, today, plans, people }: 
     excluded: excluded.map((e) => ({ ...e, caseId: mask(e.caseId), message: mask(e.message) })),
     participants,
     notes: notesOf(request, items, times.closing.end, today),
+    approvals: settings.approvals,
   };
 }

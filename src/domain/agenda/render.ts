@@ -1,6 +1,7 @@
 // An agenda as a table for an A4 page (the 次第 tab and its print view are
 // both drawn from it) and as the JSON of SPEC §11.
 import { dateWithWareki } from '../calendar/days';
+import { approvalRows, warekiDay, type LayoutRow } from '../paper/layout';
 import type { Agenda, AgendaItem } from './types';
 
 export const HANDLE_WITH_CARE = '取扱注意';
@@ -26,13 +27,7 @@ export const AGENDA_COLUMNS = [
   { header: '概要・検討すること', width: 178 },
 ] as const;
 
-export type RowRole = 'title' | 'info' | 'notice' | 'header' | 'session' | 'item' | 'empty' | 'participants' | 'footer';
-
-/** A row of the table; when it has fewer cells than columns, its last cell spans to the right edge. */
-export interface LayoutRow {
-  readonly role: RowRole;
-  readonly cells: readonly string[];
-}
+export type { LayoutRow, RowRole } from '../paper/layout';
 
 export interface AgendaLayout {
   readonly title: string;
@@ -51,7 +46,7 @@ function planLines(plan: AgendaItem['plan']): string[] {
   return [
     `プラン：第${plan.version}版（${plan.status}）`,
     `短期目標：${plan.shortTermGoal}`,
-    ...(plan.nextReviewOn ? [`次回評価日：${plan.nextReviewOn}`] : []),
+    ...(plan.nextReviewOn ? [`次回評価日：${warekiDay(plan.nextReviewOn)}`] : []),
     ...plan.tasks.map((t) => `・${t.owner} — ${t.content}${t.frequency ? `（${t.frequency}）` : ''} — ${t.progress}`),
   ];
 }
@@ -95,6 +90,7 @@ export function layoutAgenda(agenda: Agenda): AgendaLayout {
     { role: 'session', cells: [`${closing.start}〜${closing.end}`, '閉会', '次回の予定の確認'] },
     { role: 'participants', cells: [`出席予定：${agenda.participants.join('、')}`] },
     ...(confidential ? [{ role: 'footer' as const, cells: [handling] }] : []),
+    ...approvalRows(agenda.approvals, AGENDA_COLUMNS.length),
   ];
   return { title, rows, headerRows: 4, confidential };
 }

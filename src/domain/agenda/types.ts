@@ -94,4 +94,6 @@ export interface Agenda {
   readonly participants: readonly string[];
   /** Things the coordinator should know before writing it (a holiday, no cases …), in Japanese. */
   readonly notes: readonly string[];
+  /** 決裁欄 of 設定, printed at the foot. */
+  readonly approvals: readonly string[];
 }

@@ -2,7 +2,6 @@
 // decide, a モニタリング or 終結評価 item the 決定 plan with each task's
 // 実施状況. Every copied text goes through the agenda's masking; an owner not
 // listed in 設定 (or 本人・家族・地域) shows as 「（設定外の値）」.
-import type { ItemKind } from '../agenda/types';
 import type { RecordText } from '../record';
 import { sourceValues, type Settings } from '../settings';
 import { TASK_FIELDS } from './fields';
@@ -36,11 +35,6 @@ export interface CasePlanSources {
 
 export const NOT_IN_SETTINGS = '（設定外の値）';
 const OWNER_SOURCE = TASK_FIELDS.find((f) => f.key === 'owner')!.source!;
-
-export function agendaPlanOf(kind: ItemKind, sources: CasePlanSources | undefined, masker: (text: string) => string, settings: Settings): AgendaPlan | null {
-  const source = kind === '新規検討' ? sources?.draft : sources?.current;
-  return source ? maskedPlanOf(source, masker, settings) : null;
-}
 
 /** One version as an agenda (or the 会議のあと form) shows it, every copied text masked. */
 export function maskedPlanOf(source: PlanSource, masker: (text: string) => string, settings: Settings): AgendaPlan {

@@ -5,7 +5,7 @@
 import type { Cell } from '../cell';
 import { isClosedStatus } from '../fields';
 import { normalizeRecord, type RawRecord, type RecordText } from '../record';
-import type { OutcomeValues } from '../agenda/outcome';
+import type { OutcomeValues } from '../caseOutcome';
 import type { Settings } from '../settings';
 import { finding, say, type Finding } from '../validate/problem';
 import { CLOSING_POLICIES, PLAN_FIELDS, TASK_FIELDS, type ReviewPolicy } from './fields';

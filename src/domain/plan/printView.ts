@@ -1,21 +1,22 @@
 // The person's own copy of a plan (SPEC §12): an A4 page in plain words, with
 // the person's name (it is for them), the plan's dates, what they want, the
 // goals, who does what, the latest review, and the line they sign.
-import { dateWithWareki } from '../calendar/days';
-import type { LayoutRow } from '../agenda/render';
 import { isIsoDate } from '../normalize';
+import { approvalRows, documentDay, warekiDay, type LayoutRow } from '../paper/layout';
 import type { RecordText } from '../record';
 
 /** SPEC §12, word for word. */
-export const SIGNATURE_LINE = 'このプランについて説明を受け、内容に同意します。　年　月　日　氏名＿＿＿＿＿＿';
+export const SIGNATURE_LINE = 'このプランについて説明を受け、内容に同意します。　令和　　年　　月　　日　氏名＿＿＿＿＿＿';
 
-/** Five columns, 680 px together: an A4 portrait page between normal margins. */
+/** SPEC §12's task table, seven columns, 680 px together: an A4 portrait page between normal margins. */
 export const PLAN_PRINT_COLUMNS = [
-  { header: 'だれが', width: 140 },
-  { header: 'なにをするか', width: 250 },
-  { header: 'どのくらい', width: 90 },
-  { header: 'いつまでに', width: 100 },
-  { header: 'いまの様子', width: 100 },
+  { header: '課題', width: 84 },
+  { header: 'だれが', width: 104 },
+  { header: '担当者', width: 76 },
+  { header: 'なにをするか', width: 190 },
+  { header: 'どのくらい', width: 76 },
+  { header: 'いつまでに', width: 80 },
+  { header: 'いまの様子', width: 70 },
 ] as const;
 
 const PROGRESS_WORDS: Readonly<Record<string, string>> = { 未着手: 'これから', 実施中: '取り組み中', 実施済: 'できました', 中止: 'やめました' };
@@ -34,6 +35,10 @@ export interface PlanPrintInput {
   readonly tasks: readonly RecordText[];
   /** The case's plan row holding its latest review (often the version before a 見直し), if any. */
   readonly review: RecordText | null;
+  /** Who to contact: the case's 主担当機関 (つなぎ元機関 when none) and its 連絡先 from 設定. */
+  readonly contact: { readonly agency: string; readonly desk: string };
+  /** 決裁欄 of 設定. */
+  readonly approvals: readonly string[];
 }
 
 export interface PlanPrintLayout {
@@ -47,18 +52,20 @@ export interface PlanPrintLayout {
 
 export const planPrintSheetName = (caseId: string): string => `プラン_${caseId}`;
 
-const day = (iso: string | undefined): string => (iso && isIsoDate(iso) ? dateWithWareki(iso) : '');
 
 /** The page as rows; a row with fewer cells than columns spans to the right edge. */
-export function layoutPlanPrint({ personName, plan, tasks, review }: PlanPrintInput): PlanPrintLayout {
+export function layoutPlanPrint({ personName, plan, tasks, review, contact, approvals }: PlanPrintInput): PlanPrintLayout {
   const rows: LayoutRow[] = [];
   const add = (role: LayoutRow['role'], ...cells: string[]): void => { rows.push({ role, cells }); };
   const title = `支援プラン（第${plan.version}版${plan.planStatus === '案' ? '・案' : ''}）`;
   add('title', title);
   add('info', `${personName} 様`);
-  const period = plan.periodStart || plan.periodEnd ? `${day(plan.periodStart) || '　'} 〜 ${day(plan.periodEnd) || '　'}` : '';
+  const period = plan.periodStart || plan.periodEnd ? `${warekiDay(plan.periodStart) || '　'} 〜 ${warekiDay(plan.periodEnd) || '　'}` : '';
+  // 作成日 is the paper's own date (西暦 beside 和暦); the others in 和暦 alone.
+  const created = isIsoDate(plan.createdOn ?? '') ? documentDay(plan.createdOn!) : warekiDay(plan.createdOn);
   for (const [label, value] of [
-    ['作成日', day(plan.createdOn)], ['決めた日', day(plan.decidedOn)], ['プランの期間', period], ['次にふりかえる日', day(plan.nextReviewOn)],
+    ['作成日', created], ['作成した機関', plan.authorAgency ?? ''], ['決めた日', warekiDay(plan.decidedOn)],
+    ['プランの期間', period], ['次にふりかえる日', warekiDay(plan.nextReviewOn)],
   ] as const) if (value) add('info', `${label}：${value}`);
   add('session', 'あなたの思い');
   add('item', plan.personWish || '（これから一緒に書きます）');
@@ -70,15 +77,20 @@ export function layoutPlanPrint({ personName, plan, tasks, review }: PlanPrintIn
   const first = rows.length;
   add('header', ...PLAN_PRINT_COLUMNS.map((c) => c.header));
   for (const t of tasks) {
-    add('item', OWNER_WORDS[t.owner ?? ''] ?? t.owner ?? '', t.content ?? '', t.frequency || '　', day(t.dueOn) || '　', PROGRESS_WORDS[t.progress || '未着手'] ?? t.progress ?? '');
+    add('item', t.issue || '　', OWNER_WORDS[t.owner ?? ''] ?? t.owner ?? '', t.ownerStaff || '　', t.content ?? '', t.frequency || '　',
+      warekiDay(t.dueOn) || '　', PROGRESS_WORDS[t.progress || '未着手'] ?? t.progress ?? '');
   }
   if (tasks.length === 0) add('item', '（これから決めます）');
   const ruled: [number, number] = [first, rows.length - 1];
+  // 評価メモ is the staff's own note: the person's copy never carries it.
   if (review?.reviewedOn) {
-    add('session', `前回のふりかえり（${day(review.reviewedOn)}）`);
-    add('item', [ACHIEVEMENT_WORDS[review.achievement ?? ''], POLICY_WORDS[review.reviewPolicy ?? ''], review.reviewNote].filter(Boolean).join('\n'));
+    add('session', `前回のふりかえり（${warekiDay(review.reviewedOn)}）`);
+    add('item', [ACHIEVEMENT_WORDS[review.achievement ?? ''], POLICY_WORDS[review.reviewPolicy ?? '']].filter(Boolean).join('\n'));
   }
+  add('session', 'ご連絡先');
+  add('item', contact.agency ? [contact.agency, contact.desk].filter(Boolean).join('\u3000') : '（担当の機関が決まりしだいお知らせします）');
   add('empty', '');
   add('footer', SIGNATURE_LINE);
+  rows.push(...approvalRows(approvals, PLAN_PRINT_COLUMNS.length));
   return { title, rows, headerRows: 1, ruled };
 }

@@ -52,7 +52,7 @@ describe('the plan in agenda items', () => {
     const item = agendaJson(agenda).items.find((i) => i.caseId === '2025-0001')!;
     expect(item.plan).toEqual({ version: 2, status: '決定', shortTermGoal: '介護サービスを続ける', tasks: expect.any(Array) });
     const cell = layoutAgenda(agenda).rows.filter((r) => r.role === 'item').map((r) => r.cells[4]).find((c) => c?.includes('第2版'))!;
-    expect(cell).toContain('プラン：第2版（決定）\n短期目標：介護サービスを続ける\n次回評価日：2027-01-15\n・地域包括支援センター — ケアマネと調整（月1回） — 実施中');
+    expect(cell).toContain('プラン：第2版（決定）\n短期目標：介護サービスを続ける\n次回評価日：令和9年1月15日\n・地域包括支援センター — ケアマネと調整（月1回） — 実施中');
   });
 
   it('never lets a two-part name through a plan text, in kanji, katakana or hiragana', () => {
