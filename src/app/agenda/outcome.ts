@@ -6,7 +6,7 @@
 // would change a field a colleague changed since the form was loaded.
 import { changedOutcome, outcomeConflicts } from '../../domain/agenda/outcome';
 import type { Cell } from '../../domain/cell';
-import { FOLLOW_KEYS, judgeOutcome, type OutcomeChange, type OutcomeValues } from '../../domain/caseOutcome';
+import { judgeOutcome, type OutcomeValues } from '../../domain/caseOutcome';
 import { MEETING_FIELDS, TAB } from '../../domain/fields';
 import { isIsoDate, joinList, splitList, todayInTokyo } from '../../domain/normalize';
 import { readMeetingRecord } from '../../domain/schema';
