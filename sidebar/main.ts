@@ -39,7 +39,7 @@ function mount(state: SidebarState): void {
   problems.showNotes(state.settingsNotes);
 
   const tabs = setUpTabs(byId('tabs'));
-  tabs.onSelect((panel) => { if (panel === 'panel-activity') void activity.activate(caseForm.currentCaseId); });
+  tabs.onSelect((panel) => { if (panel === 'panel-activity') void activity.activate(caseForm.currentCase); });
   tabs.onSelect((panel) => { if (panel === 'panel-counts') void counts.open(); });
   tabs.onSelect((panel) => { if (panel === 'panel-agenda') agenda.activate(); });
   tabs.onSelect((panel) => { if (panel === 'panel-plan') void plan.open(); });

@@ -9,7 +9,8 @@ import { CaseFinder } from './caseFinder';
 import { ACTIVITY_FIELDS } from '../../src/domain/fields';
 import { activityRecordSchema } from '../../src/domain/schema';
 import type { Settings } from '../../src/domain/settings';
-import { caseChoiceLabel, recordForText } from './caseChoice';
+import { caseChoiceLabel } from './caseChoice';
+import { personOf, recordForText, type CasePerson } from '../shared/casePerson';
 import { chosenText } from '../shared/chosenText';
 import { createConfirmation } from '../shared/confirm';
 import { button, h } from '../shared/dom';
@@ -57,6 +58,9 @@ export class ActivityForm {
   /** The case open in ケース when the view was last shown: the picker follows it when it changes. */
   private followed: string | null = null;
   private readonly recordFor = h('p', { id: 'activity-record-for', class: 'record-for', 'aria-live': 'polite' });
+  /** The people of the cases picked so far, by ケースID: the list names no one, the line beside 記録を保存 does. */
+  private readonly people = new Map<string, CasePerson>();
+  private readonly asking = new Set<string>();
 
   constructor(private readonly context: ActivityFormContext) {
     this.core = new FormCore({
@@ -135,10 +139,27 @@ export class ActivityForm {
       const subject = this.core.get('subject').trim();
       text = subject ? `対象「${subject}」（まだケースになっていない方）` : 'まだ対象を入力していません';
     } else {
-      const picked = this.shown.find((c) => c.caseId === this.core.get('caseId'));
-      text = picked ? recordForText(picked) : 'まだケースを選んでいません';
+      const caseId = this.core.get('caseId');
+      const person = this.people.get(caseId);
+      text = !caseId ? 'まだケースを選んでいません' : person ? recordForText(person) : `ケース ${caseId}（どなたか確かめています…）`;
+      if (caseId && !person) void this.lookUpPerson(caseId);
     }
     this.recordFor.textContent = `記録する相手：${text}`;
+  }
+
+  /** Reads the picked case's row for its 年代, 性別 and name. */
+  private async lookUpPerson(caseId: string): Promise<void> {
+    if (this.asking.has(caseId)) return;
+    this.asking.add(caseId);
+    try {
+      const loaded = await callServer('loadSelectedCase', { caseId });
+      if (loaded) this.people.set(caseId, personOf(loaded.caseId, loaded.record));
+    } catch {
+      // The line keeps saying the person is being checked; the ケースID beside it still names the case.
+    } finally {
+      this.asking.delete(caseId);
+    }
+    if (this.core.get('caseId') === caseId && this.people.has(caseId)) this.showRecordFor();
   }
 
   private async loadSubjects(): Promise<void> {
@@ -185,7 +206,9 @@ export class ActivityForm {
    * picker follows it (or is emptied when ケース has none or it cannot be
    * picked), so a case picked earlier never stays chosen for another person.
    */
-  async activate(caseId: string): Promise<void> {
+  async activate(open: CasePerson | null): Promise<void> {
+    const caseId = open?.caseId ?? '';
+    if (open) this.people.set(caseId, open);
     if (this.who.value !== PRE_INTAKE && caseId !== this.followed) {
       this.followed = caseId;
       this.choose('');
@@ -220,6 +243,7 @@ export class ActivityForm {
     const result = await this.status.run('選択中の行を読み込んでいます…', '読み込み', () => callServer('loadSelectedCase'));
     if (!result) return;
     const caseId = result.value?.caseId ?? '';
+    if (result.value && caseId) this.people.set(caseId, personOf(caseId, result.value.record));
     if (!caseId) {
       this.status.show('共通シートで、ケースの行（どのセルでも）を選んでから、もう一度押してください。');
     } else if (!(await this.finder.lookUp(caseId))) {

@@ -19,9 +19,6 @@ export interface CaseChoice {
   readonly caseId: string;
   readonly ageBand: string;
   readonly referrerAgency: string;
-  /** 性別 and 本人氏名: shown beside 記録を保存 so staff see whose record it is, never in the list. */
-  readonly sex: string;
-  readonly personName: string;
 }
 
 /** One page of the cases a search found (searchCases), newest ケースID first. */

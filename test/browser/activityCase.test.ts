@@ -89,4 +89,15 @@ describe('whose 支援記録 a save writes', () => {
     expect(recordFor).toContain(b.name);
     expect(recordFor).not.toContain(cases[0]!.caseId);
   });
+
+  it('names a case picked from the list too, though the list itself names no one', async () => {
+    const picker = field('ケース');
+    const labels = await picker.locator('option').allTextContents();
+    const current = await picker.inputValue();
+    const other = cases.find((c) => c.caseId !== current && c.name && labels.some((l) => l.startsWith(`${c.caseId}（`)))!;
+    for (const c of cases) if (c.name.length > 1) expect(labels.join('\n')).not.toContain(c.name);
+    await picker.selectOption(other.caseId);
+    await sidebar.locator('#activity-record-for').filter({ hasText: other.name }).waitFor();
+    await expect(sidebar.locator('#activity-record-for').textContent()).resolves.toContain(other.caseId);
+  });
 });

@@ -1,5 +1,6 @@
 // The case picker of 支援記録 names cases without names in the list, and in full beside the save button.
-import { caseChoiceLabel, recordForText } from '../../sidebar/activity/caseChoice';
+import { caseChoiceLabel } from '../../sidebar/activity/caseChoice';
+import { recordForText } from '../../sidebar/shared/casePerson';
 
 describe('caseChoiceLabel', () => {
   it('reads 「ケースID（年代・つなぎ元機関）」', () => {

@@ -1,7 +1,6 @@
 // Finding the case of a 支援記録 on the server: by ケースID, 年代, つなぎ元機関
 // and 状態, one page at a time, so the sidebar never carries the whole sheet.
-// The list names a case by ケースID, 年代 and つなぎ元機関 only; the 性別 and name
-// come along for the line beside 記録を保存 that says whose record it is.
+// A choice names a case by ケースID, 年代 and つなぎ元機関 only, never by name.
 import { isClosedStatus } from '../../domain/fields';
 import { normalizeText } from '../../domain/normalize';
 import { openBook, readBookSettings } from '../../sheets/book';
@@ -10,7 +9,7 @@ import type { CaseChoice, CaseSearchResult } from '../sidebarTypes';
 import { readCaseTable } from './caseTable';
 
 export const CASE_PAGE_SIZE = 50;
-const SEARCH_KEYS = ['caseId', 'ageBand', 'referrerAgency', 'status', 'sex', 'personName'];
+const SEARCH_KEYS = ['caseId', 'ageBand', 'referrerAgency', 'status'];
 
 /** Newest ケースID first: the cases a 支援記録 is written for are mostly recent ones. */
 export function searchCases(rawArgs?: unknown): CaseSearchResult {
@@ -27,7 +26,7 @@ export function searchCases(rawArgs?: unknown): CaseSearchResult {
     if (status === 'open' ? isClosedStatus(text.status ?? '') : status !== 'all' && text.status !== status) continue;
     if (args.ageBand && text.ageBand !== args.ageBand) continue;
     if (args.referrerAgency && text.referrerAgency !== args.referrerAgency) continue;
-    found.push({ caseId, ageBand: text.ageBand ?? '', referrerAgency: text.referrerAgency ?? '', sex: text.sex ?? '', personName: text.personName ?? '' });
+    found.push({ caseId, ageBand: text.ageBand ?? '', referrerAgency: text.referrerAgency ?? '' });
   }
   found.sort((a, b) => (a.caseId < b.caseId ? 1 : a.caseId > b.caseId ? -1 : 0));
   const lastPage = Math.max(0, Math.ceil(found.length / CASE_PAGE_SIZE) - 1);
