@@ -1,7 +1,7 @@
 // 「結果を保存」 after a meeting: 会議記録 goes to 開催済 (or 中止) and each
 // case gets what the meeting decided, all in one save under the document
-// lock. 共通シート is written with one setValues over the block of rows and
-// columns the outcomes touch; every changed value is logged to 変更履歴.
+// lock. 共通シート is written with one setValues per case over the columns
+// the outcomes touch; every changed value is logged to 変更履歴.
 // Nothing is written when any outcome would leave a case breaking a rule.
 import { FOLLOW_KEYS, judgeOutcome, type OutcomeChange, type OutcomeValues } from '../../domain/agenda/outcome';
 import type { Cell } from '../../domain/cell';
@@ -15,13 +15,13 @@ import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import { currentUser, logChanges, type ChangeEntry } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
 import { saveOnce } from '../../sheets/recentSaves';
-import { writeBlock, writeRows } from '../../sheets/tables';
+import { writeEachRow, writeRows } from '../../sheets/tables';
 import { instantToDateCell } from '../../sheets/zonedDate';
 import { meetingOutcomeArgs, parseArgs } from '../contracts';
 import { decideStep, reviewStep } from '../../domain/plan/lifecycle';
 import { judgePlanStep, writePlanStep, type Step } from '../plan/steps';
 import type { RecordTable } from '../recordTable';
-import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
+import { readCaseRows, type CaseTable } from '../sidebar/caseTable';
 import { readMeetingTable } from './meetingTable';
 import type { OutcomeResult } from './types';
 
@@ -60,22 +60,23 @@ function judgeAll(args: Args, listed: readonly string[], cases: CaseTable, setti
   return { errors, warnings, updates };
 }
 
-/** One setValues over the rows and columns the updates touch, stamped with 最終更新 and 更新者. */
+/**
+ * Writes the updated cases' rows (read whole) over the columns the updates
+ * touch, stamped with 最終更新 and 更新者: one setValues per case, never the
+ * rows between (共通シート is read only in part).
+ */
 export function writeCaseUpdates(book: Book, cases: CaseTable, updates: readonly CaseUpdate[]): void {
   if (updates.length === 0) return;
   const stamp: Record<string, Cell> = { updatedAt: instantToDateCell(new Date(), book.timeZone), updatedBy: currentUser() };
   const columnOf = (key: string): number => cases.columnOf.get(key)!;
   const columns = [...FOLLOW_KEYS, 'updatedAt', 'updatedBy'].map(columnOf);
-  const [top, bottom] = [Math.min(...updates.map((u) => u.index)), Math.max(...updates.map((u) => u.index))];
-  const [left, right] = [Math.min(...columns), Math.max(...columns)];
-  // The rows between are written back as they were read a moment ago under the lock.
-  const block = cases.rows.slice(top, bottom + 1).map((row) => Array.from({ length: right - left + 1 }, (_, c) => row[left + c] ?? ''));
-  for (const update of updates) {
-    const row = block[update.index - top]!;
-    for (const change of update.changes) row[columnOf(change.key) - left] = change.cell;
-    for (const [key, cell] of Object.entries(stamp)) row[columnOf(key) - left] = cell;
-  }
-  writeBlock(cases.sheet, sheetRow(top), left + 1, block, book.timeZone);
+  const rows = new Map(updates.map((update) => {
+    const row = [...cases.rows[update.index]!];
+    for (const change of update.changes) row[columnOf(change.key)] = change.cell;
+    for (const [key, cell] of Object.entries(stamp)) row[columnOf(key)] = cell;
+    return [update.index, row] as const;
+  }));
+  writeEachRow(cases.sheet, book.timeZone, rows, Math.min(...columns), Math.max(...columns));
 }
 
 /** The meeting's row with its new 状態, 出席機関 and 決定事項; errors when a value is not allowed. */
@@ -128,15 +129,16 @@ export function recordMeetingOutcome(rawArgs?: unknown): OutcomeResult {
   return withDocumentLock(() => saveOnce(args.requestId, (): OutcomeResult => {
     const book = openBook();
     const { settings } = readBookSettings(book);
-    const meetings = readMeetingTable(book, settings);
+    const meetings = readMeetingTable(book, settings, args.meetingId);
     const index = meetings ? meetings.indexOf('meetingId', args.meetingId) : -1;
     if (!meetings || index < 0) throw new Error(`会議ID「${args.meetingId}」が${TAB.meetings}に見つかりません。ほかの方が変更した可能性があります。一覧を読み込み直してください。`);
     const heldOn = meetings.textOf(index).heldOn ?? '';
     if (args.meetingStatus === '開催済' && isIsoDate(heldOn) && heldOn > today) {
       throw new Error(`開催日（${heldOn}）がまだ来ていないため、「開催済」にできません。会議のあとで記録してください。`);
     }
-    const cases = readCaseTable(book, settings);
-    const judged = judgeAll(args, splitList(meetings.textOf(index).caseIds ?? ''), cases, settings, today);
+    const listed = splitList(meetings.textOf(index).caseIds ?? '');
+    const cases = readCaseRows(book, settings, listed);
+    const judged = judgeAll(args, listed, cases, settings, today);
     const meeting = meetingUpdate(meetings, index, args, settings);
     const errors = [...meeting.errors.map((f) => ({ ...f, caseId: '' })), ...judged.errors];
     if (errors.length) return { saved: false, errors };

@@ -2,7 +2,9 @@
 // (アウトリーチ only) for someone not yet a case under a 対象: one row appended
 // to 支援記録 under the document lock, with its 記録ID. A record of the same
 // case, date and 種別 as an existing one is saved only once the person has
-// confirmed it is another visit (a second press is not).
+// confirmed it is another visit (a second press is not). Read: the ケースID
+// column of 共通シート, the ケースID and 記録ID columns of 支援記録, and the
+// case's own 支援記録 rows, never the tabs whole.
 import { cellText, type Cell } from '../../domain/cell';
 import { IdAllocator, RECORD_ID_FORMAT } from '../../domain/caseId';
 import { ACTIVITY_FIELDS, TAB } from '../../domain/fields';
@@ -27,7 +29,7 @@ export function saveActivity(rawArgs?: unknown): SaveResult {
     const book = openBook();
     const { settings } = readBookSettings(book);
     const { record, findings } = readActivityRecord(settings, today)(args.record);
-    const cases = readCaseTable(book, settings);
+    const cases = readCaseTable(book, settings, { columns: ['caseId'] });
     const caseId = record?.text.caseId ?? '';
     const unknown = caseId && cases.indexOfCase(caseId) < 0 ? [finding('caseId', 'unknown_case', say.unknownCase(caseId))] : [];
     const errors = [...findings.filter((f) => f.severity === 'error'), ...unknown];
@@ -38,7 +40,7 @@ export function saveActivity(rawArgs?: unknown): SaveResult {
       ?? createTab(book, TAB.activities, STANDARD_TABS.find((t) => t.name === TAB.activities)!.initial());
     const table = readRecordTable(sheet, book.timeZone, settings, {
       fields: ACTIVITY_FIELDS, kind: 'other', missingColumnsHint: '見出し行を確かめてください。', addable: ['subject'],
-    });
+    }, { columns: ['recordId'], ...(caseId ? { rowsWhere: { key: 'caseId', values: [caseId] } } : {}) });
     const { columnOf } = table;
     const sameDay = table.indexesOf('caseId', caseId)
       .filter((i) => table.textOf(i).activityOn === record.text.activityOn && table.textOf(i).activityType === record.text.activityType)
