@@ -3,11 +3,10 @@
 // picks no 対象 for them in the link offer. A case picked earlier never stays
 // chosen once another case is opened.
 import type { FrameLocator, Page } from 'playwright-core';
-import { loadWorkbook } from '../../dev/runtime';
 import { findSheet } from '../../dev/runtime/model';
 import { isClosedStatus } from '../../src/domain/fields';
 import { todayInTokyo } from '../../src/domain/normalize';
-import { openDemoPreview, openSidebar, type DemoPreview } from './demoPreview';
+import { openDemoPreview, openSidebar, type DemoPreview, savedWorkbook } from './demoPreview';
 import { withToken } from './sidebarStates';
 
 interface DemoCase { row: number; caseId: string; name: string; ageBand: string; sex: string }
@@ -28,7 +27,7 @@ afterAll(async () => {
 
 /** A sheet's rows as text by header, from the saved workbook. */
 async function rowsOf(tab: string): Promise<Record<string, string>[]> {
-  const sheet = findSheet(await loadWorkbook(session.book), tab)!;
+  const sheet = findSheet(await savedWorkbook(session), tab)!;
   const header = (sheet.cells[0] ?? []).map((c) => String(c?.value ?? ''));
   return sheet.cells.slice(1).map((row) => Object.fromEntries(header.map((h, i) => [h, String(row?.[i]?.value ?? '')])));
 }
@@ -91,6 +90,9 @@ describe('whose 支援記録 a save writes', () => {
   });
 
   it('names a case picked from the list too, though the list itself names no one', async () => {
+    await sidebar.getByLabel('ケースID（一部でも可）', { exact: true }).fill('');
+    await sidebar.getByRole('button', { name: '探す', exact: true }).click();
+    await sidebar.locator('#activity-find-summary').filter({ hasText: '件中' }).waitFor();
     const picker = field('ケース');
     const labels = await picker.locator('option').allTextContents();
     const current = await picker.inputValue();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { runCli } from '../../dev/cli';
+import { loadWorkbook, type Model } from '../../dev/runtime';
 import { startPreview, type Preview } from '../../dev/preview/server';
 import { launchChromium } from './chromium';
 
@@ -52,4 +53,10 @@ export async function openDemoPreview(options: {
 export async function openSidebar(page: Page): Promise<FrameLocator> {
   await page.getByRole('group', { name: '多機関協働' }).getByRole('button', { name: 'サイドバーを開く' }).click();
   return page.frameLocator('iframe[title="サイドバー"]');
+}
+
+/** The saved .xlsx as it is once the preview has written every change so far (it saves after each reply). */
+export async function savedWorkbook(session: Pick<DemoPreview, 'book' | 'preview'>): Promise<Model> {
+  await session.preview.saved();
+  return loadWorkbook(session.book);
 }

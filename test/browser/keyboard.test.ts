@@ -5,9 +5,8 @@
 // What a screen reader needs is checked on the way: the 和暦 read with its
 // date, errors tied to their fields, and results in live regions.
 import type { Page } from 'playwright-core';
-import { loadWorkbook } from '../../dev/runtime';
 import { findSheet, lastRowWithContent } from '../../dev/runtime/model';
-import { openDemoPreview, type DemoPreview } from './demoPreview';
+import { openDemoPreview, type DemoPreview, savedWorkbook } from './demoPreview';
 import { openSidebarPage, SIDEBAR_WIDTH } from './sidebarStates';
 
 let session: DemoPreview;
@@ -59,7 +58,7 @@ async function arrowTo(option: string): Promise<void> {
 const activeId = (): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
 
 async function caseRows(): Promise<number> {
-  return lastRowWithContent(findSheet(await loadWorkbook(session.book), '共通シート')!);
+  return lastRowWithContent(findSheet(await savedWorkbook(session), '共通シート')!);
 }
 
 describe('the sidebar by keyboard alone', () => {
@@ -134,7 +133,7 @@ describe('the sidebar by keyboard alone', () => {
     // The focus stays on 保存 (the button was disabled while saving), not lost to the page.
     expect(await focused()).toMatchObject({ name: '保存', visible: true });
     expect(await caseRows()).toBe(before + 1);
-    const row = findSheet(await loadWorkbook(session.book), '共通シート')!.cells[before]!;
+    const row = findSheet(await savedWorkbook(session), '共通シート')!.cells[before]!;
     expect(row.some((c) => c?.value === '鍵盤 太郎')).toBe(true);
   });
 
