@@ -3,7 +3,7 @@
 // has its help text and an issue line (#<id>-error) linked by aria-describedby;
 // a select, the line that shows its chosen option whole when it is cut off.
 import type { FieldDef } from '../../src/domain/fields';
-import { joinList, splitList } from '../../src/domain/normalize';
+import { joinList, normalizeKana, splitList } from '../../src/domain/normalize';
 import { chosenText } from './chosenText';
 import type { ControlSpec } from './controlSpec';
 import { describeDate } from './dateText';
@@ -125,7 +125,19 @@ function singleControl(field: FieldDef, spec: ControlSpec, options: ControlOptio
 
   control.addEventListener('input', () => { showWareki(); options.onInput(); });
   control.addEventListener('change', options.onInput);
-  control.addEventListener('blur', () => { if (spec.kind === 'date') normalizeDate(); options.onLeave(); });
+  // カナ becomes full-width katakana as the person leaves the field, as the help says, not only on save.
+  const normalizeKanaField = (): void => {
+    const kana = normalizeKana(control.value);
+    if (kana !== control.value) {
+      control.value = kana;
+      options.onInput();
+    }
+  };
+  control.addEventListener('blur', () => {
+    if (spec.kind === 'date') normalizeDate();
+    if (field.type === 'kana') normalizeKanaField();
+    options.onLeave();
+  });
 
   const badge = requiredBadge(required);
   const errors = issueLine(id);

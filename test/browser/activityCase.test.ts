@@ -103,3 +103,14 @@ describe('whose 支援記録 a save writes', () => {
     await expect(sidebar.locator('#activity-record-for').textContent()).resolves.toContain(other.caseId);
   });
 });
+
+describe('カナ in the case form', () => {
+  it('becomes full-width katakana when the person leaves the field, before any save', async () => {
+    await sidebar.getByRole('tab', { name: 'ケース' }).click();
+    await sidebar.getByRole('button', { name: '新規ケース' }).click();
+    const kana = field('本人氏名カナ');
+    await kana.fill('しけん ﾊﾅｺ');
+    await kana.press('Tab');
+    await expect(kana.inputValue()).resolves.toBe('シケン ハナコ');
+  });
+});
