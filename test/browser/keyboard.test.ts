@@ -108,8 +108,13 @@ describe('the sidebar by keyboard alone', () => {
 
   it('takes a refused save to the error summary, and each message back to its field', async () => {
     await tabTo('保存');
+    // From the bottom of the form, the summary comes into view below the sticky tab bar, not under it.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.keyboard.press('Enter');
     expect(await activeId()).toBe('case-error-summary');
+    const [summaryTop, barBottom] = await page.evaluate(() => [
+      document.getElementById('case-error-summary')!.getBoundingClientRect().top, document.getElementById('tabs')!.getBoundingClientRect().bottom]);
+    expect(summaryTop).toBeGreaterThanOrEqual(barBottom);
     await expect(page.getByRole('alert').filter({ hasText: '保存できません' }).count()).resolves.toBe(1);
     await page.keyboard.press('Tab');
     expect(await focused()).toMatchObject({ name: '受付日が空欄です。入力してください。', visible: true });
