@@ -8,7 +8,7 @@ import { cellText } from '../src/domain/cell';
 import { instantToDateCell } from '../src/sheets/zonedDate';
 import { writeDemo } from '../dev/demo/write';
 import { createModel, loadBundle, type Model, type Runtime } from '../dev/runtime';
-import { findSheet, lastRowWithContent } from '../dev/runtime/model';
+import { ensureCell, findSheet, lastRowWithContent } from '../dev/runtime/model';
 
 export const TODAY = '2026-11-22';
 export const ACTIVITIES_PER_CASE = 5;
@@ -79,6 +79,19 @@ export const OPERATIONS: readonly OperationSpec[] = [
     }),
   },
   {
+    key: 'saveActivity', label: '支援記録保存 (save a 支援記録)', fn: 'saveActivity',
+    setup: (model, cases) => {
+      const caseIds = existingCaseIds(model, runsFor(cases));
+      return {
+        note: 'a 同行支援 for an existing case each run',
+        args: (run) => ({
+          requestId: `bench-activity-${cases}-${run}-${Date.now()}`, allowSameDay: true,
+          record: { caseId: caseIds[run], activityOn: TODAY, activityType: '同行支援', staff: '相談員A', content: '負荷試験の同行' },
+        }),
+      };
+    },
+  },
+  {
     key: 'agenda', label: '次第作成 (agenda)', fn: 'createAgenda',
     setup: (model) => {
       const date = busiestMeetingDate(model);
@@ -104,6 +117,34 @@ export const OPERATIONS: readonly OperationSpec[] = [
       { note: '見直し: version 2 opened as 案 with the tasks copied' }),
   },
   { key: 'planPrint', label: '本人用プランの作成 (plan print)', fn: 'createPlanPrint', setup: (model, cases) => planStep(model, cases, { today: TODAY }, { saves: false }) },
+  // Last: a meeting recorded 中止 changes what the agenda above would take.
+  {
+    key: 'meetingOutcome', label: '会議の結果 (meeting outcome)', fn: 'recordMeetingOutcome',
+    setup: (model, cases) => {
+      const meetings = plannedMeetings(model);
+      return {
+        note: 'a 予定 meeting recorded 中止, two of its cases\' next meeting cleared',
+        args: (run) => {
+          const { meetingId, caseIds } = meetings[run % meetings.length]!;
+          return {
+            meetingId, meetingStatus: '中止', requestId: `bench-outcome-${cases}-${run}-${Date.now()}`,
+            outcomes: caseIds.slice(0, 2).map((caseId) => ({ caseId, nextMeetingType: '', nextMeetingOn: '' })),
+          };
+        },
+      };
+    },
+  },
+  {
+    key: 'linkPreIntake', label: '連携 (link records before intake)', fn: 'linkPreIntakeRecords',
+    setup: (model, cases) => {
+      const caseIds = existingCaseIds(model, runsFor(cases));
+      const subjects = addUnlinkedRecords(model, runsFor(cases));
+      return {
+        note: 'one 支援記録 row under a 対象 linked to a case each run',
+        args: (run) => ({ subject: subjects[run], caseId: caseIds[run], requestId: `bench-link-${cases}-${run}-${Date.now()}` }),
+      };
+    },
+  },
 ];
 
 /** The arguments of a plan step for the run's case; steps that save take a request ID, the print does not. */
@@ -132,6 +173,40 @@ function chooseCasesToPlan(model: Model, runs: number): string[] {
   const ids = sheet.cells.slice(1).filter((row) => row?.[consent!]?.value === 'あり' && row?.[status!]?.value === 'アセスメント中').map((row) => String(row![id!]!.value));
   if (ids.length < runs) throw new Error(`only ${ids.length} cases to plan`);
   return ids.slice(0, runs);
+}
+
+/** The first `count` ケースID of 共通シート. */
+function existingCaseIds(model: Model, count: number): string[] {
+  const id = columnOf(model, '共通シート', 'ケースID');
+  return sheetOf(model, '共通シート').cells.slice(1, count + 1).map((row) => String(row![id]!.value));
+}
+
+/** 予定 meetings of 会議記録 with two cases or more: 会議ID and 検討ケースID. */
+function plannedMeetings(model: Model): { meetingId: string; caseIds: string[] }[] {
+  const [id, status, listed] = ['会議ID', '状態', '検討ケースID'].map((h) => columnOf(model, '会議記録', h));
+  const found = sheetOf(model, '会議記録').cells.slice(1)
+    .filter((row) => row?.[status!]?.value === '予定')
+    .map((row) => ({ meetingId: String(row![id!]!.value), caseIds: String(row![listed!]?.value ?? '').split('、').filter((c) => c !== '') }))
+    .filter((m) => m.caseIds.length >= 2);
+  if (found.length === 0) throw new Error('no 予定 meeting with two cases in the demo');
+  return found;
+}
+
+/** Appends one アウトリーチ row per run under a 対象 of its own, not yet linked to a case; answers the 対象. */
+function addUnlinkedRecords(model: Model, runs: number): string[] {
+  const sheet = sheetOf(model, '支援記録');
+  const [subject, on, type, visitors] = ['対象', '実施日', '種別', '訪問人数'].map((h) => columnOf(model, '支援記録', h));
+  const last = lastRowWithContent(sheet);
+  sheet.maxRows = Math.max(sheet.maxRows, last + runs);
+  return Array.from({ length: runs }, (_, run) => {
+    const name = `負荷試験地区の方(仮称${run + 1})`;
+    const row = last + run + 1;
+    ensureCell(sheet, row, subject! + 1).value = name;
+    ensureCell(sheet, row, on! + 1).value = TODAY;
+    ensureCell(sheet, row, type! + 1).value = 'アウトリーチ';
+    ensureCell(sheet, row, visitors! + 1).value = 1;
+    return name;
+  });
 }
 
 export function runsFor(cases: number): number {

@@ -44,7 +44,7 @@ function mount(state: SidebarState, tabs: Tabs): ProblemsView {
   problems.showNotes(state.settingsNotes);
   for (const tab of viewTabs()) tab.hidden = false;
 
-  tabs.onSelect((panel) => { if (panel === 'panel-activity') void activity.activate(caseForm.currentCaseId); });
+  tabs.onSelect((panel) => { if (panel === 'panel-activity') void activity.activate(caseForm.currentCase); });
   tabs.onSelect((panel) => { if (panel === 'panel-counts') void counts.open(); });
   tabs.onSelect((panel) => { if (panel === 'panel-agenda') agenda.activate(); });
   tabs.onSelect((panel) => { if (panel === 'panel-plan') void plan.open(); });

@@ -1,9 +1,11 @@
 // The local preview behind `npm start`: one workbook opened in the local
 // runtime, served on localhost as a page (tabs, menu, sidebar) whose every
-// action calls a global function of the built dist/Code.js, saving the .xlsx
-// after each call that changed it. Calls are not queued behind each other's
-// saves (in Sheets, calls from one page overlap; the document lock is what
-// orders them); only the saves of the file are made one at a time. A menu
+// action calls a global function of the built dist/Code.js. The workbook
+// lives in memory; the .xlsx is saved after the reply to each call that
+// changed it, so a save from the sidebar answers as soon as the call is done
+// (writing the file takes seconds). Saves are made one at a time; a save asked
+// for while one runs is made once after it, of the workbook as it is then
+// (the last state wins), and close() waits for it. A menu
 // item's questions (ui.prompt, a choice ui.alert) are asked of the person:
 // the call stops at the question, the page asks it, and runs the item again
 // with the answers given so far (dev/runtime/README.md).
@@ -29,6 +31,8 @@ export interface Preview {
   /** The page's address, with the token every /api call, the sidebar and the dialog need. */
   readonly url: string;
   readonly token: string;
+  /** Resolves once the .xlsx holds every change made so far (a save runs after each reply). */
+  saved(): Promise<void>;
   /** Stops taking requests, lets a running call and its save finish, then frees the port. */
   close(): Promise<void>;
 }
@@ -37,18 +41,48 @@ const SIDEBAR_HTML = resolve(__dirname, '..', '..', 'dist', 'sidebar.html');
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** Runs tasks one after another, as requests arrive: the saves of the one .xlsx file. */
-function serialQueue(): { run<T>(task: () => Promise<T>): Promise<T>; idle(): Promise<void> } {
-  let tail: Promise<unknown> = Promise.resolve();
+/**
+ * The saves of the one .xlsx file, behind the replies: one at a time, and a
+ * save asked for while one runs is made once when it ends, of the workbook as
+ * it then is (the model is copied into the file's form before any await, so
+ * each save is of one moment). A failed save is kept to be retried, and
+ * reported, before the next call.
+ */
+export function backgroundSaves(save: () => Promise<void>): { request(): void; idle(): Promise<void>; failure(): unknown } {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let failed: unknown = null;
+  const loop = async (): Promise<void> => {
+    // Copying the model into the file's form holds the event loop for a while: the reply goes out first.
+    await new Promise((started) => setImmediate(started));
+    do {
+      again = false;
+      try {
+        await save();
+        failed = null;
+      } catch (error) {
+        failed = error;
+      }
+    } while (again);
+    running = null;
+  };
+  const request = (): void => {
+    if (running) again = true;
+    else running = loop();
+  };
   return {
-    run<T>(task: () => Promise<T>): Promise<T> {
-      const result = tail.then(task);
-      tail = result.catch(() => undefined);
-      return result;
+    request,
+    async idle() {
+      while (running) await running;
     },
-    idle: () => tail.then(() => undefined),
+    failure: () => failed,
   };
 }
+
+type Saves = ReturnType<typeof backgroundSaves>;
+
+const saveFailed = (book: LocalBook, error: unknown): HttpError =>
+  new HttpError(500, `「${book.path}」に保存できませんでした。ほかのソフトで開いていれば閉じてください。（${messageOf(error)}）`);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -61,8 +95,21 @@ interface RunRequest {
   readonly answers?: readonly PersonAnswer[];
 }
 
-/** Calls one global function; saves when it wrote to the document (even if it then failed). */
-async function runFunction(book: LocalBook, { functionName, args, answers }: RunRequest, saves: ReturnType<typeof serialQueue>): Promise<MenuRunResponse> {
+/**
+ * Calls one global function; asks for a save when it wrote to the document
+ * (even if it then failed). A save that failed before is made again first,
+ * and the call refused if it fails again: the person learns the file is not
+ * being written before doing more.
+ */
+async function runFunction(book: LocalBook, { functionName, args, answers }: RunRequest, saves: Saves): Promise<MenuRunResponse> {
+  if (saves.failure()) {
+    await saves.idle();
+    if (saves.failure()) {
+      saves.request();
+      await saves.idle();
+      if (saves.failure()) throw saveFailed(book, saves.failure());
+    }
+  }
   const { runtime } = book;
   const before = { alerts: runtime.alerts.length, sidebars: runtime.sidebars.length, dialogs: runtime.dialogs.length, writes: runtime.writes.length };
   let response: MenuRunResponse;
@@ -92,13 +139,7 @@ async function runFunction(book: LocalBook, { functionName, args, answers }: Run
       ? { ok: false, error: `「${question.title}」を尋ねる前にブックを書き換えたため、プレビューではこの操作を続けられません。` }
       : { ok: true, question, calls: book.calls };
   }
-  if (wrote) {
-    try {
-      await saves.run(() => book.save());
-    } catch (error) {
-      throw new HttpError(500, `「${book.path}」に保存できませんでした。ほかのソフトで開いていれば閉じてください。（${messageOf(error)}）`);
-    }
-  }
+  if (wrote) saves.request();
   return response;
 }
 
@@ -144,7 +185,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const host = options.host ?? '127.0.0.1';
   const [book, assets] = await Promise.all([openBook(resolve(options.bookPath)), buildAssets()]);
   book.runtime.call('onOpen'); // as opening the spreadsheet does: the menu appears
-  const saves = serialQueue();
+  const saves = backgroundSaves(() => book.save());
   let allowedHosts = new Set<string>();
   const token = randomBytes(24).toString('base64url');
   const hasToken = (url: URL): boolean => {
@@ -199,6 +240,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       sendJson(res, status, { ok: false, error: messageOf(error) }, status === 413 ? { Connection: 'close' } : {});
     });
   });
+  // A save behind a reply holds the event loop for seconds; when it lets go, an idle connection's
+  // keep-alive timer (5 s by default) would fire before the request already waiting on it, and the
+  // page's POST would see the connection reset.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port, host, () => {
@@ -212,6 +257,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url: `http://${authority}/?token=${token}`,
     token,
+    saved: () => saves.idle(),
     async close() {
       const closed = new Promise<void>((done) => server.close(() => done()));
       await saves.idle();

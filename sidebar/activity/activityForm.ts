@@ -1,13 +1,16 @@
 // The «支援記録» view: one 支援記録 for a case found by the server search
 // (ケースID, 年代, 機関, 状態; never by name), or an アウトリーチ to someone not yet a case under a
 // non-identifying 対象; checked live and saved with saveActivity. With a case
-// picked, it offers to link that 対象's earlier records to the case.
+// picked, it offers to link that 対象's earlier records to the case. The case
+// follows the one open in ケース, and the line beside 記録を保存 says whose
+// record a save writes: a record never goes to a person picked earlier.
 import type { CaseChoice, PreIntakeSubject, SaveResult } from '../../src/app/sidebarTypes';
 import { CaseFinder } from './caseFinder';
 import { ACTIVITY_FIELDS } from '../../src/domain/fields';
 import { activityRecordSchema } from '../../src/domain/schema';
 import type { Settings } from '../../src/domain/settings';
 import { caseChoiceLabel } from './caseChoice';
+import { personOf, recordForText, type CasePerson } from '../shared/casePerson';
 import { chosenText } from '../shared/chosenText';
 import { createConfirmation } from '../shared/confirm';
 import { button, h } from '../shared/dom';
@@ -54,6 +57,12 @@ export class ActivityForm {
   private readonly saveButton: HTMLButtonElement;
   private readonly finder: CaseFinder;
   private shown: readonly CaseChoice[] = [];
+  /** The case open in ケース when the view was last shown: the picker follows it when it changes. */
+  private followed: string | null = null;
+  private readonly recordFor = h('p', { id: 'activity-record-for', class: 'record-for', 'aria-live': 'polite' });
+  /** The people of the cases picked so far, by ケースID: the list names no one, the line beside 記録を保存 does. */
+  private readonly people = new Map<string, CasePerson>();
+  private readonly asking = new Set<string>();
 
   constructor(private readonly context: ActivityFormContext) {
     this.core = new FormCore({
@@ -64,6 +73,7 @@ export class ActivityForm {
       onChange: (key) => {
         if (key === 'activityType') this.showVisitorsRequired();
         if (key === 'caseId') this.showLinkOffer();
+        if (key === 'caseId' || key === 'subject') this.showRecordFor();
       },
     });
     this.core.useSchema(activityRecordSchema(context.settings, context.today));
@@ -91,7 +101,7 @@ export class ActivityForm {
       (this.visitors = this.core.control('visitors')),
       this.core.control('content'),
     ];
-    this.saveButton = button('記録を保存', () => { void this.save(false); }, { class: 'primary', id: 'activity-save' });
+    this.saveButton = button('記録を保存', () => { void this.save(false); }, { class: 'primary', id: 'activity-save', 'aria-describedby': this.recordFor.id });
     this.element = h('div', { class: 'view' },
       h('p', { class: 'mode' }, '訪問・同行などの支援を1件ずつ記録します。'),
       h('div', { class: 'actions' }, button('選択中の行のケース', () => { void this.pickSelectedCase(); }, { id: 'activity-selected-case' })),
@@ -102,7 +112,7 @@ export class ActivityForm {
         h('div', { class: 'field' }, h('label', { for: 'activity-who' }, '記録する相手'), this.who, chosenText(this.who)),
         ...fields.map((f) => f.element)),
       this.linkBox,
-      h('div', { class: 'footer' }, this.saveButton, this.status.element));
+      h('div', { class: 'footer' }, this.recordFor, this.saveButton, this.status.element));
     this.core.fill({}, false);
     this.showVisitorsRequired();
     this.showWho();
@@ -121,6 +131,37 @@ export class ActivityForm {
     } else this.core.set('subject', '');
     this.showVisitorsRequired();
     this.showLinkOffer();
+    this.showRecordFor();
+  }
+
+  /** Whose record 記録を保存 writes, in full: the list names cases without names, this line does not. */
+  private showRecordFor(): void {
+    let text: string;
+    if (this.who.value === PRE_INTAKE) {
+      const subject = this.core.get('subject').trim();
+      text = subject ? `対象「${subject}」（まだケースになっていない方）` : 'まだ対象を入力していません';
+    } else {
+      const caseId = this.core.get('caseId');
+      const person = this.people.get(caseId);
+      text = !caseId ? 'まだケースを選んでいません' : person ? recordForText(person) : `ケース ${caseId}（どなたか確かめています…）`;
+      if (caseId && !person) void this.lookUpPerson(caseId);
+    }
+    this.recordFor.textContent = `記録する相手：${text}`;
+  }
+
+  /** Reads the picked case's row for its 年代, 性別 and name. */
+  private async lookUpPerson(caseId: string): Promise<void> {
+    if (this.asking.has(caseId)) return;
+    this.asking.add(caseId);
+    try {
+      const loaded = await callServer('loadSelectedCase', { caseId });
+      if (loaded) this.people.set(caseId, personOf(loaded.caseId, loaded.record));
+    } catch {
+      // The line keeps saying the person is being checked; the ケースID beside it still names the case.
+    } finally {
+      this.asking.delete(caseId);
+    }
+    if (this.core.get('caseId') === caseId && this.people.has(caseId)) this.showRecordFor();
   }
 
   private async loadSubjects(): Promise<void> {
@@ -129,7 +170,8 @@ export class ActivityForm {
     } catch {
       this.subjects = [];
     }
-    this.linkChoice.replaceChildren(...this.subjects.map((s) =>
+    // No 対象 is chosen for the person: linking the wrong one would file someone else's visits under this case.
+    this.linkChoice.replaceChildren(h('option', { value: '' }, '（選んでください）'), ...this.subjects.map((s) =>
       h('option', { value: s.subject }, `${s.namesPerson ? `${NAMES_PERSON}：` : ''}${s.subject}（${s.records}件${s.firstOn ? `、${s.firstOn}〜${s.lastOn}` : ''}）`)));
     this.showLinkOffer();
   }
@@ -141,7 +183,12 @@ export class ActivityForm {
   private askLink(): void {
     const caseId = this.core.get('caseId');
     const subject = this.linkChoice.value;
-    if (!caseId || !subject) return;
+    if (!subject) {
+      this.linkStatus.show('つなぐ対象を選んでください。');
+      this.linkChoice.focus();
+      return;
+    }
+    if (!caseId) return;
     this.linkConfirmation.ask(`対象「${subject}」の記録を、ケース ${caseId} の記録としてつなぎます。同じ方の記録か確かめましたか？`, 'つなぐ', () => {
       void this.link(caseId, subject);
     });
@@ -157,19 +204,27 @@ export class ActivityForm {
   }
 
   /**
-   * When the view is shown: the first page of open cases, or, when no case is
-   * picked yet, the case open in the case form (picked when the search finds it).
+   * When the view is shown: when the case open in ケース has changed since, the
+   * picker follows it (or is emptied when ケース has none or it cannot be
+   * picked), so a case picked earlier never stays chosen for another person.
    */
-  async activate(caseId: string): Promise<void> {
-    if (caseId && this.who.value !== PRE_INTAKE && this.core.get('caseId') === '') {
-      if (await this.finder.lookUp(caseId)) {
-        this.core.set('caseId', caseId);
-        this.core.validate();
-        this.showLinkOffer();
-      }
-    } else if (!this.finder.searched) {
-      await this.finder.search();
+  async activate(open: CasePerson | null): Promise<void> {
+    const caseId = open?.caseId ?? '';
+    if (open) this.people.set(caseId, open);
+    if (this.who.value !== PRE_INTAKE && caseId !== this.followed) {
+      this.followed = caseId;
+      this.choose('');
+      if (caseId && await this.finder.lookUp(caseId)) this.choose(caseId);
+      else if (caseId) this.status.show(`ケース ${caseId} は終結などで対応中ではないため、ここでは選べません。「状態で絞り込む」を変えて探してください。`);
     }
+    if (!this.finder.searched) await this.finder.search();
+  }
+
+  private choose(caseId: string): void {
+    this.core.set('caseId', caseId);
+    if (caseId) this.core.validate();
+    this.showLinkOffer();
+    this.showRecordFor();
   }
 
   /** A case was saved in the case form: the list may have changed. */
@@ -182,6 +237,7 @@ export class ActivityForm {
     const picked = this.shown.find((c) => c.caseId === this.core.get('caseId'));
     this.shown = picked && !cases.some((c) => c.caseId === picked.caseId) ? [picked, ...cases] : cases;
     this.picker.setChoices(this.shown.map((c) => c.caseId), this.shown.map(caseChoiceLabel));
+    this.showRecordFor();
   }
 
   /** The case on the row selected in 共通シート, picked without scrolling the list. */
@@ -189,6 +245,7 @@ export class ActivityForm {
     const result = await this.status.run('選択中の行を読み込んでいます…', '読み込み', () => callServer('loadSelectedCase'));
     if (!result) return;
     const caseId = result.value?.caseId ?? '';
+    if (result.value && caseId) this.people.set(caseId, personOf(caseId, result.value.record));
     if (!caseId) {
       this.status.show('共通シートで、ケースの行（どのセルでも）を選んでから、もう一度押してください。');
     } else if (!(await this.finder.lookUp(caseId))) {
@@ -198,9 +255,7 @@ export class ActivityForm {
         this.who.value = 'case';
         this.showWho();
       }
-      this.core.set('caseId', caseId);
-      this.core.validate();
-      this.showLinkOffer();
+      this.choose(caseId);
       this.status.success(`ケース ${caseId} を選びました。`);
     }
   }

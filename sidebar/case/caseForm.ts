@@ -9,6 +9,7 @@ import { normalizeRecord } from '../../src/domain/record';
 import { caseRecordSchema } from '../../src/domain/schema';
 import type { Settings } from '../../src/domain/settings';
 import { CASE_GROUPS, isClosingGroupOpen } from '../shared/caseLayout';
+import { personOf, type CasePerson } from '../shared/casePerson';
 import { createConfirmation } from '../shared/confirm';
 import { button, fill, h } from '../shared/dom';
 import { createErrorSummary } from '../shared/errorSummary';
@@ -350,8 +351,9 @@ export class CaseForm {
       h('ul', { class: 'conflicts' }, ...conflicts.map((c) => h('li', {}, `${c.header}：「${c.yours}」`))));
   }
 
-  /** The case being edited, if it has an ID (to suggest it for a 支援記録). */
-  get currentCaseId(): string {
-    return this.editing?.caseId ?? '';
+  /** The case being edited as last read or saved, if it has an ID: 支援記録 follows it and names the person. */
+  get currentCase(): CasePerson | null {
+    const caseId = this.editing?.caseId ?? '';
+    return caseId && this.loadedRecord ? personOf(caseId, this.loadedRecord) : null;
   }
 }

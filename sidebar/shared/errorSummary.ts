@@ -21,12 +21,20 @@ export function createErrorSummary(id: string, focusField: (key: string) => bool
         ? button(issue.message, () => { focusField(issue.field); }, { class: 'link' })
         : issue.message)));
       element.hidden = false;
-      element.scrollIntoView?.({ block: 'nearest' });
-      element.focus();
+      element.focus({ preventScroll: true });
+      scrollBelowTabBar(element);
     },
     hide() {
       element.hidden = true;
       fill(list);
     },
   };
+}
+
+/** Scrolls `element` into view below the sticky tab bar, which would otherwise cover it (at 200 % the bar is static). */
+function scrollBelowTabBar(element: HTMLElement): void {
+  const bar = document.querySelector<HTMLElement>('[role=tablist]');
+  const covered = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0;
+  const { top, bottom } = element.getBoundingClientRect();
+  if (top < covered || bottom > window.innerHeight) window.scrollBy(0, top - covered - 8);
 }

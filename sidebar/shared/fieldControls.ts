@@ -3,7 +3,7 @@
 // has its help text and an issue line (#<id>-error) linked by aria-describedby;
 // a select, the line that shows its chosen option whole when it is cut off.
 import type { FieldDef } from '../../src/domain/fields';
-import { joinList, splitList } from '../../src/domain/normalize';
+import { joinList, normalizeKana, splitList } from '../../src/domain/normalize';
 import { chosenText } from './chosenText';
 import type { ControlSpec } from './controlSpec';
 import { describeDate } from './dateText';
@@ -125,7 +125,19 @@ function singleControl(field: FieldDef, spec: ControlSpec, options: ControlOptio
 
   control.addEventListener('input', () => { showWareki(); options.onInput(); });
   control.addEventListener('change', options.onInput);
-  control.addEventListener('blur', () => { if (spec.kind === 'date') normalizeDate(); options.onLeave(); });
+  // カナ becomes full-width katakana as the person leaves the field, as the help says, not only on save.
+  const normalizeKanaField = (): void => {
+    const kana = normalizeKana(control.value);
+    if (kana !== control.value) {
+      control.value = kana;
+      options.onInput();
+    }
+  };
+  control.addEventListener('blur', () => {
+    if (spec.kind === 'date') normalizeDate();
+    if (field.type === 'kana') normalizeKanaField();
+    options.onLeave();
+  });
 
   const badge = requiredBadge(required);
   const errors = issueLine(id);
@@ -159,11 +171,26 @@ function checkboxGroup(field: FieldDef, values: readonly string[], options: Cont
   const checkboxes: HTMLInputElement[] = [];
   let extras: HTMLElement[] = [];
 
+  // One Tab stop per group, the arrow keys inside it (the ARIA pattern for a group): a list of 20
+  // agencies is one stop, not 20. The stop is the first checked box, else the first.
+  const rove = (to: HTMLInputElement | undefined): void => { for (const b of checkboxes) b.tabIndex = b === to ? 0 : -1; };
+  const resetStop = (): void => rove(checkboxes.find((b) => b.checked) ?? checkboxes[0]);
+  const STEPS: Readonly<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
   const addBox = (value: string, unlisted: boolean): HTMLInputElement => {
     const boxId = `${id}-${checkboxes.length}`;
     const box = h('input', { type: 'checkbox', id: boxId, value });
     box.addEventListener('change', options.onInput);
     box.addEventListener('blur', options.onLeave);
+    box.addEventListener('focus', () => rove(box));
+    box.addEventListener('keydown', (event) => {
+      const at = checkboxes.indexOf(box);
+      const step = STEPS[event.key];
+      const next = step !== undefined ? checkboxes[(at + step + checkboxes.length) % checkboxes.length]
+        : event.key === 'Home' ? checkboxes[0] : event.key === 'End' ? checkboxes.at(-1) : undefined;
+      if (!next) return;
+      event.preventDefault();
+      next.focus();
+    });
     const label = h('label', { for: boxId, class: 'option' }, box, unlisted ? `${value}${UNLISTED}` : value);
     checkboxes.push(box);
     boxes.append(label);
@@ -171,6 +198,7 @@ function checkboxGroup(field: FieldDef, values: readonly string[], options: Cont
     return box;
   };
   for (const value of values) addBox(value, false);
+  resetStop();
 
   const badge = requiredBadge(field.required === true);
   const errors = issueLine(id);
@@ -193,6 +221,7 @@ function checkboxGroup(field: FieldDef, values: readonly string[], options: Cont
       for (const item of items) {
         if (!checkboxes.some((b) => b.value === item)) addBox(item, true).checked = true;
       }
+      resetStop();
     },
     focus: () => (checkboxes.find((b) => b.checked) ?? checkboxes[0])?.focus(),
     showIssues: (issues) => {

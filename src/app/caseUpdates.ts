@@ -2,10 +2,9 @@
 // by a plan step alike (neither owns it: both call it).
 import type { Cell } from '../domain/cell';
 import { FOLLOW_KEYS, type OutcomeChange } from '../domain/caseOutcome';
-import { sheetRow } from '../domain/table';
 import type { Book } from '../sheets/book';
 import { currentUser } from '../sheets/changeLog';
-import { writeBlock } from '../sheets/tables';
+import { writeEachRow } from '../sheets/tables';
 import { instantToDateCell } from '../sheets/zonedDate';
 import type { CaseTable } from './sidebar/caseTable';
 
@@ -15,20 +14,21 @@ export interface CaseUpdate {
   readonly changes: readonly OutcomeChange[];
 }
 
-/** One setValues over the rows and columns the updates touch, stamped with 最終更新 and 更新者. */
+/**
+ * Writes the updated cases' rows (read whole) over the columns the updates
+ * touch, stamped with 最終更新 and 更新者: one setValues per case, never the
+ * rows between (共通シート is read only in part).
+ */
 export function writeCaseUpdates(book: Book, cases: CaseTable, updates: readonly CaseUpdate[]): void {
   if (updates.length === 0) return;
   const stamp: Record<string, Cell> = { updatedAt: instantToDateCell(new Date(), book.timeZone), updatedBy: currentUser() };
   const columnOf = (key: string): number => cases.columnOf.get(key)!;
   const columns = [...FOLLOW_KEYS, 'updatedAt', 'updatedBy'].map(columnOf);
-  const [top, bottom] = [Math.min(...updates.map((u) => u.index)), Math.max(...updates.map((u) => u.index))];
-  const [left, right] = [Math.min(...columns), Math.max(...columns)];
-  // The rows between are written back as they were read a moment ago under the lock.
-  const block = cases.rows.slice(top, bottom + 1).map((row) => Array.from({ length: right - left + 1 }, (_, c) => row[left + c] ?? ''));
-  for (const update of updates) {
-    const row = block[update.index - top]!;
-    for (const change of update.changes) row[columnOf(change.key) - left] = change.cell;
-    for (const [key, cell] of Object.entries(stamp)) row[columnOf(key) - left] = cell;
-  }
-  writeBlock(cases.sheet, sheetRow(top), left + 1, block, book.timeZone);
+  const rows = new Map(updates.map((update) => {
+    const row = [...cases.rows[update.index]!];
+    for (const change of update.changes) row[columnOf(change.key)] = change.cell;
+    for (const [key, cell] of Object.entries(stamp)) row[columnOf(key)] = cell;
+    return [update.index, row] as const;
+  }));
+  writeEachRow(cases.sheet, book.timeZone, rows, Math.min(...columns), Math.max(...columns));
 }

@@ -6,7 +6,7 @@ import { matchHeaders, rowRecord } from '../domain/headers';
 import { fieldsFor, normalizeRecord, type RawRecord, type RecordText } from '../domain/record';
 import type { Settings } from '../domain/settings';
 import { isBlankRow } from '../domain/table';
-import { readHeaderAndRows, readTable, writeBlock } from '../sheets/tables';
+import { readHeaderAndRows, readRowsInto, readTable, readTableColumns, writeBlock } from '../sheets/tables';
 
 export interface RecordTable {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -39,15 +39,51 @@ export interface RecordTableSpec {
   readonly addable?: readonly string[];
 }
 
+/** Sheet rows `first`…`first + count − 1` and the header only. */
+export interface RowSpan {
+  readonly first: number;
+  readonly count: number;
+}
+
+/**
+ * What a write about one case (or a few) reads of a long tab: a few columns of
+ * every row (the IDs, what a rule across rows compares) and, whole, only the
+ * rows whose `key` column holds one of `values`. Other cells read as blank.
+ */
+export interface KeyedRows {
+  readonly columns: readonly string[];
+  readonly rowsWhere?: { readonly key: string; readonly values: readonly string[] };
+}
+
+export type PartialRead = RowSpan | KeyedRows;
+
+function readKeyed(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, fields: readonly FieldDef[], read: KeyedRows) {
+  const keys = [...read.columns, ...(read.rowsWhere ? [read.rowsWhere.key] : [])];
+  const table = readTableColumns(sheet, timeZone, (header) => {
+    const { columnOf } = matchHeaders(fields, header);
+    return keys.flatMap((key) => (columnOf.has(key) ? [columnOf.get(key)!] : []));
+  });
+  const column = read.rowsWhere && matchHeaders(fields, table.header).columnOf.get(read.rowsWhere.key);
+  if (read.rowsWhere && column !== undefined) {
+    const wanted = new Set(read.rowsWhere.values.map((v) => v.trim()));
+    readRowsInto(sheet, timeZone, table, table.rows.flatMap((row, i) => (wanted.has(cellText(row[column] ?? '').trim()) ? [i] : [])));
+  }
+  return table;
+}
+
 /**
  * Reads a tab; refuses one that lacks a standard column, naming the columns.
- * With `only`, reads the header and just those sheet rows: the others are
- * holes in `rows`, which `filled` and the lookups pass over.
+ * With a RowSpan, reads the header and just those sheet rows: the others are
+ * holes in `rows`, which `filled` and the lookups pass over. With KeyedRows,
+ * the rows it names are whole and the others hold only its columns: rawOf and
+ * textOf are then for those rows only.
  */
 export function readRecordTable(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, settings: Settings, spec: RecordTableSpec, only?: { first: number; count: number },
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, settings: Settings, spec: RecordTableSpec, only?: PartialRead,
 ): RecordTable {
-  const table = only ? placed(readHeaderAndRows(sheet, timeZone, only.first, only.count), only.first) : readTable(sheet, timeZone);
+  const table = !only ? readTable(sheet, timeZone)
+    : 'first' in only ? placed(readHeaderAndRows(sheet, timeZone, only.first, only.count), only.first)
+    : readKeyed(sheet, timeZone, spec.fields, only);
   const { rows } = table;
   const header: Cell[] = [...table.header];
   let { columnOf } = matchHeaders(spec.fields, header);

@@ -59,8 +59,23 @@ export function readTableColumns(
   return asTable(header, rows);
 }
 
-/** Column indexes as runs of adjacent columns, left to right. */
-function runsOf(columns: readonly number[]): { first: number; count: number }[] {
+/**
+ * Reads the data rows `indexes` (from 0) of a table readTableColumns made
+ * into its `rows`, whole, one getValues each: an operation about one case
+ * reads that case's few rows, not the tab, and its calls depend on how many
+ * rows the case has, never on the size of the tab or where the rows lie.
+ */
+export function readRowsInto(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, table: { rows: Cell[][] }, indexes: readonly number[]): void {
+  const dates = dateConverter(timeZone);
+  const width = table.rows[0]?.length ?? 0;
+  if (width === 0) return;
+  for (const index of indexes) {
+    table.rows[index] = sheet.getRange(index + 2, 1, 1, width).getValues()[0]!.map((v) => fromSheetValue(v, dates));
+  }
+}
+
+/** Indexes as runs of adjacent indexes, in order. */
+export function runsOf(columns: readonly number[]): { first: number; count: number }[] {
   const runs: { first: number; count: number }[] = [];
   for (const column of [...new Set(columns)].sort((a, b) => a - b)) {
     const last = runs[runs.length - 1];
@@ -112,6 +127,19 @@ export function writeBlock(
   const current = range.getNumberFormats();
   range.setNumberFormats(current.map((line, r) => line.map((format, c) => formatFor(rows[r]?.[c] ?? '', format))));
   range.setValues(values);
+}
+
+/**
+ * Writes data rows (index from 0 → the row's cells, from column A) over the
+ * columns `left`…`right` (from 0), one block each: a row not given is never
+ * written, so a tab read only in part (the rows of one case) is written
+ * without touching the rows between, in calls that do not depend on where
+ * the rows lie.
+ */
+export function writeEachRow(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, rows: ReadonlyMap<number, readonly Cell[]>, left: number, right: number,
+): void {
+  for (const [index, row] of rows) writeBlock(sheet, index + 2, left + 1, [row.slice(left, right + 1)], timeZone);
 }
 
 /** Writes whole rows from `startRow`, column A onwards, in one call. */

@@ -318,7 +318,7 @@ describe('after the meeting', () => {
       ],
     });
     expect(result).toEqual({ saved: true, meetingId: meeting.meeting.meetingId, meetingStatus: '開催済', updatedCases: [a!.caseId, b!.caseId], warnings: [] });
-    expect(runtime.callsByMethod()['Range.setValues']).toBe(3); // 共通シート, 会議記録, 変更履歴
+    expect(runtime.callsByMethod()['Range.setValues']).toBe(4); // 共通シート (each case's row), 会議記録, 変更履歴
     const cases = tabText(runtime, '共通シート');
     const rowOf = (id: string) => cases.find((r) => r[0] === id)!;
     const pick = (id: string, ...headers: string[]) => headers.map((h) => rowOf(id)[caseColumn(h)]);

@@ -1,10 +1,13 @@
 // The sidebar's server functions in the built bundle: opening, saving a case
 // (once, under the lock, stamped, logged), 支援記録, selecting a cell, and a
 // fixed number of service calls whatever the number of cases.
-import { findSheet } from '../../dev/runtime/model';
+import { OPERATIONS } from '../../bench/size';
+import { join } from 'node:path';
+import { loadBundle } from '../../dev/runtime';
+import { ensureCell, findSheet, lastRowWithContent } from '../../dev/runtime/model';
 import type { CaseSearchResult, SaveResult, SidebarState } from '../../src/app/sidebarTypes';
 import { CASE_FIELDS } from '../../src/domain/fields';
-import { demoWorkbook, tabText, TODAY } from './helpers';
+import { CODE, demoWorkbook, tabText, TODAY } from './helpers';
 
 const NEW_CASE = {
   receivedOn: '令和6年4月1日', referrerAgency: '地域包括支援センター', personName: '試験 花子', personKana: 'しけん はなこ',
@@ -154,6 +157,32 @@ describe('saveCase', () => {
   });
 });
 
+describe('a colleague typing in the sheet during a save', () => {
+  it('keeps what they typed into another cell of the same row: only the cells that change are written', () => {
+    const runtime = demoWorkbook(60);
+    // A case in 支援中 (a closed one may lack its 終結理由 in the demo, which refuses any save).
+    const at = tabText(runtime, '共通シート').findIndex((r) => r[column('状態')] === '支援中') + 1;
+    runtime.select('共通シート', `C${at}`);
+    const loaded = runtime.call<{ row: number; caseId: string; record: Record<string, string> }>('loadSelectedCase');
+    const sheet = findSheet(runtime.model, '共通シート')!;
+    const notes = column('備考');
+    // Apps Script's document lock does not hold back a person typing in the sheet: their edit lands while the save runs.
+    const colleague = loadBundle(CODE, runtime.model, {
+      htmlDir: join(__dirname, '../../dist'),
+      // After the save has read the row, as it starts to write it.
+      onServiceCall: (call, target) => {
+        if (call === 'Range.getNumberFormats' && target.startsWith("'共通シート'!")) ensureCell(sheet, at, notes + 1).value = '同僚が入力した備考';
+      },
+    });
+    const result = colleague.call<SaveResult>('saveCase', {
+      record: { ...loaded.record, household: '本人のみ' }, requestId: 'colleague-0001', editing: loaded.caseId, loaded: loaded.record,
+    });
+    expect(result).toMatchObject({ saved: true });
+    const row = tabText(runtime, '共通シート')[at - 1]!;
+    expect([row[column('世帯構成')], row[notes]]).toEqual(['本人のみ', '同僚が入力した備考']);
+  });
+});
+
 describe('saveActivity', () => {
   it('appends a 支援記録 row with a new 記録ID, or refuses an unknown case or a missing 訪問人数', () => {
     const runtime = demoWorkbook(60);
@@ -200,4 +229,38 @@ describe('service calls', () => {
     // The 10,000-case demo fills its tab to the last row: the new row needs one insertRowsAfter first.
     expect(measure(10_000)).toEqual({ ...small, save: small.save + 1 });
   });
+});
+
+describe('every sidebar write', () => {
+  // In the bench's order: the plan steps take the same case through draft, decision and review.
+  const WRITES = ['saveCase', 'saveActivity', 'planDraft', 'planDecide', 'planReview', 'meetingOutcome', 'linkPreIntake'];
+
+  it('reads only the columns it needs and the rows of its case: the same calls with 100 and 10,000 cases, and a few columns of cells', () => {
+    const measure = (cases: number) => {
+      const runtime = demoWorkbook(cases);
+      const activities = lastRowWithContent(findSheet(runtime.model, '支援記録')!) - 1;
+      const byWrite = Object.fromEntries(OPERATIONS.filter((op) => WRITES.includes(op.key)).map((op) => {
+        const args = op.setup(runtime.model, cases).args(0);
+        runtime.resetCalls();
+        runtime.call(op.fn, args);
+        // Growing a tab filled to its last row (the 10,000-case demo) takes one call more; that is not reading.
+        const { 'Sheet.insertRowsAfter': _grown, ...calls } = runtime.callsByMethod();
+        return [op.key, { calls, cellsRead: runtime.cellsRead }];
+      }));
+      return { activities, byWrite };
+    };
+    const small = measure(100);
+    const large = measure(10_000);
+    for (const key of WRITES) expect({ key, calls: large.byWrite[key]!.calls }).toEqual({ key, calls: small.byWrite[key]!.calls });
+    // Whole tabs were 310,410 cells of 共通シート alone. What is read now: a few columns of 共通シート (ケースID, and カナ and
+    // 生年月日 for the possible-duplicate check) and the ケースID column of 支援プラン and 役割分担, plus the case's rows.
+    for (const key of ['saveCase', 'planDraft', 'planDecide', 'planReview', 'meetingOutcome']) {
+      expect({ key, atMost50000: large.byWrite[key]!.cellsRead <= 50_000 }).toEqual({ key, atMost50000: true });
+    }
+    // 支援記録 is read by two of its columns (ケースID and 記録ID, or ケースID and 対象) and the ケースID column of 共通シート.
+    const twoActivityColumns = 2 * (large.activities + 1) + 10_001 + 1_000;
+    for (const key of ['saveActivity', 'linkPreIntake']) {
+      expect({ key, withinTwoColumns: large.byWrite[key]!.cellsRead <= twoActivityColumns }).toEqual({ key, withinTwoColumns: true });
+    }
+  }, 300_000);
 });

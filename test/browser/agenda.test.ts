@@ -6,15 +6,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { loadWorkbook, type Model } from '../../dev/runtime';
+import type { Model } from '../../dev/runtime';
 import { findSheet, lastRowWithContent, type CellValue } from '../../dev/runtime/model';
 import { addDays } from '../../src/domain/calendar/days';
 import { CASE_FIELDS, MEETING_FIELDS } from '../../src/domain/fields';
 import { todayInTokyo, toWareki } from '../../src/domain/normalize';
-import { openDemoPreview, type DemoPreview } from './demoPreview';
+import { openDemoPreview, type DemoPreview, savedWorkbook } from './demoPreview';
 
 let session: DemoPreview;
-let book = '';
 let page: Page;
 let sidebar: FrameLocator;
 /** The sidebar's 会議次第 view. */
@@ -35,8 +34,8 @@ const shots = process.env.SCREENSHOTS_DIR;
 beforeAll(async () => {
   // Made as of six weeks ago, so that its 予定 meetings have been held by now (the sidebar reads the real clock).
   session = await openDemoPreview({ demoArgs: ['--today', addDays(todayInTokyo(), -45)], viewport: { width: 1400, height: 960 } });
-  ({ book, page } = session);
-  const planned = rowsOf(await loadWorkbook(book), '会議記録').filter((r) => r[1] === '重層的支援会議' && r[5] === '予定');
+  ({ page } = session);
+  const planned = rowsOf(await savedWorkbook(session), '会議記録').filter((r) => r[1] === '重層的支援会議' && r[5] === '予定');
   meeting = { id: planned[0]![0]!, date: planned[0]![2]! };
   expect(meeting.date <= todayInTokyo()).toBe(true);
   sidebar = page.frameLocator('iframe[title="サイドバー"]');
@@ -67,7 +66,7 @@ describe('a meeting agenda in the local preview', () => {
     await expect(agenda.getByLabel('開催日', { exact: true }).inputValue()).resolves.toBe(meeting.date);
     // The planted case: 重層的支援会議 with 本人同意 確認中.
     await expect(agenda.locator('#agenda-excluded').textContent()).resolves.toContain('本人同意が「確認中」のため、本人同意が必要な「重層的支援会議」には載せません。');
-    const model = await loadWorkbook(book);
+    const model = await savedWorkbook(session);
     expect(model.sheets.map((s) => s.name).some((n) => n.startsWith('次第_'))).toBe(false);
   });
 
@@ -114,7 +113,7 @@ describe('a meeting agenda in the local preview', () => {
     await agenda.getByRole('button', { name: '結果を保存' }).click();
     await agenda.getByText(`会議記録の ${meeting.id} を「開催済」にし`).waitFor();
 
-    const model = await loadWorkbook(book);
+    const model = await savedWorkbook(session);
     const cases = rowsOf(model, '共通シート');
     const row = cases.find((r) => r[0] === caseId)!;
     const at = (header: string) => row[CASE_FIELDS.findIndex((f) => f.header === header)];

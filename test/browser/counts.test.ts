@@ -4,19 +4,17 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { loadWorkbook } from '../../dev/runtime';
 import { fiscalYearOf, todayInTokyo } from '../../src/domain/normalize';
-import { openDemoPreview, type DemoPreview } from './demoPreview';
+import { openDemoPreview, type DemoPreview, savedWorkbook } from './demoPreview';
 
 let session: DemoPreview;
-let book = '';
 let page: Page;
 let sidebar: FrameLocator;
 const current = fiscalYearOf(todayInTokyo());
 
 beforeAll(async () => {
   session = await openDemoPreview({ acceptDownloads: true, viewport: { width: 1400, height: 960 } });
-  ({ book, page } = session);
+  ({ page } = session);
 });
 
 afterAll(async () => {
@@ -97,9 +95,9 @@ describe('月次集計 in the preview', () => {
     await sidebar.getByRole('button', { name: '自動更新を設定' }).click();
     await sidebar.getByText('毎日の自動更新を設定しました。').waitFor();
     await expect(sidebar.locator('#counts-daily-state').textContent()).resolves.toMatch(/^設定済み/);
-    expect((await loadWorkbook(book)).triggers).toHaveLength(1);
+    expect((await savedWorkbook(session)).triggers).toHaveLength(1);
     await sidebar.getByRole('button', { name: '自動更新を解除' }).click();
     await sidebar.getByText('毎日の自動更新を解除しました。').waitFor();
-    expect((await loadWorkbook(book)).triggers).toEqual([]);
+    expect((await savedWorkbook(session)).triggers).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { runCli } from '../../dev/cli';
 import type { RunResponse } from '../../dev/preview/types';
+import { loadWorkbook, type Model } from '../../dev/runtime';
 import { startPreview, type Preview } from '../../dev/preview/server';
 import { launchChromium } from './chromium';
 
@@ -68,4 +69,10 @@ export async function asColleague<T>(preview: Preview, functionName: string, arg
   const body = (await response.json()) as RunResponse;
   if (!body.ok) throw new Error(body.error);
   return body.value as T;
+}
+
+/** The saved .xlsx as it is once the preview has written every change so far (it saves after each reply). */
+export async function savedWorkbook(session: Pick<DemoPreview, 'book' | 'preview'>): Promise<Model> {
+  await session.preview.saved();
+  return loadWorkbook(session.book);
 }

@@ -3,11 +3,10 @@
 // a closed sidebar gives the typed case back; a 支援記録 pressed twice is not
 // saved twice; outcomes typed after a meeting are not thrown away unasked.
 import type { FrameLocator, Page } from 'playwright-core';
-import { loadWorkbook } from '../../dev/runtime';
 import { findSheet, lastRowWithContent } from '../../dev/runtime/model';
 import type { LoadedCase, SaveResult, SidebarState } from '../../src/app/sidebarTypes';
 import { todayInTokyo } from '../../src/domain/normalize';
-import { asColleague as colleague, openDemoPreview, openSidebar, type DemoPreview } from './demoPreview';
+import { asColleague as colleague, openDemoPreview, openSidebar, savedWorkbook, type DemoPreview } from './demoPreview';
 
 let session: DemoPreview;
 let page: Page;
@@ -96,7 +95,7 @@ describe('the case form', () => {
     await sidebar.getByRole('button', { name: '保存', exact: true }).click();
     await sidebar.getByText('ほかの方が、あなたがこのケースを読み込んだあとに同じ項目を変更したため、保存しませんでした。').waitFor();
     await sidebar.getByText(`相談の概要：読み込んだとき「母の介護の相談」→ いま「${colleagueText}」（あなたの入力「母の介護の相談・再訪問予定」）`).waitFor();
-    const model = await loadWorkbook(session.book);
+    const model = await savedWorkbook(session);
     const row = findSheet(model, '共通シート')!.cells.find((r) => r?.[0]?.value === caseId)!;
     expect(row.some((c) => c?.value === colleagueText)).toBe(true);
     await sidebar.getByRole('button', { name: '最新の内容を読み込む' }).click();
@@ -107,8 +106,8 @@ describe('the case form', () => {
 
 describe('支援記録', () => {
   it('picks the case of the selected row, requires 種別, and asks before saving the same record twice', async () => {
-    const rows = async () => lastRowWithContent(findSheet(await loadWorkbook(session.book), '支援記録')!);
-    const model = await loadWorkbook(session.book);
+    const rows = async () => lastRowWithContent(findSheet(await savedWorkbook(session), '支援記録')!);
+    const model = await savedWorkbook(session);
     const sheetRow = findSheet(model, '共通シート')!.cells.findIndex((r) => r?.[0]?.value === caseId) + 1;
     await page.evaluate(async (range) => {
       await fetch(`/api/select${location.search}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: '共通シート', range }) });

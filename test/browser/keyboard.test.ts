@@ -5,9 +5,8 @@
 // What a screen reader needs is checked on the way: the 和暦 read with its
 // date, errors tied to their fields, and results in live regions.
 import type { Page } from 'playwright-core';
-import { loadWorkbook } from '../../dev/runtime';
 import { findSheet, lastRowWithContent } from '../../dev/runtime/model';
-import { openDemoPreview, type DemoPreview } from './demoPreview';
+import { openDemoPreview, type DemoPreview, savedWorkbook } from './demoPreview';
 import { openSidebarPage, SIDEBAR_WIDTH } from './sidebarStates';
 
 let session: DemoPreview;
@@ -35,15 +34,19 @@ function focused(): Promise<{ name: string; tag: string; visible: boolean }> {
   });
 }
 
+/** Tab presses since the counter was last reset: the walk of a whole case is counted. */
+let tabStops = 0;
+
 /** Presses Tab (or Shift+Tab) until the element named `name` has the focus; every stop on the way shows its focus. */
-async function tabTo(name: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+async function tabTo(name: string | RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let i = 0; i < 150; i++) {
     await page.keyboard.press(key);
+    tabStops++;
     const now = await focused();
     expect({ ...now, visible: now.tag === 'body' || now.visible }).toEqual({ ...now, visible: true });
-    if (now.name === name) return;
+    if (typeof name === 'string' ? now.name === name : name.test(await groupOfFocus())) return;
   }
-  throw new Error(`${key} never reached 「${name}」`);
+  throw new Error(`${key} never reached 「${String(name)}」`);
 }
 
 /** Picks an option of the focused select with the arrow keys. */
@@ -56,10 +59,22 @@ async function arrowTo(option: string): Promise<void> {
   throw new Error(`the arrow keys never reached 「${option}」`);
 }
 
+/** The legend of the checkbox group holding the focus, or ''. */
+const groupOfFocus = (): Promise<string> => page.evaluate(() => document.activeElement?.closest('fieldset.checks')?.querySelector('legend')?.textContent ?? '');
+
+/** Moves with the arrow keys inside the focused checkbox group to the box named `name`. */
+async function arrowToBox(name: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    if ((await focused()).name === name) return;
+    await page.keyboard.press('ArrowRight');
+  }
+  throw new Error(`the arrow keys never reached 「${name}」`);
+}
+
 const activeId = (): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
 
 async function caseRows(): Promise<number> {
-  return lastRowWithContent(findSheet(await loadWorkbook(session.book), '共通シート')!);
+  return lastRowWithContent(findSheet(await savedWorkbook(session), '共通シート')!);
 }
 
 describe('the sidebar by keyboard alone', () => {
@@ -93,8 +108,13 @@ describe('the sidebar by keyboard alone', () => {
 
   it('takes a refused save to the error summary, and each message back to its field', async () => {
     await tabTo('保存');
+    // From the bottom of the form, the summary comes into view below the sticky tab bar, not under it.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.keyboard.press('Enter');
     expect(await activeId()).toBe('case-error-summary');
+    const [summaryTop, barBottom] = await page.evaluate(() => [
+      document.getElementById('case-error-summary')!.getBoundingClientRect().top, document.getElementById('tabs')!.getBoundingClientRect().bottom]);
+    expect(summaryTop).toBeGreaterThanOrEqual(barBottom);
     await expect(page.getByRole('alert').filter({ hasText: '保存できません' }).count()).resolves.toBe(1);
     await page.keyboard.press('Tab');
     expect(await focused()).toMatchObject({ name: '受付日が空欄です。入力してください。', visible: true });
@@ -109,13 +129,16 @@ describe('the sidebar by keyboard alone', () => {
 
   it('fills a whole case with Tab, typing, arrows and Space, hears the 和暦 with the date, and saves it with Enter', async () => {
     const before = await caseRows();
+    tabStops = 0;
     await page.keyboard.type('R6.4.1');
     const date = page.getByLabel('受付日', { exact: true });
     const described = async () => date.evaluate((e) => (e.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
     await expect(described()).resolves.toContain('令和6年4月1日');
     await tabTo('つなぎ元機関');
     await arrowTo('地域包括支援センター');
-    await tabTo('介護');
+    // A checkbox group is one Tab stop; the arrows move inside it, and Tab leaves it.
+    await tabTo(/^課題領域/);
+    await arrowToBox('介護');
     await page.keyboard.press('Space');
     await tabTo('相談の概要');
     await page.keyboard.type('母の介護と家計の相談');
@@ -128,20 +151,22 @@ describe('the sidebar by keyboard alone', () => {
     await tabTo('状態');
     await arrowTo('受付');
     await tabTo('保存');
+    expect(tabStops).toBeLessThanOrEqual(40);
     await page.keyboard.press('Enter');
     const saved = page.getByRole('status').filter({ hasText: /ケースID \d{4}-\d{4} を保存しました/ });
     await saved.waitFor();
     // The focus stays on 保存 (the button was disabled while saving), not lost to the page.
     expect(await focused()).toMatchObject({ name: '保存', visible: true });
     expect(await caseRows()).toBe(before + 1);
-    const row = findSheet(await loadWorkbook(session.book), '共通シート')!.cells[before]!;
+    const row = findSheet(await savedWorkbook(session), '共通シート')!.cells[before]!;
     expect(row.some((c) => c?.value === '鍵盤 太郎')).toBe(true);
   });
 
   it('lets Tab and Shift+Tab pass every control of the page: no trap', async () => {
     await page.getByRole('tab', { name: 'ケース' }).focus();
+    // Every control a Tab reaches: a checkbox group is one stop (its other boxes have tabindex -1).
     const count = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, summary, [tabindex="0"]')]
-      .filter((e) => !(e as HTMLButtonElement).disabled && e.offsetParent !== null && e.getAttribute('role') !== 'tab').length);
+      .filter((e) => !(e as HTMLButtonElement).disabled && e.offsetParent !== null && e.getAttribute('role') !== 'tab' && e.tabIndex >= 0).length);
     const seen = new Set<string>();
     for (let i = 0; i < count + 5; i++) {
       await page.keyboard.press('Tab');

@@ -9,12 +9,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { generateDemo } from '../../dev/demo/generate';
-import { loadWorkbook } from '../../dev/runtime';
 import { findSheet, lastRowWithContent, type CellValue } from '../../dev/runtime/model';
 import { addDays } from '../../src/domain/calendar/days';
 import { CASE_FIELDS } from '../../src/domain/fields';
 import { fiscalYearOf, todayInTokyo } from '../../src/domain/normalize';
-import { openDemoPreview, openSidebar, type DemoPreview } from './demoPreview';
+import { openDemoPreview, openSidebar, type DemoPreview, savedWorkbook } from './demoPreview';
 
 const TODAY = '2026-11-22';
 const demo = generateDemo({ cases: 60, seed: 1, today: TODAY });
@@ -70,7 +69,7 @@ describe('the プラン view', () => {
     await sidebar.getByText(`ケース${consenting}の第1版の案を保存しました。`).waitFor();
     await sidebar.locator('#plan-history').getByText('第1版（案）').waitFor();
 
-    const model = await loadWorkbook(session.book);
+    const model = await savedWorkbook(session);
     const rows = (tab: string) => {
       const sheet = findSheet(model, tab)!;
       return sheet.cells.slice(1, lastRowWithContent(sheet)).map((r) => (r ?? []).map((c) => c?.value ?? '')).filter((r) => r[0] === consenting);
@@ -94,7 +93,7 @@ const dayOf = (value: CellValue | undefined): string =>
   value instanceof Date ? value.toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }) : String(value ?? '');
 
 async function tab(name: string): Promise<string[][]> {
-  const sheet = findSheet(await loadWorkbook(session.book), name);
+  const sheet = findSheet(await savedWorkbook(session), name);
   // Array.from, because the model's rows and cells are sparse.
   return sheet ? Array.from(sheet.cells.slice(0, lastRowWithContent(sheet)), (row) => Array.from(row ?? [], (c) => dayOf(c?.value))) : [];
 }

@@ -5,21 +5,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { loadWorkbook } from '../../dev/runtime';
 import { findSheet } from '../../dev/runtime/model';
 import { todayInTokyo } from '../../src/domain/normalize';
-import { openDemoPreview, openSidebar, type DemoPreview } from './demoPreview';
+import { openDemoPreview, openSidebar, type DemoPreview, savedWorkbook } from './demoPreview';
 
 const SUBJECT = '西地区の80代男性(仮称Z)';
 
 let session: DemoPreview;
-let book = '';
 let page: Page;
 let sidebar: FrameLocator;
 
 beforeAll(async () => {
   session = await openDemoPreview();
-  ({ book, page } = session);
+  ({ page } = session);
   sidebar = await openSidebar(page);
   await sidebar.getByRole('tab', { name: '支援記録' }).click();
 });
@@ -30,7 +28,7 @@ afterAll(async () => {
 
 /** 支援記録 rows of the 対象 as [ケースID, 対象], read from the saved workbook. */
 async function rowsOfSubject(): Promise<string[][]> {
-  const sheet = findSheet(await loadWorkbook(book), '支援記録')!;
+  const sheet = findSheet(await savedWorkbook(session), '支援記録')!;
   const header = (sheet.cells[0] ?? []).map((c) => String(c?.value ?? ''));
   const [id, subject] = [header.indexOf('ケースID'), header.indexOf('対象')];
   return sheet.cells.slice(1).map((row) => [String(row?.[id]?.value ?? ''), String(row?.[subject]?.value ?? '')]).filter((r) => r[1] === SUBJECT);

@@ -4,21 +4,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { loadWorkbook } from '../../dev/runtime';
 import { findSheet, lastRowWithContent } from '../../dev/runtime/model';
-import { openDemoPreview, openSidebar, type DemoPreview } from './demoPreview';
+import { openDemoPreview, openSidebar, type DemoPreview, savedWorkbook } from './demoPreview';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
 let session: DemoPreview;
-let book = '';
 let page: Page;
 let sidebar: FrameLocator;
 
 beforeAll(async () => {
   // Made for today: the sidebar checks dates against the real clock.
   session = await openDemoPreview();
-  ({ book, page } = session);
+  ({ page } = session);
   sidebar = await openSidebar(page);
   await sidebar.getByRole('button', { name: '新規ケース' }).waitFor();
 });
@@ -28,7 +26,7 @@ afterAll(async () => {
 });
 
 async function caseRows(): Promise<number> {
-  const model = await loadWorkbook(book);
+  const model = await savedWorkbook(session);
   return lastRowWithContent(findSheet(model, '共通シート')!);
 }
 
@@ -70,7 +68,7 @@ describe('the sidebar in the local preview', () => {
     expect(caseId).toMatch(/^2024-\d{4}$/);
 
     expect(await caseRows()).toBe(before + 1);
-    const model = await loadWorkbook(book);
+    const model = await savedWorkbook(session);
     const row = findSheet(model, '共通シート')!.cells[before]!;
     expect(row[0]!.value).toBe(caseId);
     expect(row[1]!.value).toEqual(new Date('2024-04-01T00:00:00+09:00'));
@@ -111,7 +109,7 @@ describe('the sidebar in the local preview', () => {
   });
 
   it('finds a case for a 支援記録 by its ケースID on the server, and saves the record for it', async () => {
-    const model = await loadWorkbook(book);
+    const model = await savedWorkbook(session);
     const cases = findSheet(model, '共通シート')!;
     const caseId = String(cases.cells[1]![0]!.value);
     await sidebar.getByRole('tab', { name: '支援記録' }).click();
@@ -127,7 +125,7 @@ describe('the sidebar in the local preview', () => {
     const before = lastRowWithContent(findSheet(model, '支援記録')!);
     await sidebar.getByRole('button', { name: '記録を保存' }).click();
     await sidebar.getByText(/支援記録 R\d{4}-\d{5} を保存しました/).waitFor();
-    const saved = findSheet(await loadWorkbook(book), '支援記録')!;
+    const saved = findSheet(await savedWorkbook(session), '支援記録')!;
     expect(lastRowWithContent(saved)).toBe(before + 1);
     expect(saved.cells[before]![1]!.value).toBe(caseId);
   });

@@ -28,7 +28,7 @@ export interface SidebarView {
 }
 
 /** The page's own token on another path of the preview. */
-const withToken = (page: Page, path: string): string => {
+export const withToken = (page: Page, path: string): string => {
   const url = new URL(path, page.url());
   url.search = new URL(page.url()).search;
   return url.href;

@@ -111,6 +111,7 @@ describe('GET /api/workbook', () => {
     expect(cases.rows[0]?.cells.slice(0, 3)).toEqual(['ケースID', '受付日', 'つなぎ元機関']);
     expect(cases.rows.slice(1).every((r) => /^\d{4}-\d{4}$/.test(r.cells[0] ?? ''))).toBe(true);
     // 受付日 as the file holds it: date cells as the calendar day in Tokyo, text as typed.
+    await preview.saved();
     const saved = (await loadWorkbook(book)).sheets.find((s) => s.name === '共通シート')!;
     const expected = saved.cells.slice(1, 61).map((row) => {
       const value = row?.[1]?.value;
@@ -139,6 +140,7 @@ describe('POST /api/run', () => {
     expect(marked.some((a) => a.background === ERROR_COLOUR)).toBe(true);
     expect(marked.some((a) => a.background === WARNING_COLOUR)).toBe(true);
 
+    await preview.saved();
     expect(statSync(book).mtimeMs).toBeGreaterThanOrEqual(before.mtime);
     expect(readFileSync(book).equals(before.bytes)).toBe(false);
     const saved = await loadWorkbook(book);

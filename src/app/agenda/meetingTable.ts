@@ -17,10 +17,14 @@ const SPEC = {
   missingColumnsHint: '会議記録の1行目に見出しをそろえてから、もう一度お試しください。',
 } as const;
 
-/** 会議記録 as read, or null when the workbook has no such tab (it then counts as empty). */
-export function readMeetingTable(book: Book, settings: Settings): RecordTable | null {
+/**
+ * 会議記録 as read, or null when the workbook has no such tab (it then counts
+ * as empty); with `meetingId`, only the 会議ID column and that meeting's row.
+ */
+export function readMeetingTable(book: Book, settings: Settings, meetingId?: string): RecordTable | null {
   const sheet = book.sheets.get(TAB.meetings);
-  return sheet ? readRecordTable(sheet, book.timeZone, settings, SPEC) : null;
+  const only = meetingId === undefined ? undefined : { columns: ['meetingId'], rowsWhere: { key: 'meetingId', values: [meetingId] } };
+  return sheet ? readRecordTable(sheet, book.timeZone, settings, SPEC, only) : null;
 }
 
 /** A new 会議記録 tab with its header, for a workbook that has none. */

@@ -1,7 +1,7 @@
 // 「結果を保存」 after a meeting: 会議記録 goes to 開催済 (or 中止) and each
 // case gets what the meeting decided, all in one save under the document
-// lock. 共通シート is written with one setValues over the block of rows and
-// columns the outcomes touch; every changed value is logged to 変更履歴.
+// lock. 共通シート is written with one setValues per case over the columns
+// the outcomes touch; every changed value is logged to 変更履歴.
 // Nothing is written when any outcome would leave a case breaking a rule, or
 // would change a field a colleague changed since the form was loaded.
 import { changedOutcome, outcomeConflicts } from '../../domain/agenda/outcome';
@@ -23,7 +23,7 @@ import { meetingOutcomeArgs, parseArgs } from '../contracts';
 import { decideStep, reviewStep } from '../../domain/plan/lifecycle';
 import { judgePlanStep, writePlanStep, type Step } from '../plan/steps';
 import type { RecordTable } from '../recordTable';
-import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
+import { readCaseRows, type CaseTable } from '../sidebar/caseTable';
 import { readMeetingTable } from './meetingTable';
 import type { OutcomeResult } from './types';
 
@@ -110,15 +110,16 @@ export function recordMeetingOutcome(rawArgs?: unknown): OutcomeResult {
   return withDocumentLock(() => saveOnce(args.requestId, (): OutcomeResult => {
     const book = openBook();
     const { settings } = readBookSettings(book);
-    const meetings = readMeetingTable(book, settings);
+    const meetings = readMeetingTable(book, settings, args.meetingId);
     const index = meetings ? meetings.indexOf('meetingId', args.meetingId) : -1;
     if (!meetings || index < 0) throw new Error(`会議ID「${args.meetingId}」が${TAB.meetings}に見つかりません。ほかの方が変更した可能性があります。一覧を読み込み直してください。`);
     const heldOn = meetings.textOf(index).heldOn ?? '';
     if (args.meetingStatus === '開催済' && isIsoDate(heldOn) && heldOn > today) {
       throw new Error(`開催日（${heldOn}）がまだ来ていないため、「開催済」にできません。会議のあとで記録してください。`);
     }
-    const cases = readCaseTable(book, settings);
-    const judged = judgeAll(args, splitList(meetings.textOf(index).caseIds ?? ''), cases, settings, today);
+    const listed = splitList(meetings.textOf(index).caseIds ?? '');
+    const cases = readCaseRows(book, settings, listed);
+    const judged = judgeAll(args, listed, cases, settings, today);
     const meeting = meetingUpdate(meetings, index, args, settings);
     const errors = [...meeting.errors.map((f) => ({ ...f, caseId: '' })), ...judged.errors];
     if (errors.length) return { saved: false, errors };

@@ -43,7 +43,7 @@ function prepareCaseSheet(rawArgs: unknown) {
     throw new Error(`ケース「${plans.caseId}」は本人同意が「${c.consent || '未入力'}」のため、ケース票は作れません（関係機関への共有には本人の同意が必要です）。同意のないケースは、支援会議（社会福祉法第106条の6）で検討できます。`);
   }
   const plan = currentPlan(plans) ?? draftPlan(plans);
-  const activities = activityTable(book);
+  const activities = activityTable(book, { columns: ['caseId'], rowsWhere: { key: 'caseId', values: [plans.caseId] } });
   const layout = layoutCaseSheet({
     caseText: c,
     plan: plan ? {

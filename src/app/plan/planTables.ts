@@ -1,6 +1,7 @@
-// 支援プラン and 役割分担 as the plan endpoints use them: each read once, a
-// case's rows gathered, and a step's rows written with one block write and one
-// append per tab, whatever the number of cases.
+// 支援プラン and 役割分担 as the plan endpoints use them: each read once (a
+// step about one case reads only the ケースID column and that case's rows),
+// and a step's rows written one setValues per row and one append per tab,
+// whatever the number of cases.
 import { cellText, type Cell } from '../../domain/cell';
 import { TAB, type FieldDef } from '../../domain/fields';
 import { PLAN_FIELDS, TASK_FIELDS } from '../../domain/plan/fields';
@@ -9,10 +10,9 @@ import type { CasePlanSources, PlanSource } from '../../domain/plan/agendaPlan';
 import type { RecordText } from '../../domain/record';
 import { planKey } from '../../domain/plan/rules';
 import type { Settings } from '../../domain/settings';
-import { sheetRow } from '../../domain/table';
 import { createTab, STANDARD_TABS, type Book } from '../../sheets/book';
 import type { ChangeEntry } from '../../sheets/changeLog';
-import { appendRows, writeBlock } from '../../sheets/tables';
+import { appendRows, writeEachRow } from '../../sheets/tables';
 import { readRecordTable, type RecordTable } from '../recordTable';
 import type { CaseTable } from '../sidebar/caseTable';
 
@@ -23,9 +23,10 @@ export interface PlanTables {
 
 const HINT = '1行目の見出しをそろえるか、メニューの「シートを準備」を実行してから、もう一度お試しください。';
 
-function readOne(book: Book, settings: Settings, name: string, fields: readonly FieldDef[]): RecordTable | null {
+function readOne(book: Book, settings: Settings, name: string, fields: readonly FieldDef[], caseIds?: readonly string[]): RecordTable | null {
   const sheet = book.sheets.get(name);
-  return sheet ? readRecordTable(sheet, book.timeZone, settings, { fields, kind: 'other', missingColumnsHint: HINT }) : null;
+  const only = caseIds && { columns: ['caseId'], rowsWhere: { key: 'caseId', values: caseIds } };
+  return sheet ? readRecordTable(sheet, book.timeZone, settings, { fields, kind: 'other', missingColumnsHint: HINT }, only) : null;
 }
 
 function createOne(book: Book, settings: Settings, name: string, fields: readonly FieldDef[]): RecordTable {
@@ -36,11 +37,12 @@ function createOne(book: Book, settings: Settings, name: string, fields: readonl
 /**
  * Both tabs as read; with `create`, a missing tab is made (steps that write),
  * but only after both are read, so that a tab refused (too large, a column
- * missing) leaves the workbook as it was.
+ * missing) leaves the workbook as it was. With `caseIds`, only the ケースID
+ * column and those cases' rows are read (a step about one case).
  */
-export function readPlanTables(book: Book, settings: Settings, create = false): PlanTables {
-  const plans = readOne(book, settings, TAB.plans, PLAN_FIELDS);
-  const tasks = readOne(book, settings, TAB.tasks, TASK_FIELDS);
+export function readPlanTables(book: Book, settings: Settings, create = false, caseIds?: readonly string[]): PlanTables {
+  const plans = readOne(book, settings, TAB.plans, PLAN_FIELDS, caseIds);
+  const tasks = readOne(book, settings, TAB.tasks, TASK_FIELDS, caseIds);
   if (!create) return { plans, tasks };
   return { plans: plans ?? createOne(book, settings, TAB.plans, PLAN_FIELDS), tasks: tasks ?? createOne(book, settings, TAB.tasks, TASK_FIELDS) };
 }
@@ -60,23 +62,18 @@ export function casePlansOf(cases: CaseTable, tables: PlanTables, caseId: string
 type Cells = Readonly<Record<string, Cell>>;
 
 /**
- * Writes rows by index (null blanks a row's standard cells) with one setValues
- * over the rows and standard columns they span, the rows between written back
- * as they were read under the lock; then appends new rows in one write.
+ * Writes rows by index (null blanks a row's standard cells) over the standard
+ * columns, one setValues per row (the rows between are not read, so never
+ * written); then appends new rows in one write.
  */
 function writeRowChanges(book: Book, table: RecordTable, fields: readonly FieldDef[], updates: ReadonlyMap<number, Cells | null>, appended: readonly Cells[]): void {
   const columns = fields.map((f) => table.columnOf.get(f.key)!);
-  if (updates.size) {
-    const indexes = [...updates.keys()];
-    const [top, bottom] = [Math.min(...indexes), Math.max(...indexes)];
-    const [left, right] = [Math.min(...columns), Math.max(...columns)];
-    const block = table.rows.slice(top, bottom + 1).map((row) => Array.from({ length: right - left + 1 }, (_, c) => row[left + c] ?? ''));
-    while (block.length < bottom - top + 1) block.push(Array.from({ length: right - left + 1 }, () => ''));
-    for (const [index, cells] of updates) {
-      fields.forEach((f, i) => { block[index - top]![columns[i]! - left] = cells ? cells[f.key] ?? '' : ''; });
-    }
-    writeBlock(table.sheet, sheetRow(top), left + 1, block, book.timeZone);
-  }
+  const rows = new Map([...updates].map(([index, cells]) => {
+    const row = [...table.rows[index] ?? []];
+    fields.forEach((f, i) => { row[columns[i]!] = cells ? cells[f.key] ?? '' : ''; });
+    return [index, row] as const;
+  }));
+  writeEachRow(table.sheet, book.timeZone, rows, Math.min(...columns), Math.max(...columns));
   const width = Math.max(table.header.length, ...columns.map((c) => c + 1));
   appendRows(table.sheet, appended.map((cells) => {
     const row: Cell[] = Array.from({ length: width }, () => '');

@@ -15,7 +15,7 @@ import { withDocumentLock } from '../../sheets/lock';
 import { saveOnce } from '../../sheets/recentSaves';
 import { writeCaseUpdates } from '../caseUpdates';
 import { parseArgs } from '../contracts';
-import { readCaseTable, type CaseTable } from '../sidebar/caseTable';
+import { readCaseRows, type CaseTable } from '../sidebar/caseTable';
 import { decidePlanArgs, reviewPlanArgs, savePlanDraftArgs } from './contracts';
 import { casePlansOf, readPlanTables, writePlanEdit } from './planTables';
 
@@ -31,7 +31,7 @@ export type Step = (plans: CasePlans, settings: Settings, today: string) => Plan
  * outcome so that no step leaves the case breaking a rule. Writes nothing.
  */
 export function judgePlanStep(book: Book, settings: Settings, cases: CaseTable, caseId: string, step: Step, today: string) {
-  const tables = readPlanTables(book, settings, true);
+  const tables = readPlanTables(book, settings, true, [caseId]);
   const plans = casePlansOf(cases, tables, caseId);
   let verdict: PlanVerdict;
   try {
@@ -60,7 +60,7 @@ function runStep(requestId: string, caseId: string, today: string, operation: (e
   return withDocumentLock(() => saveOnce(requestId, (): PlanStepResult => {
     const book = openBook();
     const { settings } = readBookSettings(book);
-    const cases = readCaseTable(book, settings);
+    const cases = readCaseRows(book, settings, [caseId]);
     const applied = judgePlanStep(book, settings, cases, caseId, step, today);
     if (!applied.ok) return { saved: false, errors: applied.errors, warnings: [] };
     const log = writePlanStep(book, applied, operation(applied.edit));

@@ -15,7 +15,7 @@ const SEARCH_KEYS = ['caseId', 'ageBand', 'referrerAgency', 'status', 'consent']
 export function searchCases(rawArgs?: unknown): CaseSearchResult {
   const args = parseArgs(caseSearchArgs, rawArgs);
   const book = openBook();
-  const table = readCaseTable(book, readBookSettings(book).settings);
+  const table = readCaseTable(book, readBookSettings(book).settings, { columns: SEARCH_KEYS });
   const idPart = normalizeText(args.caseId ?? '');
   const status = args.status ?? 'open';
   const found: CaseChoice[] = [];

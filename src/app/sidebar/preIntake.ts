@@ -1,37 +1,39 @@
 // Outreach before intake (SPEC §4): the 対象 whose 支援記録 rows have no
 // ケースID yet, and linking them once the person has become a case: the
 // ケースID is written into those rows and their 対象 stays, so the records
-// count under the case from then on (SPEC §9).
+// count under the case from then on (SPEC §9). Only the columns that say
+// which rows are whose are read, never the tabs whole.
 import { namesAnyone } from '../../domain/agenda/masking';
+import type { Cell } from '../../domain/cell';
 import { ACTIVITY_FIELDS, TAB } from '../../domain/fields';
 import { isIsoDate } from '../../domain/normalize';
 import { sheetRow } from '../../domain/table';
-import { looksLikePersonName } from '../../domain/validate/activityRules';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import { logChanges } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
 import { saveOnce } from '../../sheets/recentSaves';
-import { writeBlock } from '../../sheets/tables';
+import { writeEachRow } from '../../sheets/tables';
 import { linkPreIntakeArgs, parseArgs, preIntakeSubjectsArgs } from '../contracts';
-import { readRecordTable, type RecordTable } from '../recordTable';
+import { readRecordTable, type KeyedRows, type RecordTable } from '../recordTable';
 import type { LinkPreIntakeResult, PreIntakeSubject } from '../sidebarTypes';
-import { readCaseTable, workbookPeople } from './caseTable';
+import { looksLikePersonName } from '../../domain/validate/activityRules';
+import { readCaseTable, readWorkbookPeople } from './caseTable';
 
-/** 支援記録 as read (its 対象 column added when missing), or null when the tab is missing. */
-export function activityTable(book: Book): RecordTable | null {
+/** 支援記録 as `only` says (by default its ケースID and 対象 columns), its 対象 column added when missing; null when the tab is missing. */
+export function activityTable(book: Book, only: KeyedRows = { columns: ['caseId', 'subject'] }): RecordTable | null {
   const sheet = book.sheets.get(TAB.activities);
   if (!sheet) return null;
   const { settings } = readBookSettings(book);
   return readRecordTable(sheet, book.timeZone, settings, {
     fields: ACTIVITY_FIELDS, kind: 'other', missingColumnsHint: '見出し行を確かめてください。', addable: ['subject'],
-  });
+  }, only);
 }
 
 /** Data rows (index from 0) of the 対象 not linked to a case, by 対象. */
 function unlinked(table: RecordTable): Map<string, number[]> {
   const bySubject = new Map<string, number[]>();
   for (const index of table.filled) {
-    const text = table.textOf(index);
+    const text = table.partOf(index, ['caseId', 'subject']);
     if (text.caseId || !text.subject) continue;
     bySubject.set(text.subject, [...(bySubject.get(text.subject) ?? []), index]);
   }
@@ -41,14 +43,14 @@ function unlinked(table: RecordTable): Map<string, number[]> {
 export function getPreIntakeSubjects(rawArgs?: unknown): PreIntakeSubject[] {
   parseArgs(preIntakeSubjectsArgs, rawArgs ?? {});
   const book = openBook();
-  const table = activityTable(book);
+  const table = activityTable(book, { columns: ['caseId', 'subject', 'activityOn'] });
   if (!table) return [];
   const subjects = [...unlinked(table)];
   if (subjects.length === 0) return [];
   // A 対象 that names a person (SPEC §6 target_names_person) is offered with a warning, never as if neutral.
-  const namesCase = namesAnyone(workbookPeople(readCaseTable(book, readBookSettings(book).settings)));
+  const namesCase = namesAnyone(readWorkbookPeople(book, readBookSettings(book).settings));
   return subjects.map(([subject, indexes]) => {
-    const days = indexes.map((i) => table.textOf(i).activityOn ?? '').filter(isIsoDate).sort();
+    const days = indexes.map((i) => table.partOf(i, ['activityOn']).activityOn ?? '').filter(isIsoDate).sort();
     return { subject, records: indexes.length, firstOn: days[0] ?? '', lastOn: days.at(-1) ?? '', namesPerson: looksLikePersonName(subject) || namesCase(subject) };
   });
 }
@@ -59,7 +61,7 @@ export function linkPreIntakeRecords(rawArgs?: unknown): LinkPreIntakeResult {
   return withDocumentLock(() => saveOnce(args.requestId, (): LinkPreIntakeResult => {
     const book = openBook();
     const { settings } = readBookSettings(book);
-    if (readCaseTable(book, settings).indexOfCase(args.caseId) < 0) {
+    if (readCaseTable(book, settings, { columns: ['caseId'] }).indexOfCase(args.caseId) < 0) {
       throw new Error(`ケースID「${args.caseId}」は共通シートにありません。先にケースを保存してください。`);
     }
     const table = activityTable(book);
@@ -67,11 +69,10 @@ export function linkPreIntakeRecords(rawArgs?: unknown): LinkPreIntakeResult {
     if (!table || indexes.length === 0) {
       throw new Error(`対象「${args.subject}」の、ケースIDのない支援記録はありません（すでにつないだか、対象が変わっています）。`);
     }
-    // One write over the ケースID column from the first row to the last; the rows between keep what they hold.
+    // The ケースID cell of each of the 対象's rows, and no other cell: the rows between are others' records.
     const column = table.columnOf.get('caseId')!;
-    const [first, last] = [indexes[0]!, indexes.at(-1)!];
-    const values = table.rows.slice(first, last + 1).map((row, i) => [indexes.includes(first + i) ? args.caseId : row[column] ?? '']);
-    writeBlock(table.sheet, sheetRow(first), column + 1, values, book.timeZone);
+    const row: Cell[] = Array.from({ length: column + 1 }, (_, c) => (c === column ? args.caseId : ''));
+    writeEachRow(table.sheet, book.timeZone, new Map(indexes.map((index) => [index, row])), column, column);
     logChanges(book, indexes.map((index) => ({
       operation: 'まだケースでなかった方の支援記録をケースにつなぐ', sheet: TAB.activities, caseId: args.caseId,
       field: `ケースID（${sheetRow(index)}行目・対象「${args.subject}」）`, before: '', after: args.caseId,

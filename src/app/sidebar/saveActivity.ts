@@ -2,7 +2,10 @@
 // (アウトリーチ only) for someone not yet a case under a 対象: one row appended
 // to 支援記録 under the document lock, with its 記録ID. A record of the same
 // case, date and 種別 as an existing one is saved only once the person has
-// confirmed it is another visit (a second press is not).
+// confirmed it is another visit (a second press is not). Read: the ケースID
+// column of 共通シート, the ケースID and 記録ID columns of 支援記録, and the
+// case's own 支援記録 rows, never the tabs whole; for a record under a 対象,
+// also every case's 本人氏名, カナ and 生年月日, so a 対象 that names a case is caught.
 import { namesAnyone } from '../../domain/agenda/masking';
 import { cellText, type Cell } from '../../domain/cell';
 import { IdAllocator, RECORD_ID_FORMAT } from '../../domain/caseId';
@@ -20,7 +23,7 @@ import { appendRow } from '../../sheets/tables';
 import { readRecordTable } from '../recordTable';
 import { parseArgs, saveActivityArgs } from '../contracts';
 import type { SaveResult } from '../sidebarTypes';
-import { readCaseTable, workbookPeople } from './caseTable';
+import { IDENTITY_KEYS, readCaseTable, workbookPeople } from './caseTable';
 
 export function saveActivity(rawArgs?: unknown): SaveResult {
   const args = parseArgs(saveActivityArgs, rawArgs);
@@ -29,11 +32,12 @@ export function saveActivity(rawArgs?: unknown): SaveResult {
     const book = openBook();
     const { settings } = readBookSettings(book);
     const { record, findings } = readActivityRecord(settings, today)(args.record);
-    const cases = readCaseTable(book, settings);
+    const subject = record?.text.subject ?? '';
+    const cases = readCaseTable(book, settings, { columns: subject ? ['caseId', ...IDENTITY_KEYS] : ['caseId'] });
     const caseId = record?.text.caseId ?? '';
     const unknown = caseId && cases.indexOfCase(caseId) < 0 ? [finding('caseId', 'unknown_case', say.unknownCase(caseId))] : [];
     const errors = [...findings.filter((f) => f.severity === 'error'), ...unknown];
-    const named = record?.text.subject ? checkSubjectAgainstCases(record.text, namesAnyone(workbookPeople(cases))) : [];
+    const named = subject && record ? checkSubjectAgainstCases(record.text, namesAnyone(workbookPeople(cases))) : [];
     const warnings = [...findings.filter((f) => f.severity === 'warning'), ...named];
     if (!record || errors.length) return { saved: false, errors, warnings };
 
@@ -41,7 +45,7 @@ export function saveActivity(rawArgs?: unknown): SaveResult {
       ?? createTab(book, TAB.activities, STANDARD_TABS.find((t) => t.name === TAB.activities)!.initial());
     const table = readRecordTable(sheet, book.timeZone, settings, {
       fields: ACTIVITY_FIELDS, kind: 'other', missingColumnsHint: '見出し行を確かめてください。', addable: ['subject'],
-    });
+    }, { columns: ['recordId'], ...(caseId ? { rowsWhere: { key: 'caseId', values: [caseId] } } : {}) });
     const { columnOf } = table;
     const sameDay = table.indexesOf('caseId', caseId)
       .filter((i) => table.textOf(i).activityOn === record.text.activityOn && table.textOf(i).activityType === record.text.activityType)

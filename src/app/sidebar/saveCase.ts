@@ -1,7 +1,10 @@
 // Saving a case from the sidebar: validated again here with the schema the
 // page used, then one row written under the document lock, stamped, logged.
 // An edit writes only the fields the person changed since loading the form;
-// a field someone else changed meanwhile is refused, never overwritten.
+// a field someone else changed meanwhile is refused, never overwritten, and
+// only the cells that change are written, so a colleague typing into another
+// cell of the row in the sheet meanwhile keeps what they typed. Of 共通シート
+// only the ケースID, カナ and 生年月日 columns and the edited row are read.
 import { cellText, type Cell } from '../../domain/cell';
 import { CASE_ID_FORMAT, IdAllocator } from '../../domain/caseId';
 import { changedFields, editConflicts } from '../../domain/edits';
@@ -18,11 +21,11 @@ import { clearCaseDraft } from '../../sheets/caseDraft';
 import { currentUser, logChanges, type ChangeEntry } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
 import { saveOnce } from '../../sheets/recentSaves';
-import { appendRow, writeRows } from '../../sheets/tables';
+import { appendRow, runsOf, writeBlock } from '../../sheets/tables';
 import { instantToDateCell } from '../../sheets/zonedDate';
 import { ArgumentError, parseArgs, saveCaseArgs } from '../contracts';
 import type { SaveResult } from '../sidebarTypes';
-import { readCaseTable, type CaseTable } from './caseTable';
+import { readCaseRows, type CaseTable } from './caseTable';
 
 type Args = ReturnType<typeof parseArgs<typeof saveCaseArgs>>;
 
@@ -59,7 +62,7 @@ export function saveCase(rawArgs?: unknown): SaveResult {
   return withDocumentLock(() => saveOnce(args.requestId, (): SaveResult => {
     const book = openBook();
     const { settings } = readBookSettings(book);
-    const table = readCaseTable(book, settings);
+    const table = readCaseRows(book, settings, args.editing === undefined ? [] : [args.editing], PERSON_KEYS);
     const index = targetRow(args, table);
 
     // An edit applies only the changed fields to the row as it is now.
@@ -109,8 +112,11 @@ export function saveCase(rawArgs?: unknown): SaveResult {
       row[column] = after;
     }
     const rowNumber = index >= 0 ? sheetRow(index) : sheetRow(table.rows.length);
-    if (index >= 0) writeRows(table.sheet, rowNumber, [row], book.timeZone);
-    else appendRow(table.sheet, row, book.timeZone);
+    if (index < 0) appendRow(table.sheet, row, book.timeZone);
+    else {
+      const changedColumns = row.flatMap((cell, c) => (sameCell(before[c] ?? '', cell) ? [] : [c]));
+      for (const { first, count } of runsOf(changedColumns)) writeBlock(table.sheet, rowNumber, first + 1, [row.slice(first, first + count)], book.timeZone);
+    }
     logChanges(book, changes);
     clearCaseDraft();
     return { saved: true, id, row: rowNumber, created: index < 0, warnings: [...warnings, ...duplicates] };

@@ -9,7 +9,7 @@ import { readCaseDraft } from '../../sheets/caseDraft';
 import { loadCaseArgs, parseArgs, sidebarStateArgs } from '../contracts';
 import type { LoadedCase, SidebarState } from '../sidebarTypes';
 import type { Settings } from '../../domain/settings';
-import { readCaseTable, type CaseTable } from './caseTable';
+import { readCaseRows, readCaseTable, type CaseTable } from './caseTable';
 
 function formOf(table: CaseTable, index: number): LoadedCase {
   const text = table.textOf(index);
@@ -42,7 +42,7 @@ export function loadSelectedCase(rawArgs?: unknown): LoadedCase | null {
   const book = openBook();
   const { settings } = readBookSettings(book);
   if (args.caseId === undefined) return selectedCase(book, settings);
-  const table = readCaseTable(book, settings);
+  const table = readCaseRows(book, settings, [args.caseId]);
   const index = table.indexOfCase(args.caseId);
   return index < 0 ? null : formOf(table, index);
 }
