@@ -5,7 +5,7 @@
 // is refused, saying what it was, is now and what was typed; the .xlsx keeps
 // the colleague's version.
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { loadWorkbook, type Model } from '../../dev/runtime';
+import type { Model } from '../../dev/runtime';
 import { findSheet, lastRowWithContent, type CellValue } from '../../dev/runtime/model';
 import type { AgendaCreated } from '../../src/app/agenda/types';
 import type { CasePlansView, PlanCases } from '../../src/app/plan/state';
@@ -15,7 +15,7 @@ import { addDays } from '../../src/domain/calendar/days';
 import { CASE_FIELDS, MEETING_FIELDS } from '../../src/domain/fields';
 import { PLAN_FIELDS } from '../../src/domain/plan/fields';
 import { todayInTokyo } from '../../src/domain/normalize';
-import { asColleague, openDemoPreview, openSidebar, type DemoPreview } from './demoPreview';
+import { asColleague, openDemoPreview, openSidebar, savedWorkbook, type DemoPreview } from './demoPreview';
 
 let session: DemoPreview;
 let page: Page;
@@ -52,7 +52,7 @@ describe('会議のあと, when a colleague closed a case while the outcome form
   let loadedStatus = '';
 
   it('loads the meeting\'s outcomes; meanwhile a colleague closes one of its cases from their sidebar', async () => {
-    const planned = rowsOf(await loadWorkbook(session.book), '会議記録').filter((r) => r[1] === '支援会議' && r[5] === '予定' && r[2]! <= today);
+    const planned = rowsOf(await savedWorkbook(session), '会議記録').filter((r) => r[1] === '支援会議' && r[5] === '予定' && r[2]! <= today);
     const made = await colleague<AgendaCreated>('createAgenda', { meetingType: '支援会議', date: planned[0]![2] });
     meetingId = made.meetingId;
     await sidebar.getByRole('tab', { name: '会議次第' }).click();
@@ -79,7 +79,7 @@ describe('会議のあと, when a colleague closed a case while the outcome form
     await agenda.getByRole('button', { name: '結果を保存' }).click();
     await agenda.getByText(`${caseId}：状態：読み込んだとき「${loadedStatus}」→ いま「中断」（あなたの入力「${typed}」）。読み込んだあとにほかの方が変更したため、保存しませんでした。`).waitFor();
     await agenda.getByText('「読み込む」で最新の内容を読み込んでから').waitFor();
-    const model = await loadWorkbook(session.book);
+    const model = await savedWorkbook(session);
     const row = rowsOf(model, '共通シート').find((r) => r[0] === caseId)!;
     expect([caseField(row, '状態'), caseField(row, '終結日'), caseField(row, '終結理由')]).toEqual(['中断', today, '本人が転居したため。']);
     const meeting = rowsOf(model, '会議記録').find((r) => r[0] === meetingId)!;
@@ -91,7 +91,7 @@ describe('会議のあと, when a colleague closed a case while the outcome form
     await item.getByLabel('次回モニタリング日').fill(addDays(today, 30));
     await agenda.getByRole('button', { name: '結果を保存' }).click();
     await agenda.getByText(`会議記録の ${meetingId} を「開催済」にし`).waitFor();
-    const model = await loadWorkbook(session.book);
+    const model = await savedWorkbook(session);
     const row = rowsOf(model, '共通シート').find((r) => r[0] === caseId)!;
     expect([caseField(row, '状態'), caseField(row, '終結日'), caseField(row, '終結理由'), caseField(row, '次回モニタリング日')])
       .toEqual(['中断', today, '本人が転居したため。', addDays(today, 30)]);
@@ -134,7 +134,7 @@ describe('two stale saves of one 案 in the プラン view', () => {
     await sidebar.getByLabel('本人の意向（本人の言葉で）').fill('家で暮らし続けたい');
     await sidebar.getByRole('button', { name: '案を保存' }).click();
     await sidebar.getByText(`短期目標：読み込んだとき「${loadedGoal}」→ いま「${theirGoal}」。読み込んだあとにほかの方が変更したため、保存しませんでした。`).waitFor();
-    const planRow = rowsOf(await loadWorkbook(session.book), '支援プラン').find((r) => r[0] === caseId && r[2] === '案')!;
+    const planRow = rowsOf(await savedWorkbook(session), '支援プラン').find((r) => r[0] === caseId && r[2] === '案')!;
     const at = (key: string) => planRow[PLAN_FIELDS.findIndex((f) => f.key === key)];
     expect([at('shortTermGoal'), at('personWish')]).toEqual([theirGoal, draft.plan.personWish ?? '']);
 

@@ -82,7 +82,10 @@ async function screenshotWhole(): Promise<void> {
 }
 
 const runMenu = (): Promise<void> => page.getByRole('group', { name: '多機関協働' }).getByRole('button', { name: '標準化（開いているタブ）' }).click();
-const bytes = (): Buffer => readFileSync(session.book);
+/** The .xlsx once the preview has saved every change so far (it saves after its reply). */
+const savedBytes = async (of: DemoPreview): Promise<Buffer> => { await of.preview.saved(); return readFileSync(of.book); };
+const savedTabText = async (of: DemoPreview, tab: string): Promise<string[][]> => { await of.preview.saved(); return tabText(of.book, tab); };
+const bytes = (): Promise<Buffer> => savedBytes(session);
 
 describe('標準化 of a hand-made sheet from the preview\'s menu', () => {
   beforeAll(async () => {
@@ -97,7 +100,7 @@ describe('標準化 of a hand-made sheet from the preview\'s menu', () => {
   });
 
   it('opens the confirmation on the open tab: its header row, each column\'s mapping, the rows left out, and nothing written', async () => {
-    const before = bytes();
+    const before = await bytes();
     await runMenu();
     await sidebar.getByRole('tab', { name: '標準化', selected: true }).waitFor();
     await view.locator('#standardize-columns').waitFor();
@@ -112,17 +115,17 @@ describe('標準化 of a hand-made sheet from the preview\'s menu', () => {
     await expect(view.locator('#standardize-to-H-question').textContent()).resolves.toMatch(/^確かめてください：「担当」は/);
     await expect(view.locator('#standardize-examples').textContent()).resolves.toContain('令和6年4月1日 → 2024-04-01');
     await expect(view.getByRole('button', { name: 'この内容で標準化する' }).isEnabled()).resolves.toBe(true);
-    expect(bytes().equals(before)).toBe(true);
+    expect((await bytes()).equals(before)).toBe(true);
   });
 
   it('「やめる」 leaves the book byte for byte as it was', async () => {
-    const before = bytes();
+    const before = await bytes();
     await view.getByLabel('G列「相談内容」').selectOption({ label: 'そのまま残す' });
     await view.getByRole('button', { name: 'やめる（何も変えない）' }).click();
     await view.getByRole('status').filter({ hasText: 'シートは何も変えていません' }).waitFor();
     await expect(view.getByRole('button', { name: 'この内容で標準化する' }).isVisible()).resolves.toBe(false);
-    expect(bytes().equals(before)).toBe(true);
-    expect((await tabText(session.book, '相談受付一覧'))[2]).toEqual(HAND_MADE[2]);
+    expect((await bytes()).equals(before)).toBe(true);
+    expect((await savedTabText(session, '相談受付一覧'))[2]).toEqual(HAND_MADE[2]);
   });
 
   it('writes 共通シート with a column set to 「そのまま残す」 kept as it was, once the person confirms, by keyboard alone', async () => {
@@ -139,7 +142,7 @@ describe('標準化 of a hand-made sheet from the preview\'s menu', () => {
     await view.getByRole('status').filter({ hasText: '標準化しました' }).waitFor();
     await expect(view.locator('#standardize-result').textContent()).resolves.toMatch(/タブ「バックアップ_\d{8}_\d{6}」/);
 
-    const [header, ...rows] = await tabText(session.book, '共通シート');
+    const [header, ...rows] = await savedTabText(session, '共通シート');
     const column = (name: string): string[] => rows.map((row) => row[header!.indexOf(name)] ?? '');
     expect(column('本人氏名')).toEqual(['山田 花', '佐藤 一', '鈴木 次']);
     expect(column('相談の概要')).toEqual(['', '', '']);
@@ -178,13 +181,13 @@ describe('標準化 refused before anything is written', () => {
   });
 
   it('shows the refusal as an alert, and 「この内容で標準化する」 cannot be pressed', async () => {
-    const before = readFileSync(refused.book);
+    const before = await savedBytes(refused);
     await refused.page.getByRole('group', { name: '多機関協働' }).getByRole('button', { name: '標準化（開いているタブ）' }).click();
     const panel = refused.page.frameLocator('iframe[title="サイドバー"]').getByRole('tabpanel', { name: '標準化の確認' });
     await panel.locator('#standardize-columns').waitFor();
     await expect(panel.getByRole('alert').textContent()).resolves.toMatch(/^このままでは標準化できません：タブ「相談受付一覧」の範囲 A4:I6は保護されていて/);
     await expect(panel.getByRole('button', { name: 'この内容で標準化する' }).isDisabled()).resolves.toBe(true);
-    expect(readFileSync(refused.book).equals(before)).toBe(true);
+    expect((await savedBytes(refused)).equals(before)).toBe(true);
   });
 });
 
@@ -212,7 +215,7 @@ describe('標準化 in the README\'s order: シートを準備 first, then the h
     await panel.getByRole('button', { name: 'この内容で標準化する' }).click();
     await panel.getByRole('status').filter({ hasText: '標準化しました' }).waitFor();
     await expect(panel.locator('#standardize-result').textContent()).resolves.toContain('タブ「相談受付一覧」のケースを、空だった「共通シート」に移しました。');
-    const [header, ...rows] = await tabText(town.book, '共通シート');
+    const [header, ...rows] = await savedTabText(town, '共通シート');
     expect(rows.map((row) => row[header!.indexOf('本人氏名')])).toEqual(['山田 花', '佐藤 一', '鈴木 次']);
   });
 });
