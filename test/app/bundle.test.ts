@@ -54,11 +54,13 @@ describe('dist/Code.js', () => {
     }
   });
 
-  // Measured 247 KB and 106 KB (bytes) with agendas and counts in. The budget leaves room to grow
-  // but catches a dependency slipping in whole: zod's locales once made them 800 KB and 430 KB.
-  it('stays small enough to load fast: Code.js under 460 KB (支援プラン added about 25 KB, the agendas\' variant kanji table 13 KB, the 標準化 plan about 12 KB), the sidebar page under 160 KB', () => {
-    expect(Buffer.byteLength(CODE)).toBeLessThan(460_000);
-    expect(Buffer.byteLength(readFileSync(join(__dirname, '../../dist/sidebar.html'), 'utf8'))).toBeLessThan(160_000);
+  // Measured 247 KB and 106 KB (bytes) with agendas and counts in; 462 KB and 167 KB with 支援プラン
+  // (about 25 KB), the agendas' variant kanji table (13 KB), 標準化's plan and its confirmation view,
+  // the papers and ケース票, and the sidebar's plan form. The budget leaves room to grow but catches a
+  // dependency slipping in whole: zod's locales once made them 800 KB and 430 KB.
+  it('stays small enough to load fast: Code.js under 520 KB, the sidebar page under 200 KB', () => {
+    expect(Buffer.byteLength(CODE)).toBeLessThan(520_000);
+    expect(Buffer.byteLength(readFileSync(join(__dirname, '../../dist/sidebar.html'), 'utf8'))).toBeLessThan(200_000);
   });
 
   it('points clasp at dist/', () => {

@@ -120,7 +120,7 @@ describe('rebuildCounts', () => {
 
   it('is protected with a warning only, frozen under the months row, with four charts on it', () => {
     const sheet = sheetOf(runtime, SHEET);
-    expect(sheet.protections).toEqual([{ type: 'SHEET', description: expect.stringContaining('月次集計'), warningOnly: true }]);
+    expect(sheet.protections).toEqual([expect.objectContaining({ type: 'SHEET', description: expect.stringContaining('月次集計'), warningOnly: true })]);
     expect(sheet.frozenRows).toBe(rows.findIndex((r) => r[0] === '項目') + 1);
     expect(sheet.charts.map((c) => [c.type, c.options.title])).toEqual([
       ['BAR', '課題領域（2025年度の新規相談）'], ['BAR', '世帯の状態（2025年度の新規相談）'],
