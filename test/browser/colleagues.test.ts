@@ -112,10 +112,13 @@ describe('two stale saves of one 案 in the プラン view', () => {
     }
     expect(caseId).not.toBe('');
     await sidebar.getByRole('tab', { name: 'プラン' }).click();
+    const panel = sidebar.getByRole('tabpanel', { name: '支援プラン' });
+    await panel.getByLabel('ケースID（一部でも可）').fill(caseId);
+    await panel.getByRole('button', { name: '探す' }).click();
     const picker = sidebar.getByLabel('ケース（ケースID・年代・機関）');
     await picker.locator(`option[value="${caseId}"]`).waitFor({ state: 'attached' });
     await picker.selectOption(caseId);
-    const goal = sidebar.getByLabel('短期目標（必須）');
+    const goal = sidebar.locator('#plan-editor').getByLabel('短期目標', { exact: true });
     await goal.waitFor();
     const loadedGoal = await goal.inputValue();
 
@@ -131,7 +134,7 @@ describe('two stale saves of one 案 in the プラン view', () => {
     });
     expect(saved).toMatchObject({ saved: true });
 
-    await sidebar.getByLabel('本人の意向（本人の言葉で）').fill('家で暮らし続けたい');
+    await sidebar.locator('#plan-editor').getByLabel('本人の意向', { exact: true }).fill('家で暮らし続けたい');
     await sidebar.getByRole('button', { name: '案を保存' }).click();
     await sidebar.getByText(`短期目標：読み込んだとき「${loadedGoal}」→ いま「${theirGoal}」。読み込んだあとにほかの方が変更したため、保存しませんでした。`).waitFor();
     const planRow = rowsOf(await savedWorkbook(session), '支援プラン').find((r) => r[0] === caseId && r[2] === '案')!;
