@@ -109,19 +109,21 @@ describe('the sidebar in the local preview', () => {
   });
 
   it('finds a case for a 支援記録 by its ケースID on the server, and saves the record for it', async () => {
+    // The プラン view has a finder with the same labels: only the 支援記録 panel's fields are meant.
+    const inActivity = (label: string) => sidebar.locator('#panel-activity').getByLabel(label, { exact: true });
     const model = await savedWorkbook(session);
     const cases = findSheet(model, '共通シート')!;
     const caseId = String(cases.cells[1]![0]!.value);
     await sidebar.getByRole('tab', { name: '支援記録' }).click();
     await sidebar.getByText(/^\d+件中 1〜\d+件/).waitFor(); // the first page of open cases, without asking
-    await field('状態で絞り込む').selectOption('all');
-    await field('ケースID（一部でも可）').fill(caseId);
-    await field('ケースID（一部でも可）').press('Enter');
+    await inActivity('状態で絞り込む').selectOption('all');
+    await inActivity('ケースID（一部でも可）').fill(caseId);
+    await inActivity('ケースID（一部でも可）').press('Enter');
     await sidebar.getByText(/^[12]件中 1〜[12]件/).waitFor(); // one case, or two when the demo planted a duplicate ID
-    await field('ケース').selectOption(caseId);
-    await field('実施日').fill('2024-04-10');
-    await field('種別').selectOption('同行支援');
-    await field('内容').fill('窓口へ同行');
+    await inActivity('ケース').selectOption(caseId);
+    await inActivity('実施日').fill('2024-04-10');
+    await inActivity('種別').selectOption('同行支援');
+    await inActivity('内容').fill('窓口へ同行');
     const before = lastRowWithContent(findSheet(model, '支援記録')!);
     await sidebar.getByRole('button', { name: '記録を保存' }).click();
     await sidebar.getByText(/支援記録 R\d{4}-\d{5} を保存しました/).waitFor();
