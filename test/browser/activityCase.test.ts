@@ -90,8 +90,10 @@ describe('whose 支援記録 a save writes', () => {
   });
 
   it('names a case picked from the list too, though the list itself names no one', async () => {
-    await sidebar.getByLabel('ケースID（一部でも可）', { exact: true }).fill('');
-    await sidebar.getByRole('button', { name: '探す', exact: true }).click();
+    // The プラン view has a finder of its own with the same labels: the 支援記録 panel's is meant.
+    const activity = sidebar.locator('#panel-activity');
+    await activity.getByLabel('ケースID（一部でも可）', { exact: true }).fill('');
+    await activity.getByRole('button', { name: '探す', exact: true }).click();
     await sidebar.locator('#activity-find-summary').filter({ hasText: '件中' }).waitFor();
     const picker = field('ケース');
     const labels = await picker.locator('option').allTextContents();
