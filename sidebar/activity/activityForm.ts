@@ -17,7 +17,6 @@ import { button, h } from '../shared/dom';
 import { createErrorSummary } from '../shared/errorSummary';
 import type { FieldControl } from '../shared/fieldControls';
 import { FormCore } from '../shared/formCore';
-import { errorsFirst, hasErrors } from '../shared/issues';
 import { attemptKey, SaveAttempts } from '../shared/saveAttempts';
 import { newRequestId } from '../shared/requestId';
 import { callServer } from '../shared/server';
@@ -268,14 +267,10 @@ export class ActivityForm {
   private async save(allowSameDay: boolean): Promise<void> {
     if (this.attempts.busy) return;
     this.confirmation.hide();
-    this.core.revealAll();
-    const issues = this.core.validate();
-    if (hasErrors(issues)) {
+    if (!this.core.readyToSave(this.summary)) {
       this.status.clear();
-      this.summary.show(this.core.inFormOrder(issues.filter((i) => i.severity === 'error')));
       return;
     }
-    this.summary.hide();
     const record = this.core.record();
     const attempt = this.attempts.begin(attemptKey({ record, allowSameDay }));
     if (!attempt) return;
@@ -300,9 +295,7 @@ export class ActivityForm {
       return;
     }
     if (!result.saved) {
-      const issues = errorsFirst([...result.errors, ...result.warnings]);
-      this.core.show(issues);
-      this.summary.show(this.core.inFormOrder(issues.filter((i) => i.severity === 'error')));
+      this.core.showRefusal(this.summary, result.errors, result.warnings);
       return;
     }
     // The next record is often for the same day and the same staff: keep those, clear the content.

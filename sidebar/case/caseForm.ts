@@ -15,7 +15,7 @@ import { button, fill, h } from '../shared/dom';
 import { createErrorSummary } from '../shared/errorSummary';
 import { readOnlyField } from '../shared/fieldControls';
 import { FormCore } from '../shared/formCore';
-import { countBySeverity, errorsFirst, hasErrors, type FieldIssue } from '../shared/issues';
+import { countBySeverity, type FieldIssue } from '../shared/issues';
 import { sameRecord } from '../shared/record';
 import { attemptKey, SaveAttempts } from '../shared/saveAttempts';
 import { callServer } from '../shared/server';
@@ -262,14 +262,10 @@ export class CaseForm {
   private async save(): Promise<void> {
     if (this.attempts.busy) return;
     this.confirmation.hide();
-    this.core.revealAll();
-    const issues = this.core.validate();
-    if (hasErrors(issues)) {
+    if (!this.core.readyToSave(this.summary)) {
       this.status.clear();
-      this.summary.show(this.core.inFormOrder(issues.filter((i) => i.severity === 'error')));
       return;
     }
-    this.summary.hide();
     if (this.editing && !this.editing.caseId) {
       this.status.error(NO_ID_NOTE);
       return;
@@ -298,9 +294,7 @@ export class CaseForm {
       return;
     }
     if (!result.saved) {
-      const issues = errorsFirst([...result.errors, ...result.warnings]);
-      this.core.show(issues);
-      this.summary.show(this.core.inFormOrder(issues.filter((i) => i.severity === 'error')));
+      this.core.showRefusal(this.summary, result.errors, result.warnings);
       return;
     }
     const unchangedSince = sameRecord(this.core.record(), sent);

@@ -4,7 +4,8 @@ import type { FieldDef } from '../../src/domain/fields';
 import { controlSpecOf, type ControlSpec } from './controlSpec';
 import { reveal } from './dom';
 import { createControl, type ControlOptions, type FieldControl } from './fieldControls';
-import { issuesByField, validateWith, visibleIssues, type FieldIssue } from './issues';
+import type { ErrorSummary } from './errorSummary';
+import { errorsFirst, hasErrors, issuesByField, validateWith, visibleIssues, type FieldIssue } from './issues';
 import { buildRecord } from './record';
 import type { Settings } from '../../src/domain/settings';
 
@@ -106,5 +107,28 @@ export class FormCore {
     control.element.scrollIntoView?.({ block: 'center' });
     control.focus();
     return true;
+  }
+
+  /** Before a save: every field's issues shown; with an error the summary lists the errors and the save stops (false). */
+  readyToSave(summary: ErrorSummary): boolean {
+    this.revealAll();
+    const issues = this.validate();
+    if (hasErrors(issues)) {
+      summary.show(this.errorsInOrder(issues));
+      return false;
+    }
+    summary.hide();
+    return true;
+  }
+
+  /** The server refused a save: its findings on their fields, its errors in the summary. */
+  showRefusal(summary: ErrorSummary, errors: readonly FieldIssue[], warnings: readonly FieldIssue[]): void {
+    const issues = errorsFirst([...errors, ...warnings]);
+    this.show(issues);
+    summary.show(this.errorsInOrder(issues));
+  }
+
+  private errorsInOrder(issues: readonly FieldIssue[]): FieldIssue[] {
+    return this.inFormOrder(issues.filter((i) => i.severity === 'error'));
   }
 }

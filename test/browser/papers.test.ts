@@ -37,12 +37,16 @@ function countsPage(): string {
   const cells = tabText(runtime, sheet);
   const width = Math.max(...cells.map((r) => r.length));
   const headerAt = cells.findIndex((r) => r[0] === '項目');
+  const approvalAt = cells.findIndex((r) => APPROVALS.every((title) => r.includes(title)));
+  const whole = (r: readonly string[]): string[] => [...r, ...Array<string>(width - r.length).fill('')];
   return paperHtml({
     title: sheet, orientation: 'landscape', headerRows: headerAt + 1,
     columns: Array.from({ length: width }, (_, i) => ({ header: '', width: i === 0 ? 220 : i === width - 1 ? 110 : 58 })),
-    // A title or note row spans the page (one cell); the table's rows keep every column.
-    rows: cells.map((r, i) => (i < headerAt ? { role: i === 0 ? 'title' : 'info', cells: [r[0] ?? ''] }
-      : { role: i === headerAt ? 'header' : 'item', cells: [...r, ...Array<string>(width - r.length).fill('')] })),
+    // A title or note row spans the page (one cell); the 決裁欄 and the table's rows keep every column.
+    rows: cells.map((r, i) => (i === approvalAt ? { role: 'approval', cells: whole(r) }
+      : i === approvalAt + 1 ? { role: 'stamp', cells: whole(r) }
+      : i < headerAt ? { role: i === 0 ? 'title' : 'info', cells: [r[0] ?? ''] }
+      : { role: i === headerAt ? 'header' : 'item', cells: whole(r) })),
   });
 }
 
@@ -90,9 +94,11 @@ test('the demo gives each paper something to print', () => {
   expect(planned).toMatch(/^\d{4}-\d{4}$/);
 });
 
-test('the 集計 tab prints on A4 landscape, its 12 months and total across one page width', async () => {
+test('the 集計 tab prints on A4 landscape, its 12 months and total across one page width, with the 決裁欄 of 設定', async () => {
   const page = await browser.newPage();
   await page.setContent(countsPage());
+  const text = await page.locator('body').innerText();
+  for (const title of APPROVALS) expect(text).toContain(title);
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   await page.close();
   const boxes = pageBoxes(pdf);

@@ -201,3 +201,36 @@ describe('casesheet: one case\'s hand-off sheet', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   }, 60_000);
 });
+
+describe('counts: the manager\'s report', () => {
+  const SHEET = '集計_2026年度';
+  let path = '';
+  let csv = '';
+  beforeAll(async () => {
+    path = copy('counts.xlsx');
+    csv = join(dir, 'counts.csv');
+    const run = await cli('counts', path, '--fiscal-year', '2026', '--csv', csv, '--json');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).sheet).toBe(SHEET);
+  }, 180_000);
+
+  it('carries the 決裁欄 of 設定 at the top right, under the title, each title over a ruled box to stamp', async () => {
+    const rows = await tabTexts(path, SHEET);
+    const at = rows.findIndex((r) => r.includes(APPROVALS[0]!));
+    expect(at).toBe(1);
+    const width = Math.max(...rows.map((r) => r.length));
+    expect(rows[at]!.slice(width - APPROVALS.length, width)).toEqual(APPROVALS);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.getWorksheet(SHEET)!;
+    for (let column = width - APPROVALS.length + 1; column <= width; column++) {
+      for (const row of [at + 1, at + 2]) expect(sheet.getRow(row).getCell(column).border?.bottom?.style).toBeTruthy();
+    }
+  });
+
+  it('keeps the 決裁欄 off the CSV, which is for figures only', () => {
+    const text = readFileSync(csv, 'utf8');
+    expect(text).toContain('新規相談');
+    for (const title of APPROVALS) expect(text).not.toContain(title);
+  });
+});

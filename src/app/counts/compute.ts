@@ -23,5 +23,6 @@ export function summaryOf(counts: CountsResult, settings: Settings, builtOn: str
     builtOn,
     threshold: settings.smallCountThreshold,
     meetingTypes: settings.meetingTypes.map((m) => m.name),
+    approvals: settings.approvals,
   });
 }

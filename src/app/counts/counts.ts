@@ -6,6 +6,7 @@ import { summarySheetName } from '../../domain/counts/render';
 import { openBook } from '../../sheets/book';
 import { countsArgs, parseArgs } from '../contracts';
 import { countBook, dayAndYear, summaryOf } from './compute';
+import type { RowKind } from '../../domain/counts/grid';
 import type { CountsCsv } from './types';
 
 /**
@@ -21,10 +22,13 @@ export function getCounts(rawArgs?: unknown): CountsResult {
   return counts;
 }
 
-/** The summary exactly as the tab shows it (small counts as <k), as CSV for Excel. */
+/** Rows for the printed page only: the 決裁欄 has no place in a CSV. */
+const PAPER_ONLY: readonly RowKind[] = ['approval', 'stamp'];
+
+/** The summary exactly as the tab shows it (small counts as <k, without the 決裁欄), as CSV for Excel. */
 export function countsCsv(rawArgs?: unknown): CountsCsv {
   const { today, fiscalYear } = dayAndYear(parseArgs(countsArgs, rawArgs));
   const { counts, settings } = countBook(openBook(), fiscalYear, today);
   const summary = summaryOf(counts, settings, today);
-  return { fileName: `${summary.sheetName}_${today.replace(/-/g, '')}.csv`, text: toCsv(summary.cells) };
+  return { fileName: `${summary.sheetName}_${today.replace(/-/g, '')}.csv`, text: toCsv(summary.cells.filter((_, r) => !PAPER_ONLY.includes(summary.rowKinds[r]!))) };
 }

@@ -3,7 +3,7 @@
 // so the number of Apps Script calls never depends on the number of rows.
 import type { ChartSpec, RowKind, Summary } from '../../domain/counts/render';
 import type { Book } from '../../sheets/book';
-import { PRINT_FONT_SIZE } from '../../sheets/printStyle';
+import { PRINT_FONT_SIZE, ruleApprovals } from '../../sheets/printStyle';
 import { writeRows } from '../../sheets/tables';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -55,6 +55,7 @@ export function writeSummaryTab(book: Book, summary: Summary): Sheet {
     row.map((cell) => (summary.rowKinds[r] === 'header' && cell !== '' ? HEADER_BACKGROUND : null))) as string[][]);
   for (const a of summary.numberAreas) sheet.getRange(a.row, a.column, a.numRows, a.numColumns).setHorizontalAlignment('right');
   for (const run of widthRuns(summary.columnWidths)) sheet.setColumnWidths(run.start, run.count, run.width);
+  ruleApprovals(sheet, summary.cells.map((cells, r) => ({ role: summary.rowKinds[r] === 'approval' ? 'approval' : 'info', cells: cells.map(String) })), width);
   sheet.setFrozenRows(summary.frozenRows);
   // Warning-only: a manager may still annotate, but is told the tab is rebuilt.
   sheet.protect().setDescription(COUNTS_PROTECTION).setWarningOnly(true);

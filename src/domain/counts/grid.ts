@@ -1,7 +1,7 @@
 // The cells of a generated tab, row by row, each row as wide as the tab.
 export type SummaryCell = string | number;
 /** How a row is formatted on the tab. */
-export type RowKind = 'title' | 'info' | 'header' | 'data' | 'heading' | 'note' | 'blank';
+export type RowKind = 'title' | 'info' | 'header' | 'data' | 'heading' | 'note' | 'blank' | 'approval' | 'stamp';
 
 /** A block of cells, 1-based as Sheets counts. */
 export interface GridArea {

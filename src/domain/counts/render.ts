@@ -4,6 +4,7 @@
 // the grid is made from the counts alone, so no value of any row can reach
 // it. Small counts are shown as <k here; the JSON keeps them.
 import { dateWithWareki } from '../calendar/days';
+import { approvalRows } from '../paper/layout';
 import { FIELDS_OF_PEOPLE } from '../fields';
 import { metricCatalogue, OPEN_AT_MONTH_END, TOTAL_RULE_TEXT } from './catalogue';
 import { fiscalYearTitle, MONTHS_IN_YEAR, monthLabel } from './fiscalYear';
@@ -35,6 +36,8 @@ export interface SummaryOptions {
   /** 少数秘匿 k of 設定: counts 1 … k-1 are shown as <k; 0 or 1 shows every count. */
   readonly threshold: number;
   readonly meetingTypes: readonly string[];
+  /** 決裁欄 of 設定: the titles of the approval boxes, left to right; none when absent or empty. */
+  readonly approvals?: readonly string[];
 }
 
 export const summarySheetName = (fiscalYear: number): string => `集計_${fiscalYear}年度`;
@@ -87,6 +90,8 @@ export function renderSummary(counts: CountsResult, options: SummaryOptions): Su
   const grid = new Grid(columnWidths.length);
 
   grid.add('title', `${fiscalYearTitle(fiscalYear)} 月次集計`);
+  // The 決裁欄 at the top right, as a manager's report carries it (SPEC §12 Papers).
+  for (const row of approvalRows(options.approvals ?? [], columnWidths.length)) grid.add(row.role === 'approval' ? 'approval' : 'stamp', ...row.cells);
   grid.add('info', `作成日：${dateWithWareki(builtOn)}\u3000対象：${fiscalYear}年4月〜${fiscalYear + 1}年3月の共通シート・支援記録・会議記録`);
   const skipped = skippedRowCount(counts.skipped);
   grid.add('info', skipped === 0
