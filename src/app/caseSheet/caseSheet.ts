@@ -4,8 +4,7 @@
 // is not あり: such a case can only be discussed at 支援会議.
 import { caseSheetName, CASE_SHEET_COLUMNS, layoutCaseSheet } from '../../domain/caseSheet/layout';
 import { paperHtml } from '../../domain/paper/printHtml';
-import { currentPlan, draftPlan, versionOf } from '../../domain/plan/lifecycle';
-import { planKey } from '../../domain/plan/rules';
+import { currentPlan, draftPlan, tasksOf, versionOf } from '../../domain/plan/lifecycle';
 import { todayInTokyo } from '../../domain/normalize';
 import * as z from '../../domain/zod';
 import { openBook, readBookSettings } from '../../sheets/book';
@@ -48,7 +47,7 @@ function prepareCaseSheet(rawArgs: unknown) {
     caseText: c,
     plan: plan ? {
       plan: plan.text,
-      tasks: plans.tasks.filter((t) => planKey(t.text.caseId ?? '', t.text.version ?? '') === planKey(plans.caseId, versionOf(plan))).map((t) => t.text),
+      tasks: tasksOf(plans, versionOf(plan)).map((t) => t.text),
     } : null,
     activities: activities ? activities.indexesOf('caseId', plans.caseId).map((i) => activities.textOf(i)) : [],
     mainAgencyDesk: settings.agencies.find((a) => a.name === c.mainAgency)?.contact ?? '',

@@ -5,7 +5,7 @@
 import { cellText, type Cell } from '../../domain/cell';
 import { TAB, type FieldDef } from '../../domain/fields';
 import { PLAN_FIELDS, TASK_FIELDS } from '../../domain/plan/fields';
-import type { CasePlans, PlanEdit, ReadRow } from '../../domain/plan/lifecycle';
+import { tasksOf, type CasePlans, type PlanEdit, type ReadRow } from '../../domain/plan/lifecycle';
 import type { CasePlanSources, PlanSource } from '../../domain/plan/agendaPlan';
 import type { RecordText } from '../../domain/record';
 import { planKey } from '../../domain/plan/rules';
@@ -104,7 +104,7 @@ export function writePlanEdit(book: Book, tables: Required<{ [K in keyof PlanTab
   const taskUpdates = new Map<number, Cells | null>();
   const taskAppends: Cells[] = [];
   for (const set of edit.taskSets) {
-    const existing = plans.tasks.filter((t) => planKey(t.text.caseId ?? '', t.text.version ?? '') === planKey(plans.caseId, set.version));
+    const existing = tasksOf(plans, set.version);
     existing.forEach((t, i) => taskUpdates.set(t.index, set.rows[i] ?? null));
     taskAppends.push(...set.rows.slice(existing.length));
     const [before, after] = [existing.map((t) => taskLine(t.raw)).join('／'), set.rows.map(taskLine).join('／')];

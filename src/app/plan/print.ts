@@ -1,8 +1,7 @@
 // 「プランを印刷用に作成」 (SPEC §12): the tab プラン_<ケースID>, the person's
 // own copy, rebuilt from 共通シート, 支援プラン and 役割分担 under the lock.
 import { TAB } from '../../domain/fields';
-import { currentPlan, draftPlan, versionOf } from '../../domain/plan/lifecycle';
-import { planKey } from '../../domain/plan/rules';
+import { currentPlan, draftPlan, tasksOf, versionOf } from '../../domain/plan/lifecycle';
 import { paperHtml } from '../../domain/paper/printHtml';
 import { layoutPlanPrint, PLAN_PRINT_COLUMNS, planPrintSheetName } from '../../domain/plan/printView';
 import { openBook, readBookSettings } from '../../sheets/book';
@@ -46,7 +45,7 @@ function preparePlanPrint(rawArgs: unknown) {
       : `ケース「${args.caseId}」には支援プランがまだありません。サイドバーの「プラン」で案を作ってください。`);
   }
   const version = versionOf(plan);
-  const tasks = plans.tasks.filter((t) => planKey(t.text.caseId ?? '', t.text.version ?? '') === planKey(plans.caseId, version)).map((t) => t.text);
+  const tasks = tasksOf(plans, version).map((t) => t.text);
   const review = plans.plans.filter((p) => p.text.reviewedOn && versionOf(p) <= version)
     .sort((a, b) => (b.text.reviewedOn ?? '').localeCompare(a.text.reviewedOn ?? '') || versionOf(b) - versionOf(a))[0];
   const agency = person.mainAgency || person.referrerAgency || '';

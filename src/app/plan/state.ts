@@ -2,8 +2,7 @@
 // 機関 — never a name) and one case's plan history with its tasks.
 import { isClosedStatus, TAB } from '../../domain/fields';
 import { PLAN_FIELDS, TASK_FIELDS } from '../../domain/plan/fields';
-import { versionOf } from '../../domain/plan/lifecycle';
-import { planKey } from '../../domain/plan/rules';
+import { tasksOf, versionOf } from '../../domain/plan/lifecycle';
 import { todayInTokyo } from '../../domain/normalize';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import { parseArgs } from '../contracts';
@@ -86,7 +85,7 @@ export function getCasePlans(rawArgs?: unknown): CasePlansView {
     row: p.index + 2,
     version: versionOf(p),
     plan: asText(PLAN_FIELDS, p.text),
-    tasks: plans.tasks.filter((task) => planKey(task.text.caseId ?? '', task.text.version ?? '') === planKey(plans.caseId, versionOf(p))).map((task) => asText(TASK_FIELDS, task.text)),
+    tasks: tasksOf(plans, versionOf(p)).map((task) => asText(TASK_FIELDS, task.text)),
   })).sort((a, b) => b.version - a.version);
   return { caseId: plans.caseId, ageBand: t.ageBand ?? '', agency: t.mainAgency || t.referrerAgency || '', consent: t.consent ?? '', status: t.status ?? '', refusal, versions };
 }
