@@ -141,7 +141,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
       const subjects = addUnlinkedRecords(model, runsFor(cases));
       return {
         note: 'one 支援記録 row under a 対象 linked to a case each run',
-        args: (run) => ({ subject: subjects[run], caseId: caseIds[run], requestId: `bench-link-${cases}-${run}-${Date.now()}` }),
+        args: (run) => ({ subject: subjects[run], caseId: caseIds[run], records: 1, requestId: `bench-link-${cases}-${run}-${Date.now()}` }),
       };
     },
   },

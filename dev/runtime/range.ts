@@ -6,6 +6,7 @@ import { FORMAT_KEYS, cellAt, ensureCell, isFormula, setField, type CellData, ty
 import { Protection, assertMayEdit } from './protection';
 import { RichTextValue, asRichTextValue } from './richText';
 import type { Sheet } from './sheet';
+import { TextFinder } from './textFinder';
 import { DataValidation } from './validation';
 import { GENERAL_FORMAT, displayValue, enteredValue, formulaOf, storedValue } from './values';
 
@@ -59,6 +60,10 @@ export class Range implements Emulated {
 
   getValues(): unknown[][] {
     return this.#read(storedValue, true);
+  }
+
+  createTextFinder(findText: string): TextFinder {
+    return new TextFinder(this, findText);
   }
 
   getDisplayValues(): string[][] {

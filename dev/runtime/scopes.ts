@@ -13,7 +13,7 @@ const SCOPE = {
 
 // Whole kinds of object: every method of theirs needs the scope.
 const BY_KIND: Record<string, readonly string[]> = {
-  SpreadsheetApp: SCOPE.spreadsheets, Spreadsheet: SCOPE.spreadsheets, Sheet: SCOPE.spreadsheets, Range: SCOPE.spreadsheets,
+  SpreadsheetApp: SCOPE.spreadsheets, Spreadsheet: SCOPE.spreadsheets, Sheet: SCOPE.spreadsheets, Range: SCOPE.spreadsheets, TextFinder: SCOPE.spreadsheets,
   Protection: SCOPE.spreadsheets, DataValidation: SCOPE.spreadsheets, DataValidationBuilder: SCOPE.spreadsheets,
   EmbeddedChart: SCOPE.spreadsheets, EmbeddedChartBuilder: SCOPE.spreadsheets,
   ScriptApp: SCOPE.triggers, TriggerBuilder: SCOPE.triggers, ClockTriggerBuilder: SCOPE.triggers, Trigger: SCOPE.triggers,

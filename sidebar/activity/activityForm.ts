@@ -195,7 +195,7 @@ export class ActivityForm {
 
   private async link(caseId: string, subject: string): Promise<void> {
     const result = await this.linkStatus.run('つないでいます…', 'つなぐ', () =>
-      callServer('linkPreIntakeRecords', { subject, caseId, requestId: newRequestId() }));
+      callServer('linkPreIntakeRecords', { subject, caseId, records: this.subjects.find((s) => s.subject === subject)?.records, requestId: newRequestId() }));
     if (!result) return;
     this.linkStatus.success(`対象「${subject}」の記録 ${result.value.rows.length}件を、ケース ${caseId} につなぎました（${result.value.rows.map((r) => `${r}行目`).join('・')}）。`);
     await this.loadSubjects();

@@ -73,6 +73,8 @@ export const preIntakeSubjectsArgs = z.strictObject({});
 export const linkPreIntakeArgs = z.strictObject({
   subject: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   caseId: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  /** How many records of the 対象 the person was offered (getPreIntakeSubjects): lets the link read only the rows found. */
+  records: z.optional(z.int().check(z.minimum(1))),
   requestId,
 });
 export const selectCellArgs = z.strictObject({

@@ -6,7 +6,7 @@ import { matchHeaders, rowRecord } from '../domain/headers';
 import { fieldsFor, normalizeRecord, type RawRecord, type RecordText } from '../domain/record';
 import type { Settings } from '../domain/settings';
 import { isBlankRow } from '../domain/table';
-import { readHeaderAndRows, readRowsInto, readTable, readTableColumns, writeBlock } from '../sheets/tables';
+import { readHeaderAndRows, readRowsInto, readTable, readTableColumns, rowsShowing, writeBlock } from '../sheets/tables';
 
 export interface RecordTable {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -55,7 +55,20 @@ export interface KeyedRows {
   readonly rowsWhere?: { readonly key: string; readonly values: readonly string[] };
 }
 
-export type PartialRead = RowSpan | KeyedRows;
+/**
+ * What a write about one case reads of a tab too long to read even a column of
+ * (支援記録, five rows a case): the header, the last `tail` rows whole (where the
+ * newest IDs are) and, whole, the rows Sheets finds showing `search.text` in the
+ * `search.key` column. The search is partial and ignores case, so those rows
+ * are a superset the caller narrows by their cells; `rows.length` is still the
+ * tab's number of data rows.
+ */
+export interface SearchedRows {
+  readonly tail: number;
+  readonly search?: { readonly key: string; readonly text: string };
+}
+
+export type PartialRead = RowSpan | KeyedRows | SearchedRows;
 
 function readKeyed(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, fields: readonly FieldDef[], read: KeyedRows) {
   const keys = [...read.columns, ...(read.rowsWhere ? [read.rowsWhere.key] : [])];
@@ -71,18 +84,32 @@ function readKeyed(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, 
   return table;
 }
 
+function readSearched(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, fields: readonly FieldDef[], read: SearchedRows) {
+  const { header, rows: tail, first, lastRow } = readHeaderAndRows(sheet, timeZone, 'last', read.tail);
+  const table = placed({ header, rows: tail }, first);
+  table.rows.length = Math.max(0, lastRow - 1);
+  const column = read.search && matchHeaders(fields, header).columnOf.get(read.search.key);
+  if (read.search && column !== undefined) {
+    // Read again where the tail holds them too: the calls then depend on the matches, not on where they lie.
+    readRowsInto(sheet, timeZone, table, rowsShowing(sheet, column, lastRow - 1, read.search.text));
+  }
+  return table;
+}
+
 /**
  * Reads a tab; refuses one that lacks a standard column, naming the columns.
  * With a RowSpan, reads the header and just those sheet rows: the others are
  * holes in `rows`, which `filled` and the lookups pass over. With KeyedRows,
  * the rows it names are whole and the others hold only its columns: rawOf and
- * textOf are then for those rows only.
+ * textOf are then for those rows only. With SearchedRows, the rows found and
+ * the tail are whole and the others are holes.
  */
 export function readRecordTable(
   sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, settings: Settings, spec: RecordTableSpec, only?: PartialRead,
 ): RecordTable {
   const table = !only ? readTable(sheet, timeZone)
     : 'first' in only ? placed(readHeaderAndRows(sheet, timeZone, only.first, only.count), only.first)
+    : 'tail' in only ? readSearched(sheet, timeZone, spec.fields, only)
     : readKeyed(sheet, timeZone, spec.fields, only);
   const { rows } = table;
   const header: Cell[] = [...table.header];

@@ -13,14 +13,85 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface Book {
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   readonly timeZone: string;
-  /** The tabs by name, read once when the book is opened. */
+  /** The tabs by name (see TabsByName). */
   readonly sheets: Map<string, Sheet>;
+}
+
+/**
+ * The book's tabs by name, each looked up the first time an operation asks for
+ * it: a sidebar save uses three or four tabs, and listing them all costs a call
+ * for every tab's name. Asking for all of them (size, keys, a loop) lists them
+ * once, in the book's order.
+ */
+class TabsByName extends Map<string, Sheet> {
+  private listed = false;
+  private readonly absent = new Set<string>();
+
+  constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {
+    super();
+  }
+
+  override get(name: string): Sheet | undefined {
+    if (!this.listed && !super.has(name) && !this.absent.has(name)) {
+      const sheet = this.spreadsheet.getSheetByName(name);
+      if (sheet) super.set(name, sheet);
+      else this.absent.add(name);
+    }
+    return super.get(name);
+  }
+
+  override has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  override set(name: string, sheet: Sheet): this {
+    this.absent.delete(name);
+    return super.set(name, sheet);
+  }
+
+  override delete(name: string): boolean {
+    this.absent.add(name);
+    return super.delete(name);
+  }
+
+  override get size(): number {
+    return this.list().size;
+  }
+
+  override keys(): MapIterator<string> {
+    return this.list().keys();
+  }
+
+  override values(): MapIterator<Sheet> {
+    return this.list().values();
+  }
+
+  override entries(): MapIterator<[string, Sheet]> {
+    return this.list().entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, Sheet]> {
+    return this.list().entries();
+  }
+
+  override forEach(fn: (sheet: Sheet, name: string, map: Map<string, Sheet>) => void): void {
+    this.list().forEach(fn);
+  }
+
+  /** Every tab, in the book's order, as a plain map. */
+  private list(): Map<string, Sheet> {
+    if (!this.listed) {
+      this.listed = true;
+      super.clear();
+      for (const sheet of this.spreadsheet.getSheets()) super.set(sheet.getName(), sheet);
+    }
+    return new Map(super.entries());
+  }
 }
 
 export function openBook(): Book {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = new Map(spreadsheet.getSheets().map((s) => [s.getName(), s]));
-  return { spreadsheet, timeZone: spreadsheet.getSpreadsheetTimeZone(), sheets };
+  return { spreadsheet, timeZone: spreadsheet.getSpreadsheetTimeZone(), sheets: new TabsByName(spreadsheet) };
 }
 
 export function readTab(book: Book, name: string): ReturnType<typeof readTable> | null {

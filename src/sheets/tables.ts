@@ -60,18 +60,35 @@ export function readTableColumns(
 }
 
 /**
- * Reads the data rows `indexes` (from 0) of a table readTableColumns made
- * into its `rows`, whole, one getValues each: an operation about one case
- * reads that case's few rows, not the tab, and its calls depend on how many
- * rows the case has, never on the size of the tab or where the rows lie.
+ * Reads the data rows `indexes` (from 0) of a table into its `rows`, whole (as
+ * wide as its header), one getValues each: an operation about one case reads
+ * that case's few rows, not the tab, and its calls depend on how many rows the
+ * case has, never on the size of the tab or where the rows lie.
  */
-export function readRowsInto(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, table: { rows: Cell[][] }, indexes: readonly number[]): void {
+export function readRowsInto(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, table: { header: readonly Cell[]; rows: Cell[][] }, indexes: readonly number[]): void {
   const dates = dateConverter(timeZone);
-  const width = table.rows[0]?.length ?? 0;
+  const width = table.header.length;
   if (width === 0) return;
   for (const index of indexes) {
     table.rows[index] = sheet.getRange(index + 2, 1, 1, width).getValues()[0]!.map((v) => fromSheetValue(v, dates));
   }
+}
+
+/**
+ * The data rows (index from 0, of the first `height` data rows) whose cell in
+ * `column` (from 0) shows `text`, as Sheets finds them: it searches on its side
+ * and hands back only the matches, partial and ignoring case, so the caller
+ * gets a superset of the rows it wants and checks the cells once it reads them.
+ * Three calls and one per match, whatever the length of the tab.
+ */
+export function rowsShowing(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, height: number, text: string): number[] {
+  if (height < 1 || text === '') return [];
+  return sheet.getRange(2, column + 1, height, 1).createTextFinder(text).findAll().map((cell) => cell.getRow() - 2);
+}
+
+/** Whether any of the first `height` data rows' cell in `column` (from 0) shows `text` (partly, ignoring case): three calls. */
+export function anyRowShows(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, height: number, text: string): boolean {
+  return height >= 1 && sheet.getRange(2, column + 1, height, 1).createTextFinder(text).findNext() !== null;
 }
 
 /** Indexes as runs of adjacent indexes, in order. */
@@ -92,17 +109,22 @@ function asTable(header: Cell[], rows: Cell[][]): Table & { rows: Cell[][] } {
 
 /**
  * Reads the header row and the rows `first`…`first + count − 1` (sheet row
- * numbers; those past the last row are left out), for an operation about a
- * few rows of a long tab. `rows[0]` is sheet row `first`.
+ * numbers; those past the last row are left out), or with `first` 'last' the
+ * last `count` rows, for an operation about a few rows of a long tab.
+ * `rows[0]` is sheet row `first`; `lastRow` is the tab's last row with content.
  */
-export function readHeaderAndRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, first: number, count: number): Table & { rows: Cell[][] } {
+export function readHeaderAndRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, first: number | 'last', count: number,
+): Table & { rows: Cell[][]; first: number; lastRow: number } {
   const width = sheet.getLastColumn();
-  if (width < 1) return { header: [], rows: [] };
+  if (width < 1) return { header: [], rows: [], first: 2, lastRow: 0 };
   const dates = dateConverter(timeZone);
   const read = (row: number, rows: number): Cell[][] =>
     sheet.getRange(row, 1, rows, width).getValues().map((values) => values.map((v) => fromSheetValue(v, dates)));
-  const available = Math.min(count, sheet.getLastRow() - first + 1);
-  return { header: read(1, 1)[0]!, rows: first >= 2 && available > 0 ? read(first, available) : [] };
+  const lastRow = sheet.getLastRow();
+  const from = first === 'last' ? Math.max(2, lastRow - count + 1) : first;
+  const available = Math.min(count, lastRow - from + 1);
+  return { header: read(1, 1)[0]!, rows: from >= 2 && available > 0 ? read(from, available) : [], first: from, lastRow };
 }
 
 /**

@@ -83,6 +83,39 @@ describe('linking the earlier records once the person is a case', () => {
     expect(tabText(runtime, '変更履歴').filter((r) => r[2] === 'まだケースでなかった方の支援記録をケースにつなぐ')).toHaveLength(mine.length);
   });
 
+  it('links every row of the 対象 the person was offered, also one whose 対象 was typed in full-width letters', () => {
+    const runtime = demoWorkbook(300);
+    saveActivity(runtime, visit, 'pre-intake-0031');
+    saveActivity(runtime, { ...visit, activityOn: '2026-11-20' }, 'pre-intake-0032');
+    const caseId = runtime.call<CaseSearchResult>('searchCases', {}).cases[0]!.caseId;
+    const offered = () => runtime.call<PreIntakeSubject[]>('getPreIntakeSubjects', {}).find((s) => s.subject === SUBJECT)!;
+    const mine = () => tabText(runtime, '支援記録').flatMap((r, i) => (r[2]!.normalize('NFKC') === SUBJECT ? [i + 1] : []));
+
+    // Found by Sheets' search: only the 対象's rows are read, not its column.
+    const { records: twoRecords } = offered();
+    runtime.resetCalls();
+    const linked = runtime.call<LinkPreIntakeResult>('linkPreIntakeRecords', { subject: SUBJECT, caseId, records: twoRecords, requestId: 'link-000000031' });
+    expect(linked.rows).toEqual(mine());
+    const searchedCells = runtime.cellsRead;
+
+    // One row typed 「（仮称Ｙ）」 normalises to the same 対象 but does not show it: the link reads the columns and misses no row.
+    const other = '西地区の80代男性(仮称Y)';
+    saveActivity(runtime, { ...visit, subject: other }, 'pre-intake-0033');
+    saveActivity(runtime, { ...visit, subject: other, activityOn: '2026-11-21' }, 'pre-intake-0034');
+    const sheet = findSheet(runtime.model, '支援記録')!;
+    const rows = tabText(runtime, '支援記録');
+    const last = rows.length;
+    expect(rows[last - 1]![2]).toBe(other);
+    sheet.cells[last - 1]![2]!.value = '西地区の80代男性（仮称Ｙ）';
+    const records = runtime.call<PreIntakeSubject[]>('getPreIntakeSubjects', {}).find((s) => s.subject === other)!.records;
+    expect(records).toBe(2);
+    runtime.resetCalls();
+    const both = runtime.call<LinkPreIntakeResult>('linkPreIntakeRecords', { subject: other, caseId, records, requestId: 'link-000000032' });
+    expect(both.rows).toEqual([last - 1, last]);
+    // The search read fewer cells than this link, which read 支援記録's ケースID and 対象 columns.
+    expect(runtime.cellsRead - searchedCells).toBeGreaterThan(2 * (last - 1) - 10);
+  });
+
   it('refuses a case that is not in 共通シート, or a 対象 with nothing left to link', () => {
     const runtime = demoWorkbook(20);
     saveActivity(runtime, visit, 'pre-intake-0021');

@@ -2,7 +2,8 @@
 // ケースID yet, and linking them once the person has become a case: the
 // ケースID is written into those rows and their 対象 stays, so the records
 // count under the case from then on (SPEC §9). Only the columns that say
-// which rows are whose are read, never the tabs whole.
+// which rows are whose are read, never the tabs whole; linking reads only the
+// rows Sheets finds for the 対象 when they are the ones the person was offered.
 import { namesAnyone } from '../../domain/agenda/masking';
 import type { Cell } from '../../domain/cell';
 import { ACTIVITY_FIELDS, TAB } from '../../domain/fields';
@@ -14,13 +15,13 @@ import { withDocumentLock } from '../../sheets/lock';
 import { saveOnce } from '../../sheets/recentSaves';
 import { writeEachRow } from '../../sheets/tables';
 import { linkPreIntakeArgs, parseArgs, preIntakeSubjectsArgs } from '../contracts';
-import { readRecordTable, type KeyedRows, type RecordTable } from '../recordTable';
+import { readRecordTable, type PartialRead, type RecordTable } from '../recordTable';
 import type { LinkPreIntakeResult, PreIntakeSubject } from '../sidebarTypes';
 import { looksLikePersonName } from '../../domain/validate/activityRules';
 import { readCaseTable, readWorkbookPeople } from './caseTable';
 
 /** 支援記録 as `only` says (by default its ケースID and 対象 columns), its 対象 column added when missing; null when the tab is missing. */
-export function activityTable(book: Book, only: KeyedRows = { columns: ['caseId', 'subject'] }): RecordTable | null {
+export function activityTable(book: Book, only: PartialRead = { columns: ['caseId', 'subject'] }): RecordTable | null {
   const sheet = book.sheets.get(TAB.activities);
   if (!sheet) return null;
   const { settings } = readBookSettings(book);
@@ -64,8 +65,12 @@ export function linkPreIntakeRecords(rawArgs?: unknown): LinkPreIntakeResult {
     if (readCaseTable(book, settings, { columns: ['caseId'] }).indexOfCase(args.caseId) < 0) {
       throw new Error(`ケースID「${args.caseId}」は共通シートにありません。先にケースを保存してください。`);
     }
-    const table = activityTable(book);
-    const indexes = table ? unlinked(table).get(args.subject) ?? [] : [];
+    // The rows Sheets finds showing the 対象, when they are all the records the person was offered; otherwise
+    // (the 対象 typed another way in a row, say in full-width letters) its two columns, so no row is left behind.
+    const searched = args.records ? activityTable(book, { tail: 0, search: { key: 'subject', text: args.subject } }) : null;
+    const found = searched ? unlinked(searched).get(args.subject) ?? [] : [];
+    const table = found.length === args.records ? searched : activityTable(book);
+    const indexes = table === searched ? found : table ? unlinked(table).get(args.subject) ?? [] : [];
     if (!table || indexes.length === 0) {
       throw new Error(`対象「${args.subject}」の、ケースIDのない支援記録はありません（すでにつないだか、対象が変わっています）。`);
     }

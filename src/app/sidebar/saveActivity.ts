@@ -3,9 +3,10 @@
 // to 支援記録 under the document lock, with its 記録ID. A record of the same
 // case, date and 種別 as an existing one is saved only once the person has
 // confirmed it is another visit (a second press is not). Read: the ケースID
-// column of 共通シート, the ケースID and 記録ID columns of 支援記録, and the
-// case's own 支援記録 rows, never the tabs whole; for a record under a 対象,
-// also every case's 本人氏名, カナ and 生年月日, so a 対象 that names a case is caught.
+// column of 共通シート; of 支援記録, which grows five times as fast, no column
+// but its header, its newest rows and the rows Sheets finds showing the ケースID;
+// for a record under a 対象, also every case's 本人氏名, カナ and 生年月日, so
+// a 対象 that names a case is caught.
 import { namesAnyone } from '../../domain/agenda/masking';
 import { cellText, type Cell } from '../../domain/cell';
 import { IdAllocator, RECORD_ID_FORMAT } from '../../domain/caseId';
@@ -19,11 +20,28 @@ import { createTab, openBook, readBookSettings, STANDARD_TABS } from '../../shee
 import { logChanges } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
 import { saveOnce } from '../../sheets/recentSaves';
-import { appendRow } from '../../sheets/tables';
-import { readRecordTable } from '../recordTable';
+import { anyRowShows, appendRow, readTableColumns } from '../../sheets/tables';
+import { readRecordTable, type RecordTable } from '../recordTable';
 import { parseArgs, saveActivityArgs } from '../contracts';
 import type { SaveResult } from '../sidebarTypes';
 import { IDENTITY_KEYS, readCaseTable, workbookPeople } from './caseTable';
+
+/** The rows at the end of 支援記録 read for the newest 記録ID: a month of records in a large town. */
+const NEWEST_ROWS = 500;
+
+/**
+ * The next 記録ID of the record's year: one more than the largest among the
+ * newest rows, once Sheets finds no cell showing it. Only when it does (IDs
+ * typed or sorted out of order) is the whole 記録ID column read.
+ */
+function nextRecordId(table: RecordTable, on: string, timeZone: string): string {
+  const column = table.columnOf.get('recordId')!;
+  const idsIn = (rows: readonly Cell[][]): string[] => rows.flatMap((row) => [cellText(row[column] ?? '').trim()]);
+  const candidate = new IdAllocator(RECORD_ID_FORMAT, idsIn(table.rows)).next(on) ?? '';
+  if (!candidate || !anyRowShows(table.sheet, column, table.rows.length, candidate)) return candidate;
+  const all = readTableColumns(table.sheet, timeZone, () => [column]);
+  return new IdAllocator(RECORD_ID_FORMAT, idsIn(all.rows)).next(on) ?? '';
+}
 
 export function saveActivity(rawArgs?: unknown): SaveResult {
   const args = parseArgs(saveActivityArgs, rawArgs);
@@ -45,18 +63,14 @@ export function saveActivity(rawArgs?: unknown): SaveResult {
       ?? createTab(book, TAB.activities, STANDARD_TABS.find((t) => t.name === TAB.activities)!.initial());
     const table = readRecordTable(sheet, book.timeZone, settings, {
       fields: ACTIVITY_FIELDS, kind: 'other', missingColumnsHint: '見出し行を確かめてください。', addable: ['subject'],
-    }, { columns: ['recordId'], ...(caseId ? { rowsWhere: { key: 'caseId', values: [caseId] } } : {}) });
+    }, { tail: NEWEST_ROWS, ...(caseId ? { search: { key: 'caseId', text: caseId } } : {}) });
     const { columnOf } = table;
     const sameDay = table.indexesOf('caseId', caseId)
       .filter((i) => table.textOf(i).activityOn === record.text.activityOn && table.textOf(i).activityType === record.text.activityType)
       .map((i) => ({ id: table.textOf(i).recordId ?? '', row: sheetRow(i) }));
     if (caseId && sameDay.length && !args.allowSameDay) return { saved: false, errors: [], warnings, sameDay };
-    const idColumn = columnOf.get('recordId')!;
     const cells: Record<string, Cell> = { ...record.cells };
-    if (!cellText(cells.recordId ?? '')) {
-      const used = table.rows.map((row) => cellText(row[idColumn] ?? '').trim());
-      cells.recordId = new IdAllocator(RECORD_ID_FORMAT, used).next(record.text.activityOn ?? '') ?? '';
-    }
+    if (!cellText(cells.recordId ?? '')) cells.recordId = nextRecordId(table, record.text.activityOn ?? '', book.timeZone);
     const row: Cell[] = Array.from({ length: table.header.length }, () => '');
     for (const field of ACTIVITY_FIELDS) row[columnOf.get(field.key)!] = cells[field.key] ?? '';
     const rowNumber = sheetRow(table.rows.length);
