@@ -56,6 +56,10 @@ export class Spreadsheet implements Emulated {
     return this.model.sheets.map(this.sheetFor);
   }
 
+  getNumSheets(): number {
+    return this.model.sheets.length;
+  }
+
   /** insertSheet(), (index), (name), (name, index); index is 0-based. The new sheet becomes active. */
   insertSheet(nameOrIndex?: string | number, index?: number): Sheet {
     const count = this.model.sheets.length;

@@ -20,7 +20,7 @@ const TITLE_FONT_SIZE = 14;
 /** A fresh tab `name` where a tab of that name stood (or at the end); generated tabs are rebuilt this way. */
 export function replaceTab(book: Book, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const old = book.sheets.get(name);
-  const index = old ? old.getIndex() - 1 : book.sheets.size;
+  const index = old ? old.getIndex() - 1 : book.spreadsheet.getNumSheets();
   if (old) {
     book.spreadsheet.deleteSheet(old);
     book.sheets.delete(name);

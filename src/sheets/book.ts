@@ -165,7 +165,7 @@ export const STANDARD_TABS: readonly { name: string; initial: () => Table }[] = 
 
 /** Creates a tab with its initial table at the end of the book. */
 export function createTab(book: Book, name: string, initial: Table): Sheet {
-  const sheet = book.spreadsheet.insertSheet(name, book.sheets.size);
+  const sheet = book.spreadsheet.insertSheet(name, book.spreadsheet.getNumSheets());
   // A new tab has 26 columns; Sheets counts every cell of every tab against the
   // workbook's 10 million, so an 8-column 支援記録 of 250,000 rows would spend
   // 6.5 million of them instead of 2 million. writeBlock adds columns if ever needed.

@@ -43,7 +43,7 @@ export function writeSummaryTab(book: Book, summary: Summary): Sheet {
   let sheet = book.sheets.get(summary.sheetName);
   if (sheet) sheet.clear();
   else {
-    sheet = book.spreadsheet.insertSheet(summary.sheetName, book.sheets.size);
+    sheet = book.spreadsheet.insertSheet(summary.sheetName, book.spreadsheet.getNumSheets());
     book.sheets.set(summary.sheetName, sheet);
   }
   writeRows(sheet, 1, summary.cells, book.timeZone);
