@@ -8,7 +8,7 @@ import type { SaveResult } from '../../src/app/sidebarTypes';
 import { CASE_FIELDS } from '../../src/domain/fields';
 import { PLAN_FIELDS, TASK_FIELDS } from '../../src/domain/plan/fields';
 import { SIGNATURE_LINE } from '../../src/domain/plan/printView';
-import { findSheet } from '../../dev/runtime/model';
+import { findSheet, lastRowWithContent } from '../../dev/runtime/model';
 import { demoWorkbook, tabText, TODAY } from './helpers';
 
 type Runtime = ReturnType<typeof demoWorkbook>;
@@ -253,4 +253,37 @@ describe('service calls', () => {
     expect(Object.values(small).every((n) => n > 0)).toBe(true);
     expect(measure(10_000)).toEqual(small);
   });
+});
+
+describe('cells read', () => {
+  it('by the plan print, the ケース票 and the プラン view follow the case: at 10,000 cases only the ケースID column of each tab they use is longer', () => {
+    const measure = (cases: number) => {
+      const runtime = demoWorkbook(cases);
+      const caseId = newCase(runtime);
+      draft(runtime, caseId);
+      decide(runtime, caseId, 1);
+      const rows = Object.fromEntries(['共通シート', '支援プラン', '役割分担', '支援記録'].map((tab) => [tab, lastRowWithContent(findSheet(runtime.model, tab)!)]));
+      const cellsRead = (name: string, args: unknown) => {
+        runtime.resetCalls();
+        runtime.call(name, args);
+        return runtime.cellsRead;
+      };
+      const read = {
+        getCasePlans: cellsRead('getCasePlans', { today: TODAY, caseId }),
+        createPlanPrint: cellsRead('createPlanPrint', { today: TODAY, caseId }),
+        createCaseSheet: cellsRead('createCaseSheet', { today: TODAY, caseId }),
+      };
+      return { rows, read };
+    };
+    const small = measure(100);
+    const large = measure(10_000);
+    const longer = (tabs: readonly string[]) => tabs.reduce((sum, tab) => sum + large.rows[tab]! - small.rows[tab]!, 0);
+    const planTabs = ['共通シート', '支援プラン', '役割分担'];
+    // Whole tabs were 668,607 cells for the plan print at 10,000 cases; a column of each is ≈ 10,000 more than at 100.
+    expect({
+      getCasePlans: large.read.getCasePlans - small.read.getCasePlans <= longer(planTabs),
+      createPlanPrint: large.read.createPlanPrint - small.read.createPlanPrint <= longer(planTabs),
+      createCaseSheet: large.read.createCaseSheet - small.read.createCaseSheet <= longer([...planTabs, '支援記録']),
+    }).toEqual({ getCasePlans: true, createPlanPrint: true, createCaseSheet: true });
+  }, 120_000);
 });

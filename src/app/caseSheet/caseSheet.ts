@@ -14,9 +14,8 @@ import { writePaperSheet } from '../../sheets/paperSheet';
 import { parseArgs, todayShape } from '../contracts';
 import { reportingErrors } from '../menu';
 import { showPaperDialog, type PaperPreview } from '../paper';
-import { casePlansOf, readPlanTables } from '../plan/planTables';
+import { readCasePlans } from '../plan/planTables';
 import { selectedCaseId } from '../plan/state';
-import { readCaseTable } from '../sidebar/caseTable';
 import { activityTable } from '../sidebar/preIntake';
 
 export const CASE_SHEET_PROTECTION = 'tsunagi: ケース票（作り直すと置き換わります。手で直す場合はタブを複製してください）';
@@ -36,7 +35,7 @@ function prepareCaseSheet(rawArgs: unknown) {
   const args = parseArgs(caseSheetArgs, rawArgs);
   const book = openBook();
   const { settings } = readBookSettings(book);
-  const plans = casePlansOf(readCaseTable(book, settings), readPlanTables(book, settings), args.caseId);
+  const plans = readCasePlans(book, settings, args.caseId);
   const c = plans.caseText;
   if (c.consent !== 'あり') {
     throw new Error(`ケース「${plans.caseId}」は本人同意が「${c.consent || '未入力'}」のため、ケース票は作れません（関係機関への共有には本人の同意が必要です）。同意のないケースは、支援会議（社会福祉法第106条の6）で検討できます。`);

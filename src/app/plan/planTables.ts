@@ -14,7 +14,7 @@ import { createTab, STANDARD_TABS, type Book } from '../../sheets/book';
 import type { ChangeEntry } from '../../sheets/changeLog';
 import { appendRows, writeEachRow } from '../../sheets/tables';
 import { readRecordTable, type RecordTable } from '../recordTable';
-import type { CaseTable } from '../sidebar/caseTable';
+import { readCaseRows, type CaseTable } from '../sidebar/caseTable';
 
 export interface PlanTables {
   readonly plans: RecordTable | null;
@@ -57,6 +57,15 @@ export function casePlansOf(cases: CaseTable, tables: PlanTables, caseId: string
   const caseIndex = cases.indexOfCase(caseId);
   if (caseIndex < 0) throw new Error(`ケースID「${caseId}」が共通シートに見つかりません。ケースIDを確かめてください。`);
   return { caseId, caseIndex, caseText: cases.textOf(caseIndex), plans: rowsOf(tables.plans, caseId), tasks: rowsOf(tables.tasks, caseId) };
+}
+
+/**
+ * casePlansOf for an operation that only reads one case (the plan print, the
+ * ケース票, the プラン view): of 共通シート, 支援プラン and 役割分担 it reads the
+ * ケースID column and that case's rows, so its cells follow the case, not the workbook.
+ */
+export function readCasePlans(book: Book, settings: Settings, caseId: string): CasePlans & { readonly caseIndex: number } {
+  return casePlansOf(readCaseRows(book, settings, [caseId]), readPlanTables(book, settings, false, [caseId]), caseId);
 }
 
 type Cells = Readonly<Record<string, Cell>>;

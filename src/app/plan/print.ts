@@ -11,9 +11,8 @@ import { writePlanPrintSheet } from '../../sheets/planSheet';
 import { parseArgs } from '../contracts';
 import { showPaperDialog, type PaperPreview } from '../paper';
 import { reportingErrors } from '../menu';
-import { readCaseTable } from '../sidebar/caseTable';
 import { planPrintArgs } from './contracts';
-import { casePlansOf, readPlanTables } from './planTables';
+import { readCasePlans } from './planTables';
 import { selectedCaseId } from './state';
 
 /** SPEC §11's JSON of `plan`. */
@@ -30,7 +29,7 @@ function preparePlanPrint(rawArgs: unknown) {
   const args = parseArgs(planPrintArgs, rawArgs);
   const book = openBook();
   const { settings } = readBookSettings(book);
-  const plans = casePlansOf(readCaseTable(book, settings), readPlanTables(book, settings), args.caseId);
+  const plans = readCasePlans(book, settings, args.caseId);
   const person = plans.caseText;
   if (person.consent !== 'あり') {
     throw new Error(`ケース「${plans.caseId}」は本人同意が「${person.consent || '未入力'}」のため、本人用のプランは印刷できません。同意を得て共通シートの本人同意を「あり」にしてから作成してください。`);

@@ -8,7 +8,7 @@ import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import { parseArgs } from '../contracts';
 import { readCaseTable } from '../sidebar/caseTable';
 import { casePlansArgs, planCasesArgs } from './contracts';
-import { casePlansOf, readPlanTables } from './planTables';
+import { readCasePlans } from './planTables';
 
 export interface PlanCaseChoice {
   readonly caseId: string;
@@ -75,7 +75,7 @@ export function getCasePlans(rawArgs?: unknown): CasePlansView {
   const args = parseArgs(casePlansArgs, rawArgs);
   const book = openBook();
   const { settings } = readBookSettings(book);
-  const plans = casePlansOf(readCaseTable(book, settings), readPlanTables(book, settings), args.caseId);
+  const plans = readCasePlans(book, settings, args.caseId);
   const t = plans.caseText;
   const refusal = t.consent !== 'あり'
     ? `本人同意が「${t.consent || '未入力'}」のため、プランは作れません。同意を得て共通シートの本人同意を「あり」にしてから作成してください。`
