@@ -3,7 +3,6 @@
 import type { Cell } from '../domain/cell';
 import { FOLLOW_KEYS, type OutcomeChange } from '../domain/caseOutcome';
 import type { Book } from '../sheets/book';
-import { currentUser } from '../sheets/changeLog';
 import { writeEachRow } from '../sheets/tables';
 import { instantToDateCell } from '../sheets/zonedDate';
 import type { CaseTable } from './sidebar/caseTable';
@@ -17,11 +16,11 @@ export interface CaseUpdate {
 /**
  * Writes the updated cases' rows (read whole) over the columns the updates
  * touch, stamped with 最終更新 and 更新者: one setValues per case, never the
- * rows between (共通シート is read only in part).
+ * rows between (共通シート is read only in part). `user` is the 更新者.
  */
-export function writeCaseUpdates(book: Book, cases: CaseTable, updates: readonly CaseUpdate[]): void {
+export function writeCaseUpdates(book: Book, cases: CaseTable, updates: readonly CaseUpdate[], user: string): void {
   if (updates.length === 0) return;
-  const stamp: Record<string, Cell> = { updatedAt: instantToDateCell(new Date(), book.timeZone), updatedBy: currentUser() };
+  const stamp: Record<string, Cell> = { updatedAt: instantToDateCell(new Date(), book.timeZone), updatedBy: user };
   const columnOf = (key: string): number => cases.columnOf.get(key)!;
   const columns = [...FOLLOW_KEYS, 'updatedAt', 'updatedBy'].map(columnOf);
   const rows = new Map(updates.map((update) => {

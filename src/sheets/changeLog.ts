@@ -6,6 +6,7 @@
 import { TAB } from '../domain/fields';
 import { activeUserEmail } from './activeUser';
 import { createTab, STANDARD_TABS, type Book } from './book';
+import type { PropertyStore } from './recentSaves';
 import { appendRows } from './tables';
 import { instantToDateCell } from './zonedDate';
 
@@ -31,9 +32,13 @@ const ROWS_KEY = 'tsunagi.changeLogRows';
 export const logGapNote = (rows: number): string =>
   `変更履歴が見つからない（または短くなっている）ため作り直しました（以前 ${rows} 行）`;
 
-export function logChanges(book: Book, entries: readonly ChangeEntry[]): void {
+/**
+ * Appends `entries`. A save passes the document properties it holds and the
+ * person it already asked Apps Script for, so neither is asked for twice.
+ */
+export function logChanges(book: Book, entries: readonly ChangeEntry[], context: { properties?: PropertyStore; user?: string } = {}): void {
   if (entries.length === 0) return;
-  const properties = PropertiesService.getDocumentProperties();
+  const properties = context.properties ?? PropertiesService.getDocumentProperties();
   const expected = Number(properties.getProperty(ROWS_KEY) ?? '0') || 0;
   let sheet = book.sheets.get(TAB.changeLog);
   if (!sheet) {
@@ -43,7 +48,7 @@ export function logChanges(book: Book, entries: readonly ChangeEntry[]): void {
     sheet.protect().setDescription(LOG_PROTECTION).setWarningOnly(true);
   }
   const at = instantToDateCell(new Date(), book.timeZone);
-  const user = currentUser();
+  const user = context.user ?? currentUser();
   const rowsNow = Math.max(0, sheet.getLastRow() - 1);
   const gap: ChangeEntry[] = rowsNow < expected
     ? [{ operation: logGapNote(expected), sheet: TAB.changeLog, caseId: '', field: '', before: String(expected), after: String(rowsNow) }]

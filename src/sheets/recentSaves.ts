@@ -21,7 +21,7 @@ interface Remembered<T> {
   readonly result: T;
 }
 
-function readAll<T>(properties: GoogleAppsScript.Properties.Properties): Remembered<T>[] {
+function readAll<T>(properties: PropertyStore): Remembered<T>[] {
   try {
     const parsed: unknown = JSON.parse(properties.getProperty(KEY) ?? '[]');
     return Array.isArray(parsed) ? (parsed as Remembered<T>[]) : [];
@@ -45,19 +45,50 @@ function bounded<T extends object>(entries: readonly Remembered<T>[]): Remembere
   return kept;
 }
 
-/** Runs `save` once per request ID; call it under the document lock. */
-export function saveOnce<T extends object>(requestId: string, save: () => T): T {
-  const properties = PropertiesService.getDocumentProperties();
+/** What a save reads and writes of the document properties: Apps Script's Properties, or a Buffered one. */
+export interface PropertyStore {
+  getProperty(key: string): string | null;
+  setProperty(key: string, value: string): unknown;
+}
+
+/**
+ * The document properties as one getProperties read them, changes kept until
+ * one setProperties: each property read or written is a service call, and a
+ * save touches three (its memo, 変更履歴's row count, the last 記録ID).
+ */
+class BufferedProperties implements PropertyStore {
+  readonly changed: Record<string, string> = {};
+
+  constructor(private readonly stored: Readonly<Record<string, string>>) {}
+
+  getProperty(key: string): string | null {
+    return this.changed[key] ?? this.stored[key] ?? null;
+  }
+
+  setProperty(key: string, value: string): this {
+    this.changed[key] = value;
+    return this;
+  }
+}
+
+/**
+ * Runs `save` once per request ID, handing it the document properties, which
+ * are read once and written once after it; call it under the document lock.
+ */
+export function saveOnce<T extends object>(requestId: string, save: (properties: PropertyStore) => T): T {
+  const document = PropertiesService.getDocumentProperties();
+  const properties = new BufferedProperties(document.getProperties());
   const remembered = readAll<T>(properties);
   const earlier = remembered.find((r) => r.requestId === requestId);
   if (earlier) return earlier.result;
-  const result = save();
+  const result = save(properties);
   // A refusal wrote nothing: asking again gives the same refusal, so only saves are remembered.
   if ((result as Result).saved === false) return result;
+  properties.setProperty(KEY, JSON.stringify(bounded([...remembered, { requestId, result }])));
   try {
-    properties.setProperty(KEY, JSON.stringify(bounded([...remembered, { requestId, result }])));
+    document.setProperties(properties.changed);
   } catch {
-    // The row is written; losing the memo only loses the guard against a retry, never the save.
+    // The rows are written; losing the memo only loses the guard against a retry, never the save.
   }
   return result;
 }

@@ -35,6 +35,29 @@ describe('a 支援記録 save in a long tab', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('gives new 記録IDs after the tab was sorted by ケースID, reading the 記録ID column only the first time', () => {
+    const runtime = demoWorkbook(cases);
+    const sheet = findSheet(runtime.model, '支援記録')!;
+    // Sorted as staff do to see one person's records together: the newest rows no longer hold the largest 記録ID.
+    const [header, ...rows] = sheet.cells;
+    rows.sort((a, b) => String(b?.[1]?.value ?? '').localeCompare(String(a?.[1]?.value ?? '')));
+    sheet.cells = [header, ...rows];
+    const before = recordIds(runtime).length;
+    const cellsOfSave = (requestId: string) => {
+      runtime.resetCalls();
+      const saved = save(runtime, visit(caseIdOf(runtime)), requestId, true);
+      if (!saved.saved) throw new Error('not saved');
+      return runtime.cellsRead;
+    };
+    const first = cellsOfSave('ids-000000011');
+    const second = cellsOfSave('ids-000000012');
+    // The first save read the 記録ID column (a cell per row and the header); the second remembered the last ID it gave.
+    expect(first - second).toBeGreaterThanOrEqual(before);
+    const ids = recordIds(runtime).filter((id) => id !== '');
+    expect(ids).toHaveLength(before + 2);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('finds a same-day visit of the case in a row far from the newest ones', () => {
     const runtime = demoWorkbook(cases);
     const caseId = caseIdOf(runtime);

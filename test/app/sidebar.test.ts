@@ -4,7 +4,7 @@
 import { OPERATIONS } from '../../bench/size';
 import { join } from 'node:path';
 import { loadBundle } from '../../dev/runtime';
-import { ensureCell, findSheet, lastRowWithContent } from '../../dev/runtime/model';
+import { addSheet, ensureCell, findSheet, lastRowWithContent } from '../../dev/runtime/model';
 import type { CaseSearchResult, SaveResult, SidebarState } from '../../src/app/sidebarTypes';
 import { CASE_FIELDS } from '../../src/domain/fields';
 import { CODE, demoWorkbook, tabText, TODAY } from './helpers';
@@ -262,4 +262,18 @@ describe('every sidebar write', () => {
       expect({ key, underOneActivityColumn: large.byWrite[key]!.cellsRead < large.activities }).toEqual({ key, underOneActivityColumn: true });
     }
   }, 300_000);
+
+  it('make the same calls however many other tabs the book has (a town keeps its own tabs beside ours)', () => {
+    const callsOf = (extraTabs: number) => {
+      const runtime = demoWorkbook(100);
+      for (let i = 0; i < extraTabs; i++) addSheet(runtime.model, `町の集計${i + 1}`);
+      return Object.fromEntries(OPERATIONS.filter((op) => WRITES.includes(op.key)).map((op) => {
+        const args = op.setup(runtime.model, 100).args(0);
+        runtime.resetCalls();
+        runtime.call(op.fn, args);
+        return [op.key, runtime.calls];
+      }));
+    };
+    expect(callsOf(6)).toEqual(callsOf(0));
+  }, 120_000);
 });

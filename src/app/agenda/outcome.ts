@@ -14,7 +14,7 @@ import type { Settings } from '../../domain/settings';
 import { sheetRow } from '../../domain/table';
 import { finding, OTHER_ROWS_NAMED, say, type Finding } from '../../domain/validate/problem';
 import { openBook, readBookSettings } from '../../sheets/book';
-import { logChanges, type ChangeEntry } from '../../sheets/changeLog';
+import { currentUser, logChanges, type ChangeEntry } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
 import { saveOnce } from '../../sheets/recentSaves';
 import { writeRows } from '../../sheets/tables';
@@ -107,7 +107,7 @@ function planStepsOf(args: Args, meeting: Readonly<Record<string, string>>, sett
 export function recordMeetingOutcome(rawArgs?: unknown): OutcomeResult {
   const args = parseArgs(meetingOutcomeArgs, rawArgs);
   const today = todayInTokyo();
-  return withDocumentLock(() => saveOnce(args.requestId, (): OutcomeResult => {
+  return withDocumentLock(() => saveOnce(args.requestId, (properties): OutcomeResult => {
     const book = openBook();
     const { settings } = readBookSettings(book);
     const meetings = readMeetingTable(book, settings, args.meetingId);
@@ -145,13 +145,14 @@ export function recordMeetingOutcome(rawArgs?: unknown): OutcomeResult {
       if (at >= 0) updates[at] = { ...updates[at]!, changes };
       else if (changes.length) updates.push({ index: verdict.caseIndex, caseId: p.caseId, changes });
     }
-    writeCaseUpdates(book, cases, updates);
+    const user = currentUser();
+    writeCaseUpdates(book, cases, updates, user);
     writeRows(meetings.sheet, sheetRow(index), [meeting.row], book.timeZone);
     entries.unshift(
       ...meeting.changes.map((c) => ({ operation: op, sheet: TAB.meetings, caseId: '', field: c.header, before: c.before, after: c.after })),
       ...judged.updates.flatMap((u) => u.changes.map((c) => ({ operation: op, sheet: TAB.cases, caseId: u.caseId, field: c.header, before: c.before, after: c.after }))),
     );
-    logChanges(book, entries);
+    logChanges(book, entries, { properties, user });
     return {
       saved: true, meetingId: args.meetingId, meetingStatus: args.meetingStatus,
       updatedCases: updates.map((u) => u.caseId), warnings: judged.warnings,

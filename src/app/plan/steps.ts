@@ -10,7 +10,7 @@ import type { Settings } from '../../domain/settings';
 import { TAB } from '../../domain/fields';
 import type { Finding } from '../../domain/validate/problem';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
-import { logChanges, type ChangeEntry } from '../../sheets/changeLog';
+import { currentUser, logChanges, type ChangeEntry } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
 import { saveOnce } from '../../sheets/recentSaves';
 import { writeCaseUpdates } from '../caseUpdates';
@@ -57,15 +57,16 @@ export function writePlanStep(book: Book, judged: Judged, operation: string): Ch
 }
 
 function runStep(requestId: string, caseId: string, today: string, operation: (edit: PlanEdit) => string, step: Step): PlanStepResult {
-  return withDocumentLock(() => saveOnce(requestId, (): PlanStepResult => {
+  return withDocumentLock(() => saveOnce(requestId, (properties): PlanStepResult => {
     const book = openBook();
     const { settings } = readBookSettings(book);
     const cases = readCaseRows(book, settings, [caseId]);
     const applied = judgePlanStep(book, settings, cases, caseId, step, today);
     if (!applied.ok) return { saved: false, errors: applied.errors, warnings: [] };
     const log = writePlanStep(book, applied, operation(applied.edit));
-    writeCaseUpdates(book, cases, applied.caseChanges.length ? [{ index: applied.caseIndex, caseId, changes: applied.caseChanges }] : []);
-    logChanges(book, log);
+    const user = currentUser();
+    writeCaseUpdates(book, cases, applied.caseChanges.length ? [{ index: applied.caseIndex, caseId, changes: applied.caseChanges }] : [], user);
+    logChanges(book, log, { properties, user });
     return { saved: true, caseId, version: applied.edit.version, caseChanges: applied.caseChanges.map((c) => `${c.header}：${c.before || '（空欄）'} → ${c.after || '（空欄）'}`), warnings: applied.warnings };
   }));
 }

@@ -59,7 +59,7 @@ export function getPreIntakeSubjects(rawArgs?: unknown): PreIntakeSubject[] {
 /** Writes the ケースID into every unlinked 支援記録 row of the 対象, in one write, and logs each row. */
 export function linkPreIntakeRecords(rawArgs?: unknown): LinkPreIntakeResult {
   const args = parseArgs(linkPreIntakeArgs, rawArgs);
-  return withDocumentLock(() => saveOnce(args.requestId, (): LinkPreIntakeResult => {
+  return withDocumentLock(() => saveOnce(args.requestId, (properties): LinkPreIntakeResult => {
     const book = openBook();
     const { settings } = readBookSettings(book);
     if (readCaseTable(book, settings, { columns: ['caseId'] }).indexOfCase(args.caseId) < 0) {
@@ -81,7 +81,7 @@ export function linkPreIntakeRecords(rawArgs?: unknown): LinkPreIntakeResult {
     logChanges(book, indexes.map((index) => ({
       operation: 'まだケースでなかった方の支援記録をケースにつなぐ', sheet: TAB.activities, caseId: args.caseId,
       field: `ケースID（${sheetRow(index)}行目・対象「${args.subject}」）`, before: '', after: args.caseId,
-    })));
+    })), { properties });
     return { caseId: args.caseId, subject: args.subject, rows: indexes.map(sheetRow) };
   }));
 }

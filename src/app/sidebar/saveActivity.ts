@@ -19,7 +19,7 @@ import { finding, say } from '../../domain/validate/problem';
 import { createTab, openBook, readBookSettings, STANDARD_TABS } from '../../sheets/book';
 import { logChanges } from '../../sheets/changeLog';
 import { withDocumentLock } from '../../sheets/lock';
-import { saveOnce } from '../../sheets/recentSaves';
+import { saveOnce, type PropertyStore } from '../../sheets/recentSaves';
 import { anyRowShows, appendRow, readTableColumns } from '../../sheets/tables';
 import { readRecordTable, type RecordTable } from '../recordTable';
 import { parseArgs, saveActivityArgs } from '../contracts';
@@ -30,23 +30,44 @@ import { IDENTITY_KEYS, readCaseTable, workbookPeople } from './caseTable';
 const NEWEST_ROWS = 500;
 
 /**
- * The next 記録ID of the record's year: one more than the largest among the
- * newest rows, once Sheets finds no cell showing it. Only when it does (IDs
- * typed or sorted out of order) is the whole 記録ID column read.
+ * The last 記録ID this add-on gave in each fiscal year (document property,
+ * `{"R2026": "R2026-00123"}`): once 支援記録 is sorted, say by ケースID, its
+ * newest rows no longer hold the largest.
  */
-function nextRecordId(table: RecordTable, on: string, timeZone: string): string {
+const LAST_RECORD_IDS = 'tsunagi.lastRecordIds';
+
+function lastRecordIds(properties: PropertyStore): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(properties.getProperty(LAST_RECORD_IDS) ?? '{}');
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The next 記録ID of the record's year: one more than the largest among the
+ * newest rows and the last one the add-on gave, once Sheets finds no cell
+ * showing it. Only when it does (IDs typed by hand, or given by 標準化 or
+ * 入力チェック since) is the whole 記録ID column read; the ID given is remembered.
+ */
+function nextRecordId(table: RecordTable, on: string, timeZone: string, properties: PropertyStore): string {
   const column = table.columnOf.get('recordId')!;
   const idsIn = (rows: readonly Cell[][]): string[] => rows.flatMap((row) => [cellText(row[column] ?? '').trim()]);
-  const candidate = new IdAllocator(RECORD_ID_FORMAT, idsIn(table.rows)).next(on) ?? '';
-  if (!candidate || !anyRowShows(table.sheet, column, table.rows.length, candidate)) return candidate;
-  const all = readTableColumns(table.sheet, timeZone, () => [column]);
-  return new IdAllocator(RECORD_ID_FORMAT, idsIn(all.rows)).next(on) ?? '';
+  const given = lastRecordIds(properties);
+  let id = new IdAllocator(RECORD_ID_FORMAT, [...idsIn(table.rows), ...Object.values(given)]).next(on) ?? '';
+  if (id && anyRowShows(table.sheet, column, table.rows.length, id)) {
+    const all = readTableColumns(table.sheet, timeZone, () => [column]);
+    id = new IdAllocator(RECORD_ID_FORMAT, [...idsIn(all.rows), ...Object.values(given)]).next(on) ?? '';
+  }
+  if (id) properties.setProperty(LAST_RECORD_IDS, JSON.stringify({ ...given, [id.slice(0, id.indexOf('-'))]: id }));
+  return id;
 }
 
 export function saveActivity(rawArgs?: unknown): SaveResult {
   const args = parseArgs(saveActivityArgs, rawArgs);
   const today = todayInTokyo();
-  return withDocumentLock(() => saveOnce(args.requestId, (): SaveResult => {
+  return withDocumentLock(() => saveOnce(args.requestId, (properties): SaveResult => {
     const book = openBook();
     const { settings } = readBookSettings(book);
     const { record, findings } = readActivityRecord(settings, today)(args.record);
@@ -70,13 +91,13 @@ export function saveActivity(rawArgs?: unknown): SaveResult {
       .map((i) => ({ id: table.textOf(i).recordId ?? '', row: sheetRow(i) }));
     if (caseId && sameDay.length && !args.allowSameDay) return { saved: false, errors: [], warnings, sameDay };
     const cells: Record<string, Cell> = { ...record.cells };
-    if (!cellText(cells.recordId ?? '')) cells.recordId = nextRecordId(table, record.text.activityOn ?? '', book.timeZone);
+    if (!cellText(cells.recordId ?? '')) cells.recordId = nextRecordId(table, record.text.activityOn ?? '', book.timeZone, properties);
     const row: Cell[] = Array.from({ length: table.header.length }, () => '');
     for (const field of ACTIVITY_FIELDS) row[columnOf.get(field.key)!] = cells[field.key] ?? '';
     const rowNumber = sheetRow(table.rows.length);
     appendRow(sheet, row, book.timeZone);
     const id = cellText(cells.recordId ?? '');
-    logChanges(book, [{ operation: '支援記録を登録', sheet: TAB.activities, caseId, field: '記録ID', before: '', after: id }]);
+    logChanges(book, [{ operation: '支援記録を登録', sheet: TAB.activities, caseId, field: '記録ID', before: '', after: id }], { properties });
     return { saved: true, id, row: rowNumber, created: true, warnings };
   }));
 }

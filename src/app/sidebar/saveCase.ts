@@ -59,7 +59,7 @@ function targetRow(args: Args, table: CaseTable): number {
 export function saveCase(rawArgs?: unknown): SaveResult {
   const args = parseArgs(saveCaseArgs, rawArgs);
   const today = todayInTokyo();
-  return withDocumentLock(() => saveOnce(args.requestId, (): SaveResult => {
+  return withDocumentLock(() => saveOnce(args.requestId, (properties): SaveResult => {
     const book = openBook();
     const { settings } = readBookSettings(book);
     const table = readCaseRows(book, settings, args.editing === undefined ? [] : [args.editing], PERSON_KEYS);
@@ -95,7 +95,8 @@ export function saveCase(rawArgs?: unknown): SaveResult {
     const duplicates: Finding[] = duplicate ? [finding('personKana', 'possible_duplicate', duplicate)] : [];
 
     cells.updatedAt = instantToDateCell(new Date(), book.timeZone);
-    cells.updatedBy = currentUser();
+    const user = currentUser();
+    cells.updatedBy = user;
     const before = index >= 0 ? table.rows[index]! : [];
     const row = Array.from({ length: table.header.length }, (_, c) => before[c] ?? '');
     const changes: ChangeEntry[] = [];
@@ -117,7 +118,7 @@ export function saveCase(rawArgs?: unknown): SaveResult {
       const changedColumns = row.flatMap((cell, c) => (sameCell(before[c] ?? '', cell) ? [] : [c]));
       for (const { first, count } of runsOf(changedColumns)) writeBlock(table.sheet, rowNumber, first + 1, [row.slice(first, first + count)], book.timeZone);
     }
-    logChanges(book, changes);
+    logChanges(book, changes, { properties, user });
     clearCaseDraft();
     return { saved: true, id, row: rowNumber, created: index < 0, warnings: [...warnings, ...duplicates] };
   }));
