@@ -46,6 +46,14 @@ export const saveCaseArgs = z.strictObject({
   loaded: z.optional(caseRecordInput),
   requestId,
 });
+/**
+ * After a save, the saved row checked again (not the whole book): a case by
+ * its ケースID, or a 支援記録 by the 記録ID its save gave it.
+ */
+export const recheckArgs = z.union([
+  z.strictObject({ ...todayShape, sheet: z.literal(TAB.cases), id: caseId }),
+  z.strictObject({ ...todayShape, sheet: z.literal(TAB.activities), id: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) }),
+]);
 /** 「選択中の行を読み込む」 (no ケースID), or one case again by its ID (after a refused save). */
 export const loadCaseArgs = z.strictObject({ caseId: z.optional(caseId) });
 export const caseDraftArgs = z.strictObject({
