@@ -1,5 +1,8 @@
 // The «入力チェック» view: runs checkEntries (marking the cells), lists the
-// problems by row, and selects a problem's cell in the spreadsheet.
+// problems by row, and selects a problem's cell in the spreadsheet. After a
+// save, only the saved row is checked again (recheckSaved): its problems, and
+// those of the rows checked with it, replace theirs in the list; the rest of
+// the list stays as the last full run found it.
 import { TAB } from '../../src/domain/fields';
 import type { Problem } from '../../src/domain/validate/problem';
 import { button, fill, h } from '../shared/dom';
@@ -12,6 +15,11 @@ const SELECTABLE: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, 
 
 const SEVERITY_TEXT = { error: 'エラー', warning: '注意' } as const;
 
+/** A row a form saved: a case by its ケースID, a 支援記録 by its 記録ID. */
+export type SavedRow = { readonly sheet: typeof TAB.cases | typeof TAB.activities; readonly id: string };
+
+const marked = (cells: number): string => (cells > 0 ? ` シートの${cells}か所に印を付けました。` : '');
+
 export class ProblemsView {
   readonly element: HTMLElement;
   private readonly status = new StatusLine();
@@ -21,6 +29,9 @@ export class ProblemsView {
   private readonly results = h('div', { class: 'results' });
   private running = false;
   private itemCount = 0;
+  /** The list shown: the last full run's, with the rows checked again since replaced. */
+  private problems: readonly Problem[] = [];
+  private fullRun = false;
 
   constructor() {
     this.runButton = button('入力チェックを実行', () => { void this.run(); }, { class: 'primary', id: 'check-run' });
@@ -33,18 +44,56 @@ export class ProblemsView {
   }
 
   async run(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    this.runButton.disabled = true;
+    if (!this.begin()) return;
     const result = await this.status.run('入力チェックをしています…', '入力チェック', () => callServer('checkEntries', { mark: true }));
-    this.running = false;
-    this.runButton.disabled = false;
+    this.end();
     if (!result) return;
     const { problems, counts, markedCells, settingsNotes } = result.value;
-    this.render(problems);
-    fill(this.summary, summaryLine(counts, groupProblems(problems).length),
-      markedCells > 0 ? ` シートの${markedCells}か所に印を付けました。` : '');
+    this.fullRun = true;
+    this.show(problems);
+    fill(this.summary, summaryLine(counts, groupProblems(problems).length), marked(markedCells));
     this.showNotes(settingsNotes);
+  }
+
+  /** After a save: the saved row checked again, not the whole book (the button above still runs the full check). */
+  async recheck(saved: SavedRow): Promise<void> {
+    if (!this.begin()) return;
+    const result = await this.status.run('保存した行を確かめています…', '保存した行の確認', () => callServer('recheckSaved', saved));
+    this.end();
+    if (!result) return;
+    const { problems, rows, markedCells } = result.value;
+    const checked = new Set(rows.map((r) => `${r.sheet}\u0000${r.row}`));
+    const list = [...this.problems.filter((p) => !checked.has(`${p.sheet}\u0000${p.row}`)), ...problems];
+    this.show(list);
+    const error = list.filter((p) => p.severity === 'error').length;
+    const what = saved.sheet === TAB.cases ? `ケース ${saved.id}` : `支援記録 ${saved.id}`;
+    fill(this.summary,
+      this.fullRun
+        ? `保存した${what} の行を確かめ直しました（ほかの行は前回の入力チェックの結果です）。`
+        : `保存した${what} の行を確かめました（ブック全体は「入力チェックを実行」で確かめます）。`,
+      ' ', summaryLine({ error, warning: list.length - error }, groupProblems(list).length), marked(markedCells));
+  }
+
+  /**
+   * While a check runs, the button says so (aria-disabled) and ignores
+   * presses, but keeps its place in the Tab order: disabled, it left the view
+   * with nothing to focus, and Tab from the 入力チェック tab left the sidebar.
+   */
+  private begin(): boolean {
+    if (this.running) return false;
+    this.running = true;
+    this.runButton.setAttribute('aria-disabled', 'true');
+    return true;
+  }
+
+  private end(): void {
+    this.running = false;
+    this.runButton.removeAttribute('aria-disabled');
+  }
+
+  private show(problems: readonly Problem[]): void {
+    this.problems = problems;
+    this.render(problems);
   }
 
   showNotes(notes: readonly string[]): void {
