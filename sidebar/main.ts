@@ -33,7 +33,7 @@ function mount(state: SidebarState, tabs: Tabs): ProblemsView {
     today: state.today,
     onSaved: (saved) => {
       void activity.casesChanged();
-      void problems.recheck({ sheet: TAB.cases, id: saved.id });
+      void problems.recheck({ sheet: TAB.cases, id: saved.id, ...(saved.formerly ? { formerly: saved.formerly } : {}) });
     },
   });
 

@@ -15,8 +15,10 @@ const SELECTABLE: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, 
 
 const SEVERITY_TEXT = { error: 'エラー', warning: '注意' } as const;
 
-/** A row a form saved: a case by its ケースID, a 支援記録 by its 記録ID. */
-export type SavedRow = { readonly sheet: typeof TAB.cases | typeof TAB.activities; readonly id: string };
+/** A row a form saved: a case by its ケースID (after an edit, with the カナ and 生年月日 it was loaded with), a 支援記録 by its 記録ID. */
+export type SavedRow =
+  | { readonly sheet: typeof TAB.cases; readonly id: string; readonly formerly?: { readonly personKana: string; readonly birthDate: string } }
+  | { readonly sheet: typeof TAB.activities; readonly id: string };
 
 const marked = (cells: number): string => (cells > 0 ? ` シートの${cells}か所に印を付けました。` : '');
 

@@ -71,6 +71,16 @@ describe('recheckSaved', () => {
     expect(fixed.problems.map((p) => `${p.row}:${p.code}`)).not.toContain(`${row}:required`);
     expect(findSheet(runtime.model, '共通シート')!.cells[row - 1]![caseColumn('受付日')]!.note ?? '').not.toContain('【入力チェック】');
     expectSameAsFullCheck(runtime, fixed);
+
+    // The other case's カナ and 生年月日 put back and saved: sent with those it was loaded with, the first case loses its possible duplicate too.
+    const shared = { personKana: cases[at]![caseColumn('本人氏名カナ')]!, birthDate: cases[at]![caseColumn('生年月日')]! };
+    type(runtime, '共通シート', other, caseColumn('本人氏名カナ'), cases[other - 1]![caseColumn('本人氏名カナ')]!);
+    type(runtime, '共通シート', other, caseColumn('生年月日'), cases[other - 1]![caseColumn('生年月日')]!);
+    const apart = runtime.call<RecheckResult>('recheckSaved', { today: TODAY, sheet: '共通シート', id: cases[other - 1]![0]!, formerly: shared });
+    expect(apart.rows).toEqual(expect.arrayContaining([{ sheet: '共通シート', row }, { sheet: '共通シート', row: other }]));
+    expect(apart.problems.filter((p) => p.code === 'possible_duplicate')).toEqual([]);
+    expect(findSheet(runtime.model, '共通シート')!.cells[row - 1]![caseColumn('本人氏名カナ')]!.note ?? '').not.toContain('【入力チェック】');
+    expectSameAsFullCheck(runtime, apart);
   });
 
   it('checks a 支援記録 row as the full check does: its rules and whether its case is in 共通シート', () => {

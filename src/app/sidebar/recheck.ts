@@ -3,8 +3,9 @@
 // the full check runs on that row, and the rules across rows that involve it.
 // A case: its own rules, duplicate ケースID and possible duplicate against
 // every row (by the ケースID, カナ and 生年月日 columns alone), and its plans'
-// consistency (its 支援プラン and 役割分担 rows). The rows so tied to it are
-// checked whole too, since their problems change with it. A 支援記録: its
+// consistency (its 支援プラン and 役割分担 rows). The rows so tied to it, and
+// after an edit of カナ or 生年月日 those that shared the old ones, are checked
+// whole too, since their problems change with it. A 支援記録: its
 // rules, and whether its case is in 共通シート. Only those rows are marked,
 // under the document lock, so a fixed cell loses its mark and a new problem
 // gets one. Read: a few columns of 共通シート, the ID column of the tabs the
@@ -15,7 +16,8 @@ import { ACTIVITY_FIELDS, TAB } from '../../domain/fields';
 import { todayInTokyo } from '../../domain/normalize';
 import type { Settings } from '../../domain/settings';
 import { sheetRow, type Table } from '../../domain/table';
-import { caseKeyRows, CASE_KEY_COLUMNS, rowsTiedTo, validateActivityRows, validateCaseRows, type ValidationResult } from '../../domain/validate/workbook';
+import type { RecordText } from '../../domain/record';
+import { caseKeyRows, caseKeyText, CASE_KEY_COLUMNS, rowsTiedTo, validateActivityRows, validateCaseRows, type ValidationResult } from '../../domain/validate/workbook';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
 import { withDocumentLock } from '../../sheets/lock';
 import { markRows } from '../../sheets/marks';
@@ -32,7 +34,9 @@ export function recheckSaved(rawArgs?: unknown): RecheckResult {
   return withDocumentLock(() => {
     const book = openBook();
     const { settings } = readBookSettings(book);
-    const checked = args.sheet === TAB.cases ? recheckCase(book, settings, args.id, today) : recheckActivity(book, settings, args.id, today);
+    const checked = args.sheet === TAB.cases
+      ? recheckCase(book, settings, args.id, today, args.formerly && caseKeyText(args.formerly, settings))
+      : recheckActivity(book, settings, args.id, today);
     const markedCells = checked.rows.reduce((marked, { sheet, rows }) => marked + markRows(book, sheet, rows, checked.result.problems), 0);
     return {
       ...checked.result, markedCells,
@@ -57,12 +61,12 @@ function rowsOfCases(table: RecordTable | null, caseIds: readonly string[]): Tab
 
 const sheetRowsOf = (table: Table | null): number[] => (table ? Object.keys(table.rows).map((index) => sheetRow(Number(index))) : []);
 
-function recheckCase(book: Book, settings: Settings, caseId: string, today: string): Checked {
+function recheckCase(book: Book, settings: Settings, caseId: string, today: string, formerly: RecordText | undefined): Checked {
   const cases = readCaseRows(book, settings, [caseId], CASE_KEY_COLUMNS);
   const saved = cases.indexesOf('caseId', caseId);
   if (saved.length === 0) throw new Error(`ケースID「${caseId}」が共通シートに見つかりません。ほかの方が変更した可能性があります。「入力チェックを実行」で確かめてください。`);
   const keys = caseKeyRows(cases, settings);
-  const indexes = rowsTiedTo(keys, saved);
+  const indexes = rowsTiedTo(keys, saved, formerly);
   // The rows tied by カナ and 生年月日 under another ケースID were read by those columns only.
   readRowsInto(cases.sheet, book.timeZone, { rows: cases.rows as Cell[][] }, indexes.filter((i) => !saved.includes(i)));
   const tied = new Set(indexes);

@@ -3,7 +3,7 @@
 import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, TAB, type FieldDef } from '../fields';
 import { matchHeaders, rowRecord } from '../headers';
 import { splitList } from '../normalize';
-import { fieldsFor, normalizeRecord, type RecordText } from '../record';
+import { fieldsFor, normalizeRecord, type RawRecord, type RecordText } from '../record';
 import type { Settings } from '../settings';
 import { isBlankRow, sheetRow, type Table } from '../table';
 import { validatePlanTabs } from '../plan/validate';
@@ -198,23 +198,32 @@ function resultOf(problems: Problem[]): ValidationResult {
 /** The columns of 共通シート that duplicate_case_id and possible_duplicate compare. */
 export const CASE_KEY_COLUMNS: readonly string[] = ['caseId', 'personKana', 'birthDate'];
 
+const CASE_KEY_FIELDS = fieldsFor(CASE_FIELDS, CASE_KEY_COLUMNS);
+
+/** A case's CASE_KEY_COLUMNS as the rules compare them. */
+export const caseKeyText = (raw: RawRecord, settings: Settings): RecordText => normalizeRecord(CASE_KEY_FIELDS, raw, settings, 'case').text;
+
 /** Every non-blank row of 共通シート by CASE_KEY_COLUMNS alone (the other columns may be unread). */
 export function caseKeyRows(cases: Table, settings: Settings): CaseKeyRow[] {
-  const fields = fieldsFor(CASE_FIELDS, CASE_KEY_COLUMNS);
+  const fields = CASE_KEY_FIELDS;
   const { columnOf } = matchHeaders(fields, cases.header);
   const rows: CaseKeyRow[] = [];
   cases.rows.forEach((cells, index) => {
     if (isBlankRow(cells)) return;
-    rows.push({ index, row: sheetRow(index), text: normalizeRecord(fields, rowRecord(fields, columnOf, cells), settings, 'case').text });
+    rows.push({ index, row: sheetRow(index), text: caseKeyText(rowRecord(fields, columnOf, cells), settings) });
   });
   return rows;
 }
 
-/** The data rows the rules across rows tie to the rows `saved`: the same ケースID, or the same カナ and 生年月日 (`saved` included). */
-export function rowsTiedTo(keys: readonly CaseKeyRow[], saved: readonly number[]): number[] {
+/**
+ * The data rows the rules across rows tie to the rows `saved`: the same
+ * ケースID, or the same カナ and 生年月日 (`saved` included); with `formerly`
+ * (the カナ and 生年月日 they had before an edit), the rows that shared those too.
+ */
+export function rowsTiedTo(keys: readonly CaseKeyRow[], saved: readonly number[], formerly?: RecordText): number[] {
   const mine = keys.filter((k) => saved.includes(k.index));
   const ids = new Set(mine.flatMap((k) => k.text.caseId || []));
-  const people = new Set(mine.flatMap((k) => personKey(k.text) ?? []));
+  const people = new Set([...mine.map((k) => k.text), ...(formerly ? [formerly] : [])].flatMap((text) => personKey(text) ?? []));
   return keys.filter((k) => {
     const person = personKey(k.text);
     return saved.includes(k.index) || ids.has(k.text.caseId ?? '') || (person !== null && people.has(person));
