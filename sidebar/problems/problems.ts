@@ -29,7 +29,9 @@ export class ProblemsView {
   private readonly summary = h('p', { class: 'summary-line', id: 'check-summary' });
   private readonly notes = h('div', { class: 'notes' });
   private readonly results = h('div', { class: 'results' });
+  /** Whether the full check runs. */
   private running = false;
+  private readonly savedMeanwhile: SavedRow[] = [];
   private itemCount = 0;
   /** The list shown: the last full run's, with the rows checked again since replaced. */
   private problems: readonly Problem[] = [];
@@ -46,22 +48,31 @@ export class ProblemsView {
   }
 
   async run(): Promise<void> {
-    if (!this.begin()) return;
+    if (this.running) return;
+    this.busy(true);
     const result = await this.status.run('入力チェックをしています…', '入力チェック', () => callServer('checkEntries', { mark: true }));
-    this.end();
-    if (!result) return;
-    const { problems, counts, markedCells, settingsNotes } = result.value;
-    this.fullRun = true;
-    this.show(problems);
-    fill(this.summary, summaryLine(counts, groupProblems(problems).length), marked(markedCells));
-    this.showNotes(settingsNotes);
+    this.busy(false);
+    if (result) {
+      const { problems, counts, markedCells, settingsNotes } = result.value;
+      this.fullRun = true;
+      this.show(problems);
+      fill(this.summary, summaryLine(counts, groupProblems(problems).length), marked(markedCells));
+      this.showNotes(settingsNotes);
+    }
+    // Saves made while it ran may have been read before they were written.
+    for (const saved of this.savedMeanwhile.splice(0)) void this.recheck(saved);
   }
 
-  /** After a save: the saved row checked again, not the whole book (the button above still runs the full check). */
+  /**
+   * After a save: the saved row checked again, not the whole book. It does not
+   * hold the button: a person may still ask for the full check meanwhile.
+   */
   async recheck(saved: SavedRow): Promise<void> {
-    if (!this.begin()) return;
+    if (this.running) {
+      this.savedMeanwhile.push(saved);
+      return;
+    }
     const result = await this.status.run('保存した行を確かめています…', '保存した行の確認', () => callServer('recheckSaved', saved));
-    this.end();
     if (!result) return;
     const { problems, rows, markedCells } = result.value;
     const checked = new Set(rows.map((r) => `${r.sheet}\u0000${r.row}`));
@@ -77,20 +88,14 @@ export class ProblemsView {
   }
 
   /**
-   * While a check runs, the button says so (aria-disabled) and ignores
-   * presses, but keeps its place in the Tab order: disabled, it left the view
-   * with nothing to focus, and Tab from the 入力チェック tab left the sidebar.
+   * While the full check runs, the button says so (aria-disabled) and ignores
+   * presses, but keeps its place in the Tab order: disabled, it dropped out of
+   * it, and Tab from the 入力チェック tab went past the view.
    */
-  private begin(): boolean {
-    if (this.running) return false;
-    this.running = true;
-    this.runButton.setAttribute('aria-disabled', 'true');
-    return true;
-  }
-
-  private end(): void {
-    this.running = false;
-    this.runButton.removeAttribute('aria-disabled');
+  private busy(running: boolean): void {
+    this.running = running;
+    if (running) this.runButton.setAttribute('aria-disabled', 'true');
+    else this.runButton.removeAttribute('aria-disabled');
   }
 
   private show(problems: readonly Problem[]): void {
