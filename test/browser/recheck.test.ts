@@ -2,9 +2,11 @@
 // the whole book) and its new problem shows in 入力チェック; and at 200 % on
 // a short window the tab bar and the 保存 bar leave the form most of the height.
 import type { Page } from 'playwright-core';
+import { todayInTokyo } from '../../src/domain/normalize';
 import { openDemoPreview, type DemoPreview } from './demoPreview';
 import { openSidebarPage, SIDEBAR_WIDTH, withToken } from './sidebarStates';
 
+const TODAY = todayInTokyo();
 let session: DemoPreview;
 let page: Page;
 /** The server functions the page called, in order. */
@@ -46,6 +48,26 @@ describe('after a save', () => {
     const group = page.locator('#check-results .group').filter({ has: page.getByRole('heading', { name: `ケース ${caseId}` }) });
     await expect(group.getByText('姓と名の間に空白がありません').count()).resolves.toBe(1);
     await expect(summary.textContent()).resolves.toMatch(/ブック全体は「入力チェックを実行」で確かめます.*注意 [1-9]/);
+  });
+
+  it('checks a saved 支援記録 again, keeping the case\'s problem found before in the list', async () => {
+    await page.getByRole('tab', { name: '支援記録' }).click();
+    const activity = (label: string) => page.locator('#panel-activity').getByLabel(label, { exact: true });
+    const picker = activity('ケース');
+    await picker.locator('option').nth(1).waitFor({ state: 'attached' });
+    await picker.selectOption({ index: 1 });
+    await page.locator('#activity-record-for').filter({ hasText: /\d{4}-\d{4}/ }).waitFor();
+    await activity('実施日').fill(TODAY);
+    await activity('種別').selectOption('同行支援');
+    await activity('内容').fill('同行して手続きを支援');
+    called.length = 0;
+    await page.getByRole('button', { name: '記録を保存' }).click();
+    const saved = await page.getByText(/^支援記録 R\d{4}-\d{5} を保存しました/).textContent();
+    const id = /R\d{4}-\d{5}/.exec(saved!)![0];
+    await page.locator('#check-summary').filter({ hasText: `保存した支援記録 ${id} の行を確かめました` }).waitFor({ state: 'attached' });
+    expect(called).toContain('recheckSaved');
+    expect(called).not.toContain('checkEntries');
+    await expect(page.locator('#check-results').getByText('姓と名の間に空白がありません').count()).resolves.toBe(1);
   });
 });
 
