@@ -54,8 +54,8 @@ interface Checked {
 /** Only the rows of these cases, the others left as holes: the rules then see those cases' rows alone. */
 function rowsOfCases(table: RecordTable | null, caseIds: readonly string[]): Table | null {
   if (!table) return null;
-  const rows: Cell[][] = [];
-  for (const id of caseIds) for (const index of table.indexesOf('caseId', id)) rows[index] = [...table.rows[index]!];
+  const rows: (readonly Cell[])[] = [];
+  for (const id of caseIds) for (const index of table.indexesOf('caseId', id)) rows[index] = table.rows[index]!;
   return { header: table.header, rows };
 }
 

@@ -205,12 +205,11 @@ export const caseKeyText = (raw: RawRecord, settings: Settings): RecordText => n
 
 /** Every non-blank row of 共通シート by CASE_KEY_COLUMNS alone (the other columns may be unread). */
 export function caseKeyRows(cases: Table, settings: Settings): CaseKeyRow[] {
-  const fields = CASE_KEY_FIELDS;
-  const { columnOf } = matchHeaders(fields, cases.header);
+  const { columnOf } = matchHeaders(CASE_KEY_FIELDS, cases.header);
   const rows: CaseKeyRow[] = [];
   cases.rows.forEach((cells, index) => {
     if (isBlankRow(cells)) return;
-    rows.push({ index, row: sheetRow(index), text: caseKeyText(rowRecord(fields, columnOf, cells), settings) });
+    rows.push({ index, row: sheetRow(index), text: caseKeyText(rowRecord(CASE_KEY_FIELDS, columnOf, cells), settings) });
   });
   return rows;
 }
