@@ -2,6 +2,7 @@
 // 支援記録, 入力チェック, 会議次第 …) behind the tab bar. Every value is put on
 // the page as text or a control's value, never as HTML.
 import type { SidebarState } from '../src/app/sidebarTypes';
+import { TAB } from '../src/domain/fields';
 import { ActivityForm } from './activity/activityForm';
 import { AgendaView } from './agenda/agendaView';
 import { CaseForm } from './case/caseForm';
@@ -21,14 +22,18 @@ const viewTabs = (): HTMLElement[] => [...byId('tabs').querySelectorAll<HTMLElem
 
 function mount(state: SidebarState, tabs: Tabs): ProblemsView {
   const problems = new ProblemsView();
-  const refreshProblems = (): void => { void problems.run(); };
-  const activity = new ActivityForm({ settings: state.settings, today: state.today, onSaved: refreshProblems });
+  // A save checks the saved row again; linking records to a case, which rewrites several, runs the full check.
+  const activity = new ActivityForm({
+    settings: state.settings,
+    today: state.today,
+    onSaved: (saved) => { void (saved ? problems.recheck({ sheet: TAB.activities, id: saved.id }) : problems.run()); },
+  });
   const caseForm = new CaseForm({
     settings: state.settings,
     today: state.today,
-    onSaved: () => {
+    onSaved: (saved) => {
       void activity.casesChanged();
-      refreshProblems();
+      void problems.recheck({ sheet: TAB.cases, id: saved.id, ...(saved.formerly ? { formerly: saved.formerly } : {}) });
     },
   });
 

@@ -8,6 +8,7 @@ export { getSidebarState, loadSelectedCase } from './app/sidebar/state';
 export { saveCase } from './app/sidebar/saveCase';
 export { saveCaseDraft, discardCaseDraft } from './app/sidebar/draft';
 export { saveActivity } from './app/sidebar/saveActivity';
+export { recheckSaved } from './app/sidebar/recheck';
 export { getPreIntakeSubjects, linkPreIntakeRecords } from './app/sidebar/preIntake';
 export { selectCell } from './app/sidebar/selectCell';
 export { searchCases } from './app/sidebar/caseSearch';

@@ -25,7 +25,8 @@ import { StatusLine } from '../shared/status';
 export interface ActivityFormContext {
   readonly settings: Settings;
   readonly today: string;
-  readonly onSaved: () => void;
+  /** After a record was saved (its 記録ID), or records were linked to a case (none). */
+  readonly onSaved: (saved?: { readonly id: string }) => void;
 }
 
 const OUTREACH = 'アウトリーチ';
@@ -304,6 +305,6 @@ export class ActivityForm {
     if (this.who.value === PRE_INTAKE) void this.loadSubjects();
     this.status.success(`支援記録 ${result.id} を保存しました（${result.row}行目）`,
       ...result.warnings.map((w) => h('p', {}, `注意：${w.message}`)));
-    this.context.onSaved();
+    this.context.onSaved({ id: result.id });
   }
 }

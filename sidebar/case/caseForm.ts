@@ -25,6 +25,8 @@ export interface SavedCase {
   readonly id: string;
   readonly row: number;
   readonly record: Readonly<Record<string, string>>;
+  /** An edit's カナ and 生年月日 as the form loaded them; none for a new case. */
+  readonly formerly?: { readonly personKana: string; readonly birthDate: string };
 }
 
 export interface CaseFormContext {
@@ -305,6 +307,8 @@ export class CaseForm {
     // The server stamps 最終更新 and 更新者; they are read back with the row.
     this.stamps = { updatedAt: '', updatedBy: '' };
     const stored = normalizeRecord(CASE_FIELDS, sent, this.context.settings, 'case').text;
+    const before = result.created ? null : this.loadedRecord;
+    const formerly = before ? { personKana: before.personKana ?? '', birthDate: before.birthDate ?? '' } : undefined;
     this.loadedRecord = { ...stored, caseId: result.id };
     if (unchangedSince) {
       // Show what was written: dates as YYYY-MM-DD, カナ, lists joined with 、.
@@ -318,7 +322,7 @@ export class CaseForm {
     const warnings = result.warnings.map((w) => h('li', {}, `注意：${w.message}`));
     this.status.success(`ケースID ${result.id} を保存しました（${result.row}行目）`,
       warnings.length ? h('ul', { class: 'warnings' }, ...warnings) : null);
-    this.context.onSaved({ id: result.id, row: result.row, record: { ...stored, caseId: result.id } });
+    this.context.onSaved({ id: result.id, row: result.row, record: { ...stored, caseId: result.id }, ...(formerly ? { formerly } : {}) });
   }
 
   /** Someone else saved the same fields since this form was loaded: nothing was saved; say what, and offer to reload. */

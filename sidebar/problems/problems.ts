@@ -1,5 +1,8 @@
 // The «入力チェック» view: runs checkEntries (marking the cells), lists the
-// problems by row, and selects a problem's cell in the spreadsheet.
+// problems by row, and selects a problem's cell in the spreadsheet. After a
+// save, only the saved row is checked again (recheckSaved): its problems, and
+// those of the rows checked with it, replace theirs in the list; the rest of
+// the list stays as the last full run found it.
 import { TAB } from '../../src/domain/fields';
 import type { Problem } from '../../src/domain/validate/problem';
 import { button, fill, h } from '../shared/dom';
@@ -12,6 +15,13 @@ const SELECTABLE: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, 
 
 const SEVERITY_TEXT = { error: 'エラー', warning: '注意' } as const;
 
+/** A row a form saved: a case by its ケースID (after an edit, with the カナ and 生年月日 it was loaded with), a 支援記録 by its 記録ID. */
+export type SavedRow =
+  | { readonly sheet: typeof TAB.cases; readonly id: string; readonly formerly?: { readonly personKana: string; readonly birthDate: string } }
+  | { readonly sheet: typeof TAB.activities; readonly id: string };
+
+const marked = (cells: number): string => (cells > 0 ? ` シートの${cells}か所に印を付けました。` : '');
+
 export class ProblemsView {
   readonly element: HTMLElement;
   private readonly status = new StatusLine();
@@ -19,8 +29,13 @@ export class ProblemsView {
   private readonly summary = h('p', { class: 'summary-line', id: 'check-summary' });
   private readonly notes = h('div', { class: 'notes' });
   private readonly results = h('div', { class: 'results' });
+  /** Whether the full check runs. */
   private running = false;
+  private readonly savedMeanwhile: SavedRow[] = [];
   private itemCount = 0;
+  /** The list shown: the last full run's, with the rows checked again since replaced. */
+  private problems: readonly Problem[] = [];
+  private fullRun = false;
 
   constructor() {
     this.runButton = button('入力チェックを実行', () => { void this.run(); }, { class: 'primary', id: 'check-run' });
@@ -34,17 +49,58 @@ export class ProblemsView {
 
   async run(): Promise<void> {
     if (this.running) return;
-    this.running = true;
-    this.runButton.disabled = true;
+    this.busy(true);
     const result = await this.status.run('入力チェックをしています…', '入力チェック', () => callServer('checkEntries', { mark: true }));
-    this.running = false;
-    this.runButton.disabled = false;
+    this.busy(false);
+    if (result) {
+      const { problems, counts, markedCells, settingsNotes } = result.value;
+      this.fullRun = true;
+      this.show(problems);
+      fill(this.summary, summaryLine(counts, groupProblems(problems).length), marked(markedCells));
+      this.showNotes(settingsNotes);
+    }
+    // Saves made while it ran may have been read before they were written.
+    for (const saved of this.savedMeanwhile.splice(0)) void this.recheck(saved);
+  }
+
+  /**
+   * After a save: the saved row checked again, not the whole book. It does not
+   * hold the button: a person may still ask for the full check meanwhile.
+   */
+  async recheck(saved: SavedRow): Promise<void> {
+    if (this.running) {
+      this.savedMeanwhile.push(saved);
+      return;
+    }
+    const result = await this.status.run('保存した行を確かめています…', '保存した行の確認', () => callServer('recheckSaved', saved));
     if (!result) return;
-    const { problems, counts, markedCells, settingsNotes } = result.value;
+    const { problems, rows, markedCells } = result.value;
+    const checked = new Set(rows.map((r) => `${r.sheet}\u0000${r.row}`));
+    const list = [...this.problems.filter((p) => !checked.has(`${p.sheet}\u0000${p.row}`)), ...problems];
+    this.show(list);
+    const error = list.filter((p) => p.severity === 'error').length;
+    const what = saved.sheet === TAB.cases ? `ケース ${saved.id}` : `支援記録 ${saved.id}`;
+    fill(this.summary,
+      this.fullRun
+        ? `保存した${what} の行を確かめ直しました（ほかの行は前回の入力チェックの結果です）。`
+        : `保存した${what} の行を確かめました（ブック全体は「入力チェックを実行」で確かめます）。`,
+      ' ', summaryLine({ error, warning: list.length - error }, groupProblems(list).length), marked(markedCells));
+  }
+
+  /**
+   * While the full check runs, the button says so (aria-disabled) and ignores
+   * presses, but keeps its place in the Tab order: disabled, it dropped out of
+   * it, and Tab from the 入力チェック tab went past the view.
+   */
+  private busy(running: boolean): void {
+    this.running = running;
+    if (running) this.runButton.setAttribute('aria-disabled', 'true');
+    else this.runButton.removeAttribute('aria-disabled');
+  }
+
+  private show(problems: readonly Problem[]): void {
+    this.problems = problems;
     this.render(problems);
-    fill(this.summary, summaryLine(counts, groupProblems(problems).length),
-      markedCells > 0 ? ` シートの${markedCells}か所に印を付けました。` : '');
-    this.showNotes(settingsNotes);
   }
 
   showNotes(notes: readonly string[]): void {

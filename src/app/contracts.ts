@@ -46,6 +46,18 @@ export const saveCaseArgs = z.strictObject({
   loaded: z.optional(caseRecordInput),
   requestId,
 });
+/**
+ * After a save, the saved row checked again (not the whole book): a case by
+ * its ケースID, or a 支援記録 by the 記録ID its save gave it.
+ */
+export const recheckArgs = z.union([
+  z.strictObject({
+    ...todayShape, sheet: z.literal(TAB.cases), id: caseId,
+    /** An edit's カナ and 生年月日 as loaded: the rows that shared them lose their possible duplicate with it. */
+    formerly: z.optional(z.strictObject({ personKana: z.string().check(z.maxLength(200)), birthDate: z.string().check(z.maxLength(100)) })),
+  }),
+  z.strictObject({ ...todayShape, sheet: z.literal(TAB.activities), id: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) }),
+]);
 /** 「選択中の行を読み込む」 (no ケースID), or one case again by its ID (after a refused save). */
 export const loadCaseArgs = z.strictObject({ caseId: z.optional(caseId) });
 export const caseDraftArgs = z.strictObject({

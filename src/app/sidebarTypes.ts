@@ -3,6 +3,7 @@
 import type { Settings } from '../domain/settings';
 import type { EditConflict } from '../domain/edits';
 import type { Finding } from '../domain/validate/problem';
+import type { ValidationResult } from '../domain/validate/workbook';
 import type { CaseDraft } from '../sheets/caseDraft';
 
 /** A case as the form shows it: every field as text, dates as YYYY-MM-DD. */
@@ -72,4 +73,12 @@ export interface LinkPreIntakeResult {
   readonly subject: string;
   /** Sheet rows that now name the case. */
   readonly rows: readonly number[];
+}
+
+/** The saved row checked again: every problem of the rows it names, and only of those. */
+export interface RecheckResult extends ValidationResult {
+  /** The rows checked again: the saved one, the rows the rules across rows tie to it, and its case's plan rows. */
+  readonly rows: readonly { readonly sheet: string; readonly row: number }[];
+  /** Cells of those rows that carry a mark now. */
+  readonly markedCells: number;
 }

@@ -54,7 +54,7 @@ function markedNote(own: string, lines: string, before: string | null): string {
   return own ? `${own}\n\n${text}` : text;
 }
 
-/** A cell of the data area: 0-based row below the header, 0-based column. */
+/** A cell of the block marked: 0-based row from its first row, 0-based column. */
 type At = readonly [row: number, column: number];
 
 /** A1 ranges covering the cells, vertical runs in a column joined (`C5:C9`); `firstRow` is the sheet row of data row 0. */
@@ -83,17 +83,23 @@ function pushTo<K>(groups: Map<K, At[]>, key: K, at: At): void {
 function markTab(book: Book, sheetName: string, problems: readonly Problem[]): number {
   const sheet = book.sheets.get(sheetName);
   if (!sheet) return 0;
-  const rows = sheet.getLastRow() - 1;
-  const columns = sheet.getLastColumn();
-  if (rows < 1 || columns < 1) return 0;
-  const area = sheet.getRange(2, 1, rows, columns);
-  const notes = area.getNotes();
+  return markBlock(sheet, 2, sheet.getLastRow() - 1, sheet.getLastColumn(), problems);
+}
+
+/**
+ * Marks the sheet rows `first`…`first + rows − 1` (every column) with these
+ * problems and clears the marks of earlier checks there; the rows outside are
+ * neither read nor written. Returns how many cells of the block carry a mark now.
+ */
+function markBlock(sheet: GoogleAppsScript.Spreadsheet.Sheet, first: number, rows: number, columns: number, problems: readonly Problem[]): number {
+  if (rows < 1 || columns < 1 || first < 2) return 0;
+  const notes = sheet.getRange(first, 1, rows, columns).getNotes();
 
   const byCell = new Map<number, Problem[]>();
   for (const p of problems) {
     const c = columnIndexOf(p.columnLetter);
-    if (p.row < 2 || p.row - 2 >= rows || c < 0 || c >= columns) continue;
-    const key = (p.row - 2) * columns + c;
+    if (p.row < first || p.row - first >= rows || c < 0 || c >= columns) continue;
+    const key = (p.row - first) * columns + c;
     const list = byCell.get(key);
     if (list) list.push(p);
     else byCell.set(key, [p]);
@@ -123,7 +129,7 @@ function markTab(book: Book, sheetName: string, problems: readonly Problem[]): n
     }
   }
 
-  const backgroundOf = readBackgrounds(sheet, [...marking, ...clearing].map((m) => m.at));
+  const backgroundOf = readBackgrounds(sheet, first, [...marking, ...clearing].map((m) => m.at));
   const colors = new Map<string | null, At[]>();
   const noteTexts = new Map<string, At[]>();
   for (const m of marking) {
@@ -137,26 +143,26 @@ function markTab(book: Book, sheetName: string, problems: readonly Problem[]): n
     if (isMarkColor(backgroundOf(m.at))) pushTo(colors, m.recorded, m.at);
     pushTo(noteTexts, m.own, m.at);
   }
-  for (const [color, cells] of colors) sheet.getRangeList(a1Ranges(cells, 2)).setBackground(color);
+  for (const [color, cells] of colors) sheet.getRangeList(a1Ranges(cells, first)).setBackground(color);
   if (noteTexts.size <= NOTE_TEXTS_PER_CALL_LIMIT) {
-    for (const [text, cells] of noteTexts) sheet.getRangeList(a1Ranges(cells, 2)).setNote(text);
+    for (const [text, cells] of noteTexts) sheet.getRangeList(a1Ranges(cells, first)).setNote(text);
   } else {
-    writeNotesSpanned(sheet, notes, noteTexts);
+    writeNotesSpanned(sheet, first, notes, noteTexts);
   }
   return byCell.size;
 }
 
-/** The backgrounds of these data-area cells, read in one call over the block they span (none when there are none). */
-function readBackgrounds(sheet: GoogleAppsScript.Spreadsheet.Sheet, cells: readonly At[]): (at: At) => string {
+/** The backgrounds of these cells of the block from sheet row `first`, read in one call over the cells they span (none when there are none). */
+function readBackgrounds(sheet: GoogleAppsScript.Spreadsheet.Sheet, first: number, cells: readonly At[]): (at: At) => string {
   if (cells.length === 0) return () => NO_FILL;
   let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
   for (const [r, c] of cells) [top, left, bottom, right] = [Math.min(top, r), Math.min(left, c), Math.max(bottom, r), Math.max(right, c)];
-  const block = sheet.getRange(top + 2, left + 1, bottom - top + 1, right - left + 1).getBackgrounds();
+  const block = sheet.getRange(top + first, left + 1, bottom - top + 1, right - left + 1).getBackgrounds();
   return ([r, c]) => (block[r - top]![c - left] ?? NO_FILL).toLowerCase();
 }
 
 /** One setNotes over the smallest block holding every changed note; the other notes in it are written back as read. */
-function writeNotesSpanned(sheet: GoogleAppsScript.Spreadsheet.Sheet, notes: string[][], noteTexts: ReadonlyMap<string, readonly At[]>): void {
+function writeNotesSpanned(sheet: GoogleAppsScript.Spreadsheet.Sheet, first: number, notes: string[][], noteTexts: ReadonlyMap<string, readonly At[]>): void {
   let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
   for (const [text, cells] of noteTexts) {
     for (const [r, c] of cells) {
@@ -165,10 +171,23 @@ function writeNotesSpanned(sheet: GoogleAppsScript.Spreadsheet.Sheet, notes: str
     }
   }
   const block = notes.slice(top, bottom + 1).map((row) => row.slice(left, right + 1));
-  sheet.getRange(top + 2, left + 1, block.length, right - left + 1).setNotes(block);
+  sheet.getRange(top + first, left + 1, block.length, right - left + 1).setNotes(block);
 }
 
 /** Clears old marks and marks the cells of these problems on every tab checked. */
 export function markProblems(book: Book, sheets: readonly string[], problems: readonly Problem[]): number {
   return sheets.reduce((marked, name) => marked + markTab(book, name, problems.filter((p) => p.sheet === name)), 0);
+}
+
+/**
+ * Marks only the sheet rows `rows` of one tab (a re-check of saved rows): each
+ * row's notes are read and its marks set or cleared as markProblems would, so
+ * the calls depend on the rows given, not on the size of the tab.
+ */
+export function markRows(book: Book, sheetName: string, rows: readonly number[], problems: readonly Problem[]): number {
+  const sheet = book.sheets.get(sheetName);
+  if (!sheet || rows.length === 0) return 0;
+  const columns = sheet.getLastColumn();
+  const mine = problems.filter((p) => p.sheet === sheetName);
+  return [...new Set(rows)].reduce((marked, row) => marked + markBlock(sheet, row, 1, columns, mine.filter((p) => p.row === row)), 0);
 }

@@ -4,7 +4,7 @@
 // the question and back, the 保存 button after a save), and nothing traps it.
 // What a screen reader needs is checked on the way: the 和暦 read with its
 // date, errors tied to their fields, and results in live regions.
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { findSheet, lastRowWithContent } from '../../dev/runtime/model';
 import { openDemoPreview, type DemoPreview, savedWorkbook } from './demoPreview';
 import { openSidebarPage, SIDEBAR_WIDTH } from './sidebarStates';
@@ -174,5 +174,39 @@ describe('the sidebar by keyboard alone', () => {
     }
     expect(seen.size).toBeGreaterThanOrEqual(count);
     await tabTo('ケース', 'Shift+Tab');
+  });
+
+  it('keeps the focus in the sidebar while 入力チェック runs: Tab from its tab reaches the run button, which ignores presses', async () => {
+    // The check's answer is held until the end, so it is running all along.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let checks = 0;
+    const hold = async (route: Route): Promise<void> => {
+      if ((route.request().postDataJSON() as { functionName: string }).functionName === 'checkEntries') {
+        checks++;
+        await held;
+      }
+      await route.continue();
+    };
+    await page.route((url) => url.pathname === '/api/run', hold);
+    const tab = page.getByRole('tab', { name: '入力チェック' });
+    await tab.click();
+    await page.getByRole('button', { name: '入力チェックを実行' }).click();
+    await page.waitForFunction(() => document.body.getAttribute('aria-busy') === 'true');
+    await tab.focus();
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const e = document.activeElement as HTMLElement | null;
+      return { id: e?.id ?? '', inPage: !!e && e !== document.body, shown: !!e && e.checkVisibility() && e.getBoundingClientRect().height > 0 };
+    });
+    expect(stop).toEqual({ id: 'check-run', inPage: true, shown: true });
+    expect(await focused()).toMatchObject({ name: '入力チェックを実行', visible: true });
+    await expect(page.locator('#check-run').getAttribute('aria-disabled')).resolves.toBe('true');
+    await page.keyboard.press('Enter');
+    release();
+    await page.waitForFunction(() => document.body.getAttribute('aria-busy') !== 'true');
+    await page.unroute((url) => url.pathname === '/api/run', hold);
+    expect(checks).toBe(1);
+    await expect(page.locator('#check-run').getAttribute('aria-disabled')).resolves.toBeNull();
   });
 });

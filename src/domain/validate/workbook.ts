@@ -3,7 +3,7 @@
 import { ACTIVITY_FIELDS, CASE_FIELDS, MEETING_FIELDS, TAB, type FieldDef } from '../fields';
 import { matchHeaders, rowRecord } from '../headers';
 import { splitList } from '../normalize';
-import { normalizeRecord, type RecordText } from '../record';
+import { fieldsFor, normalizeRecord, type RawRecord, type RecordText } from '../record';
 import type { Settings } from '../settings';
 import { isBlankRow, sheetRow, type Table } from '../table';
 import { validatePlanTabs } from '../plan/validate';
@@ -36,15 +36,21 @@ interface CheckedRow {
   readonly text: RecordText;
 }
 
+/** A row of 共通シート by the columns the rules across rows compare; `index` is its data row (from 0). */
+export interface CaseKeyRow extends CheckedRow {
+  readonly index: number;
+}
+
 /**
- * Runs `check` on every non-blank row of a tab and places its findings.
+ * Runs `check` on every non-blank row of a tab (or on the data rows
+ * `indexes` alone, a re-check of saved rows) and places its findings.
  * A standard column missing from the tab is reported once on the header row,
  * not once per row: a required one always, any other one (訪問人数 for
  * アウトリーチ, 終結日 for a closed case …) as soon as a row needs it.
  */
 function checkTab(
   sheet: string, fields: readonly FieldDef[], table: Table, settings: Settings,
-  kind: 'case' | 'other', check: (text: RecordText) => Finding[],
+  kind: 'case' | 'other', check: (text: RecordText) => Finding[], indexes?: readonly number[],
 ): { problems: Problem[]; rows: CheckedRow[] } {
   const { columnOf } = matchHeaders(fields, table.header);
   const problems: Problem[] = [];
@@ -56,7 +62,7 @@ function checkTab(
   const headerOf = new Map(fields.map((f) => [f.key, f.header]));
   const reportedMissing = new Set(missing.filter((f) => f.required).map((f) => `${f.key}|required`));
   const rows: CheckedRow[] = [];
-  table.rows.forEach((cells, index) => {
+  const visit = (cells: Table['rows'][number], index: number): void => {
     if (isBlankRow(cells)) return;
     const row = sheetRow(index);
     const { text } = normalizeRecord(fields, rowRecord(fields, columnOf, cells), settings, kind);
@@ -72,7 +78,9 @@ function checkTab(
       }
       problems.push(placeFinding(f, sheet, row, headerOf.get(f.field) ?? f.field, columnOf.get(f.field) ?? -1, text.caseId ?? ''));
     }
-  });
+  };
+  if (indexes) for (const index of indexes) visit(table.rows[index] ?? [], index);
+  else table.rows.forEach(visit);
   return { problems, rows };
 }
 
@@ -177,8 +185,94 @@ export function validateWorkbook(input: WorkbookInput): ValidationResult {
     { checkTab: (sheet, fields, table, check) => checkTab(sheet, fields, table, settings, 'other', check), placeOn },
   ));
   problems.push(...checkSettingsTable(input.settingsTable ?? null));
+  return resultOf(problems);
+}
+
+function resultOf(problems: Problem[]): ValidationResult {
   problems.sort((a, b) => SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.row - b.row
     || columnIndexOf(a.columnLetter) - columnIndexOf(b.columnLetter));
   const error = problems.filter((p) => p.severity === 'error').length;
   return { problems, counts: { error, warning: problems.length - error } };
+}
+
+/** The columns of 共通シート that duplicate_case_id and possible_duplicate compare. */
+export const CASE_KEY_COLUMNS: readonly string[] = ['caseId', 'personKana', 'birthDate'];
+
+const CASE_KEY_FIELDS = fieldsFor(CASE_FIELDS, CASE_KEY_COLUMNS);
+
+/** A case's CASE_KEY_COLUMNS as the rules compare them. */
+export const caseKeyText = (raw: RawRecord, settings: Settings): RecordText => normalizeRecord(CASE_KEY_FIELDS, raw, settings, 'case').text;
+
+/** Every non-blank row of 共通シート by CASE_KEY_COLUMNS alone (the other columns may be unread). */
+export function caseKeyRows(cases: Table, settings: Settings): CaseKeyRow[] {
+  const { columnOf } = matchHeaders(CASE_KEY_FIELDS, cases.header);
+  const rows: CaseKeyRow[] = [];
+  cases.rows.forEach((cells, index) => {
+    if (isBlankRow(cells)) return;
+    rows.push({ index, row: sheetRow(index), text: caseKeyText(rowRecord(CASE_KEY_FIELDS, columnOf, cells), settings) });
+  });
+  return rows;
+}
+
+/**
+ * The data rows the rules across rows tie to the rows `saved`: the same
+ * ケースID, or the same カナ and 生年月日 (`saved` included); with `formerly`
+ * (the カナ and 生年月日 they had before an edit), the rows that shared those too.
+ */
+export function rowsTiedTo(keys: readonly CaseKeyRow[], saved: readonly number[], formerly?: RecordText): number[] {
+  const mine = keys.filter((k) => saved.includes(k.index));
+  const ids = new Set(mine.flatMap((k) => k.text.caseId || []));
+  const people = new Set([...mine.map((k) => k.text), ...(formerly ? [formerly] : [])].flatMap((text) => personKey(text) ?? []));
+  return keys.filter((k) => {
+    const person = personKey(k.text);
+    return saved.includes(k.index) || ids.has(k.text.caseId ?? '') || (person !== null && people.has(person));
+  }).map((k) => k.index);
+}
+
+export interface CaseRowsInput {
+  /** 共通シート with every row's CASE_KEY_COLUMNS and the rows `indexes` whole. */
+  readonly cases: Table;
+  readonly keys: readonly CaseKeyRow[];
+  /** The data rows re-checked: a saved row and the rows tied to it (rowsTiedTo). */
+  readonly indexes: readonly number[];
+  /** 支援プラン and 役割分担 holding only the rows of those rows' cases, the others holes. */
+  readonly plans: Table | null;
+  readonly tasks: Table | null;
+  readonly settings: Settings;
+  readonly today: string;
+}
+
+/**
+ * What validateWorkbook finds on these 共通シート rows and on their cases'
+ * 支援プラン and 役割分担 rows, and nothing else: the same rules, run on the
+ * rows a save touched instead of the whole book.
+ */
+export function validateCaseRows(input: CaseRowsInput): ValidationResult {
+  const { settings, today } = input;
+  const cases = checkTab(TAB.cases, CASE_FIELDS, input.cases, settings, 'case', (t) => checkCase(t, settings, today), input.indexes);
+  const checked = new Set(cases.rows.map((r) => r.row));
+  const together = checkCaseRowsTogether(input.keys, placeOn(TAB.cases, CASE_FIELDS, input.cases)).filter((p) => checked.has(p.row));
+  const problems = [...cases.problems.filter((p) => p.row > 1), ...together];
+  problems.push(...validatePlanTabs(
+    { cases: input.cases, caseRows: cases.rows, plans: input.plans, tasks: input.tasks, settings, today },
+    { checkTab: (sheet, fields, table, check) => checkTab(sheet, fields, table, settings, 'other', check), placeOn },
+  ));
+  return resultOf(problems);
+}
+
+export interface ActivityRowsInput {
+  readonly activities: Table;
+  /** The data rows re-checked, whole. */
+  readonly indexes: readonly number[];
+  readonly caseIds: ReadonlySet<string>;
+  readonly namesCase: (subject: string) => boolean;
+  readonly settings: Settings;
+  readonly today: string;
+}
+
+/** What validateWorkbook finds on these 支援記録 rows. */
+export function validateActivityRows(input: ActivityRowsInput): ValidationResult {
+  const { settings, today } = input;
+  return resultOf(checkTab(TAB.activities, ACTIVITY_FIELDS, input.activities, settings, 'other',
+    (t) => checkActivityInBook(t, settings, today, input.caseIds, input.namesCase), input.indexes).problems.filter((p) => p.row > 1));
 }
