@@ -26,7 +26,7 @@ function mount(state: SidebarState, tabs: Tabs): ProblemsView {
   const activity = new ActivityForm({
     settings: state.settings,
     today: state.today,
-    onSaved: (saved) => { void (saved ? problems.recheck({ sheet: TAB.activities, id: saved.id }) : problems.run()); },
+    onSaved: (ids) => { if (ids.length) void problems.recheck({ sheet: TAB.activities, ids }); },
   });
   const caseForm = new CaseForm({
     settings: state.settings,

@@ -26,7 +26,8 @@ export interface ActivityFormContext {
   readonly settings: Settings;
   readonly today: string;
   /** After a record was saved (its 記録ID), or records were linked to a case (none). */
-  readonly onSaved: (saved?: { readonly id: string }) => void;
+  /** After a save or a 連携: the 記録IDs of the rows written. */
+  readonly onSaved: (recordIds: readonly string[]) => void;
 }
 
 const OUTREACH = 'アウトリーチ';
@@ -200,7 +201,7 @@ export class ActivityForm {
     if (!result) return;
     this.linkStatus.success(`対象「${subject}」の記録 ${result.value.rows.length}件を、ケース ${caseId} につなぎました（${result.value.rows.map((r) => `${r}行目`).join('・')}）。`);
     await this.loadSubjects();
-    this.context.onSaved();
+    this.context.onSaved(result.value.recordIds);
   }
 
   /**
@@ -305,6 +306,6 @@ export class ActivityForm {
     if (this.who.value === PRE_INTAKE) void this.loadSubjects();
     this.status.success(`支援記録 ${result.id} を保存しました（${result.row}行目）`,
       ...result.warnings.map((w) => h('p', {}, `注意：${w.message}`)));
-    this.context.onSaved({ id: result.id });
+    this.context.onSaved([result.id]);
   }
 }

@@ -15,10 +15,10 @@ const SELECTABLE: readonly string[] = [TAB.cases, TAB.activities, TAB.meetings, 
 
 const SEVERITY_TEXT = { error: 'エラー', warning: '注意' } as const;
 
-/** A row a form saved: a case by its ケースID (after an edit, with the カナ and 生年月日 it was loaded with), a 支援記録 by its 記録ID. */
+/** A row a form saved: a case by its ケースID (after an edit, with the カナ and 生年月日 it was loaded with), 支援記録 rows by their 記録IDs. */
 export type SavedRow =
   | { readonly sheet: typeof TAB.cases; readonly id: string; readonly formerly?: { readonly personKana: string; readonly birthDate: string } }
-  | { readonly sheet: typeof TAB.activities; readonly id: string };
+  | { readonly sheet: typeof TAB.activities; readonly ids: readonly string[] };
 
 const marked = (cells: number): string => (cells > 0 ? ` シートの${cells}か所に印を付けました。` : '');
 
@@ -79,7 +79,7 @@ export class ProblemsView {
     const list = [...this.problems.filter((p) => !checked.has(`${p.sheet}\u0000${p.row}`)), ...problems];
     this.show(list);
     const error = list.filter((p) => p.severity === 'error').length;
-    const what = saved.sheet === TAB.cases ? `ケース ${saved.id}` : `支援記録 ${saved.id}`;
+    const what = saved.sheet === TAB.cases ? `ケース ${saved.id}` : `支援記録 ${saved.ids.join('・')}`;
     fill(this.summary,
       this.fullRun
         ? `保存した${what} の行を確かめ直しました（ほかの行は前回の入力チェックの結果です）。`

@@ -56,7 +56,8 @@ export const recheckArgs = z.union([
     /** An edit's カナ and 生年月日 as loaded: the rows that shared them lose their possible duplicate with it. */
     formerly: z.optional(z.strictObject({ personKana: z.string().check(z.maxLength(200)), birthDate: z.string().check(z.maxLength(100)) })),
   }),
-  z.strictObject({ ...todayShape, sheet: z.literal(TAB.activities), id: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) }),
+  /** The 記録IDs of the rows a 支援記録 save or a 連携 wrote. */
+  z.strictObject({ ...todayShape, sheet: z.literal(TAB.activities), ids: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.minLength(1), z.maxLength(200)) }),
 ]);
 /** 「選択中の行を読み込む」 (no ケースID), or one case again by its ID (after a refused save). */
 export const loadCaseArgs = z.strictObject({ caseId: z.optional(caseId) });

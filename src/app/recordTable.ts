@@ -58,14 +58,14 @@ export interface KeyedRows {
 /**
  * What a write about one case reads of a tab too long to read even a column of
  * (支援記録, five rows a case): the header, the last `tail` rows whole (where the
- * newest IDs are) and, whole, the rows Sheets finds showing `search.text` in the
- * `search.key` column. The search is partial and ignores case, so those rows
+ * newest IDs are) and, whole, the rows Sheets finds showing one of `search.texts`
+ * in the `search.key` column. The search is partial and ignores case, so those rows
  * are a superset the caller narrows by their cells; `rows.length` is still the
  * tab's number of data rows.
  */
 export interface SearchedRows {
   readonly tail: number;
-  readonly search?: { readonly key: string; readonly text: string };
+  readonly search?: { readonly key: string; readonly texts: readonly string[] };
 }
 
 export type PartialRead = RowSpan | KeyedRows | SearchedRows;
@@ -91,7 +91,8 @@ function readSearched(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: strin
   const column = read.search && matchHeaders(fields, header).columnOf.get(read.search.key);
   if (read.search && column !== undefined) {
     // Read again where the tail holds them too: the calls then depend on the matches, not on where they lie.
-    readRowsInto(sheet, timeZone, table, rowsShowing(sheet, column, lastRow - 1, read.search.text));
+    const found = read.search.texts.flatMap((text) => rowsShowing(sheet, column, lastRow - 1, text));
+    readRowsInto(sheet, timeZone, table, [...new Set(found)]);
   }
   return table;
 }

@@ -73,6 +73,8 @@ export interface LinkPreIntakeResult {
   readonly subject: string;
   /** Sheet rows that now name the case. */
   readonly rows: readonly number[];
+  /** Their 記録IDs (rows without one left out), for the re-check after the link. */
+  readonly recordIds: readonly string[];
 }
 
 /** The saved row checked again: every problem of the rows it names, and only of those. */

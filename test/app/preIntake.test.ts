@@ -70,7 +70,7 @@ describe('linking the earlier records once the person is a case', () => {
     const mine = rowsBefore.flatMap((r, i) => (r[2] === SUBJECT ? [i + 1] : []));
     const args = { subject: SUBJECT, caseId, requestId: 'link-000000001' };
     const linked = runtime.call<LinkPreIntakeResult>('linkPreIntakeRecords', args);
-    expect(linked).toEqual({ caseId, subject: SUBJECT, rows: mine });
+    expect(linked).toEqual({ caseId, subject: SUBJECT, rows: mine, recordIds: mine.map((row) => rowsBefore[row - 1]![0]) });
     const after = tabText(runtime, '支援記録');
     for (const row of mine) expect(after[row - 1]!.slice(1, 3)).toEqual([caseId, SUBJECT]);
     // Nothing else in the tab changed.

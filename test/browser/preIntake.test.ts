@@ -74,8 +74,18 @@ describe('支援記録 for someone not yet a case', () => {
     await offer.waitFor();
     await offer.selectOption(SUBJECT);
     await sidebar.getByRole('button', { name: '選んだ対象の記録をこのケースにつなぐ' }).click();
+    const called: { functionName: string; args: unknown }[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/run') called.push(request.postDataJSON() as { functionName: string; args: unknown });
+    });
+    const rechecked = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/run' && (r.postDataJSON() as { functionName: string }).functionName === 'recheckSaved');
     await sidebar.getByRole('alertdialog').getByRole('button', { name: 'つなぐ' }).click();
     await sidebar.getByText(`対象「${SUBJECT}」の記録 1件を、ケース ${caseId!} につなぎました`).waitFor();
     expect(await rowsOfSubject()).toEqual([[caseId, SUBJECT]]);
+    // The linked rows are checked again, not the whole book.
+    const [linked] = called.find((c) => c.functionName === 'linkPreIntakeRecords')!.args as [{ records?: number }];
+    expect(linked.records).toBe(1);
+    await rechecked;
+    expect(called.map((c) => c.functionName)).not.toContain('checkEntries');
   });
 });

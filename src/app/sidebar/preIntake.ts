@@ -67,9 +67,9 @@ export function linkPreIntakeRecords(rawArgs?: unknown): LinkPreIntakeResult {
     }
     // The rows Sheets finds showing the 対象, when they are all the records the person was offered; otherwise
     // (the 対象 typed another way in a row, say in full-width letters) its two columns, so no row is left behind.
-    const searched = args.records ? activityTable(book, { tail: 0, search: { key: 'subject', text: args.subject } }) : null;
+    const searched = args.records ? activityTable(book, { tail: 0, search: { key: 'subject', texts: [args.subject] } }) : null;
     const found = searched ? unlinked(searched).get(args.subject) ?? [] : [];
-    const table = found.length === args.records ? searched : activityTable(book);
+    const table = found.length === args.records ? searched : activityTable(book, { columns: ['caseId', 'subject', 'recordId'] });
     const indexes = table === searched ? found : table ? unlinked(table).get(args.subject) ?? [] : [];
     if (!table || indexes.length === 0) {
       throw new Error(`対象「${args.subject}」の、ケースIDのない支援記録はありません（すでにつないだか、対象が変わっています）。`);
@@ -82,6 +82,7 @@ export function linkPreIntakeRecords(rawArgs?: unknown): LinkPreIntakeResult {
       operation: 'まだケースでなかった方の支援記録をケースにつなぐ', sheet: TAB.activities, caseId: args.caseId,
       field: `ケースID（${sheetRow(index)}行目・対象「${args.subject}」）`, before: '', after: args.caseId,
     })), { properties });
-    return { caseId: args.caseId, subject: args.subject, rows: indexes.map(sheetRow) };
+    const recordIds = indexes.map((index) => table!.partOf(index, ['recordId']).recordId ?? '').filter((id) => id !== '');
+    return { caseId: args.caseId, subject: args.subject, rows: indexes.map(sheetRow), recordIds };
   }));
 }

@@ -8,8 +8,9 @@
 // whole too, since their problems change with it. A 支援記録: its
 // rules, and whether its case is in 共通シート. Only those rows are marked,
 // under the document lock, so a fixed cell loses its mark and a new problem
-// gets one. Read: a few columns of 共通シート, the ID column of the tabs the
-// rows are on, and the rows themselves, never a whole tab.
+// gets one. Read: a few columns of 共通シート, the ケースID column of the plan
+// tabs, and the rows themselves, never a whole tab; of 支援記録 (five rows a
+// case) no column: Sheets finds the record's row by its 記録ID.
 import { namesAnyone } from '../../domain/agenda/masking';
 import type { Cell } from '../../domain/cell';
 import { ACTIVITY_FIELDS, TAB } from '../../domain/fields';
@@ -36,7 +37,7 @@ export function recheckSaved(rawArgs?: unknown): RecheckResult {
     const { settings } = readBookSettings(book);
     const checked = args.sheet === TAB.cases
       ? recheckCase(book, settings, args.id, today, args.formerly && caseKeyText(args.formerly, settings))
-      : recheckActivity(book, settings, args.id, today);
+      : recheckActivities(book, settings, args.ids, today);
     const markedCells = checked.rows.reduce((marked, { sheet, rows }) => marked + markRows(book, sheet, rows, checked.result.problems), 0);
     return {
       ...checked.result, markedCells,
@@ -68,7 +69,7 @@ function recheckCase(book: Book, settings: Settings, caseId: string, today: stri
   const keys = caseKeyRows(cases, settings);
   const indexes = rowsTiedTo(keys, saved, formerly);
   // The rows tied by カナ and 生年月日 under another ケースID were read by those columns only.
-  readRowsInto(cases.sheet, book.timeZone, { rows: cases.rows as Cell[][] }, indexes.filter((i) => !saved.includes(i)));
+  readRowsInto(cases.sheet, book.timeZone, { header: cases.header, rows: cases.rows as Cell[][] }, indexes.filter((i) => !saved.includes(i)));
   const tied = new Set(indexes);
   const caseIds = [...new Set(keys.flatMap((k) => (tied.has(k.index) && k.text.caseId ? [k.text.caseId] : [])))];
   const tables = readPlanTables(book, settings, false, caseIds);
@@ -84,14 +85,14 @@ function recheckCase(book: Book, settings: Settings, caseId: string, today: stri
   };
 }
 
-function recheckActivity(book: Book, settings: Settings, recordId: string, today: string): Checked {
+function recheckActivities(book: Book, settings: Settings, recordIds: readonly string[], today: string): Checked {
   const sheet = book.sheets.get(TAB.activities);
   if (!sheet) throw new Error('このブックには「支援記録」タブがありません。「入力チェックを実行」で確かめてください。');
   const activities = readRecordTable(sheet, book.timeZone, settings, {
     fields: ACTIVITY_FIELDS, kind: 'other', missingColumnsHint: '見出し行を確かめてください。',
-  }, { columns: [], rowsWhere: { key: 'recordId', values: [recordId] } });
-  const indexes = activities.indexesOf('recordId', recordId);
-  if (indexes.length === 0) throw new Error(`記録ID「${recordId}」が支援記録に見つかりません。ほかの方が変更した可能性があります。「入力チェックを実行」で確かめてください。`);
+  }, { tail: 0, search: { key: 'recordId', texts: recordIds } });
+  const indexes = [...new Set(recordIds.flatMap((id) => activities.indexesOf('recordId', id)))];
+  if (indexes.length === 0) throw new Error(`記録ID「${recordIds.join('」「')}」が支援記録に見つかりません。ほかの方が変更した可能性があります。「入力チェックを実行」で確かめてください。`);
   // Every case's name, カナ and 生年月日 only for a record under a 対象 (target_names_person), as saveActivity reads them.
   const subjects = indexes.some((i) => activities.textOf(i).subject);
   const cases = readCaseTable(book, settings, { columns: subjects ? ['caseId', ...IDENTITY_KEYS] : ['caseId'] });

@@ -84,7 +84,7 @@ export function saveActivity(rawArgs?: unknown): SaveResult {
       ?? createTab(book, TAB.activities, STANDARD_TABS.find((t) => t.name === TAB.activities)!.initial());
     const table = readRecordTable(sheet, book.timeZone, settings, {
       fields: ACTIVITY_FIELDS, kind: 'other', missingColumnsHint: '見出し行を確かめてください。', addable: ['subject'],
-    }, { tail: NEWEST_ROWS, ...(caseId ? { search: { key: 'caseId', text: caseId } } : {}) });
+    }, { tail: NEWEST_ROWS, ...(caseId ? { search: { key: 'caseId', texts: [caseId] } } : {}) });
     const { columnOf } = table;
     const sameDay = table.indexesOf('caseId', caseId)
       .filter((i) => table.textOf(i).activityOn === record.text.activityOn && table.textOf(i).activityType === record.text.activityType)
