@@ -79,11 +79,18 @@ export const OPERATIONS: readonly OperationSpec[] = [
     }),
   },
   {
-    key: 'saveActivity', label: '支援記録保存 (save a 支援記録)', fn: 'saveActivity',
+    key: 'recheckCase', label: '保存後の確認 (re-check a saved case)', fn: 'recheckSaved',
     setup: (model, cases) => {
       const caseIds = existingCaseIds(model, runsFor(cases));
+      return { note: 'what the sidebar runs after a case save, for an existing case', args: (run) => ({ today: TODAY, sheet: '共通シート', id: caseIds[run] }) };
+    },
+  },
+  {
+    key: 'saveActivity', label: '支援記録保存 (save a 支援記録)', fn: 'saveActivity',
+    setup: (model, cases) => {
+      const caseIds = casesWithRecords(model, runsFor(cases), 3);
       return {
-        note: 'a 同行支援 for an existing case each run',
+        note: 'a 同行支援 for an existing case with 3 支援記録 each run (a save reads the case\'s records: 3 calls each)',
         args: (run) => ({
           requestId: `bench-activity-${cases}-${run}-${Date.now()}`, allowSameDay: true,
           record: { caseId: caseIds[run], activityOn: TODAY, activityType: '同行支援', staff: '相談員A', content: '負荷試験の同行' },
@@ -181,6 +188,19 @@ function existingCaseIds(model: Model, count: number): string[] {
   return sheetOf(model, '共通シート').cells.slice(1, count + 1).map((row) => String(row![id]!.value));
 }
 
+/** The first `count` cases with exactly `records` 支援記録 rows, so that a save's calls compare across sizes. */
+function casesWithRecords(model: Model, count: number, records: number): string[] {
+  const id = columnOf(model, '支援記録', 'ケースID');
+  const perCase = new Map<string, number>();
+  for (const row of sheetOf(model, '支援記録').cells.slice(1)) {
+    const caseId = String(row?.[id]?.value ?? '');
+    if (caseId) perCase.set(caseId, (perCase.get(caseId) ?? 0) + 1);
+  }
+  const found = existingCaseIds(model, perCase.size).filter((caseId) => perCase.get(caseId) === records).slice(0, count);
+  if (found.length < count) throw new Error(`fewer than ${count} cases with ${records} 支援記録`);
+  return found;
+}
+
 /** 予定 meetings of 会議記録 with two cases or more: 会議ID and 検討ケースID. */
 function plannedMeetings(model: Model): { meetingId: string; caseIds: string[] }[] {
   const [id, status, listed] = ['会議ID', '状態', '検討ケースID'].map((h) => columnOf(model, '会議記録', h));
@@ -240,8 +260,11 @@ function padActivities(model: Model, rows: number): void {
     if (match) next.set(match[1]!, Math.max(next.get(match[1]!) ?? 0, Number(match[2])));
   }
   sheet.maxRows = Math.max(sheet.maxRows, rows + 1);
+  // The copies sample the demo's rows evenly, oldest first: they end with its last rows, so 支援記録 stays
+  // as a town's grows (the newest 記録ID at the bottom), with each year's share of the records kept.
+  const added = rows - existing;
   for (let r = existing; r < rows; r++) {
-    const source = sheet.cells[1 + (r % existing)]!;
+    const source = sheet.cells[1 + Math.floor(((r - existing) * existing) / added)]!;
     const copy = source.map((cell) => (cell ? { ...cell } : cell));
     const match = /^(R\d{4})-\d{5}$/.exec(String(source[idColumn]?.value ?? ''));
     const prefix = match?.[1] ?? 'R2026';

@@ -76,14 +76,16 @@ export function readRowsInto(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone
 
 /**
  * The data rows (index from 0, of the first `height` data rows) whose cell in
- * `column` (from 0) shows `text`, as Sheets finds them: it searches on its side
- * and hands back only the matches, partial and ignoring case, so the caller
- * gets a superset of the rows it wants and checks the cells once it reads them.
- * Three calls and one per match, whatever the length of the tab.
+ * `column` (from 0) shows exactly `text`, ignoring case, as Sheets finds them:
+ * it searches on its side and hands back only the matches, so the caller
+ * checks the cells once it reads them. A whole-cell match, because part of
+ * one would find ケースID 2025-1000 in 2025-10000…2025-10009 once a year
+ * passes 9,999 cases; a cell with spaces around its text is not found. Four
+ * calls and one per match, whatever the length of the tab.
  */
 export function rowsShowing(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, height: number, text: string): number[] {
   if (height < 1 || text === '') return [];
-  return sheet.getRange(2, column + 1, height, 1).createTextFinder(text).findAll().map((cell) => cell.getRow() - 2);
+  return sheet.getRange(2, column + 1, height, 1).createTextFinder(text).matchEntireCell(true).findAll().map((cell) => cell.getRow() - 2);
 }
 
 /** Whether any of the first `height` data rows' cell in `column` (from 0) shows `text` (partly, ignoring case): three calls. */

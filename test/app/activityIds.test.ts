@@ -58,6 +58,21 @@ describe('a 支援記録 save in a long tab', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('reads only the case\'s own rows, not those of the ten ケースIDs that begin with its (2025-1000 in 2025-10000…)', () => {
+    const callsOfSave = (longerIds: boolean) => {
+      const runtime = demoWorkbook(cases);
+      const caseId = caseIdOf(runtime);
+      const sheet = findSheet(runtime.model, '支援記録')!;
+      // Once a year passes 9,999 cases, ten ケースIDs hold this one with a digit more.
+      const others = sheet.cells.flatMap((row, i) => (i > 0 && row?.[1]?.value !== caseId ? [i + 1] : [])).slice(0, 10);
+      if (longerIds) others.forEach((row, digit) => { ensureCell(sheet, row, 2).value = `${caseId}${digit}`; });
+      runtime.resetCalls();
+      save(runtime, visit(caseId), 'ids-000000021', true);
+      return runtime.calls;
+    };
+    expect(callsOfSave(true)).toBe(callsOfSave(false));
+  });
+
   it('finds a same-day visit of the case in a row far from the newest ones', () => {
     const runtime = demoWorkbook(cases);
     const caseId = caseIdOf(runtime);
