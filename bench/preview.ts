@@ -93,8 +93,10 @@ async function main(): Promise<void> {
     for (const step of STEPS) {
       // A person takes a few seconds between two saves; the save of the file before runs meanwhile.
       await new Promise((r) => setTimeout(r, PAUSE_MS));
-      const { value, ms } = await call<{ saved?: boolean }>(step.functionName, step.args(state));
+      const { value, ms } = await call<{ saved?: boolean; id?: string }>(step.functionName, step.args(state));
       rows.push(`| ${step.label} | ${(ms / 1000).toFixed(2)} s |${value.saved === false ? ' (refused, nothing written)' : ''}`);
+      // The edit is of the case just saved: the demo's own cases carry planted mistakes that refuse a save.
+      if (step === STEPS[0] && value.saved !== false) state.loaded = (await call<LoadedCase>('loadSelectedCase', { caseId: value.id })).value;
     }
     const stopMs = await server.stop();
     // The file holds the last write: the 対象's record linked to the case.
