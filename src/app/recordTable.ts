@@ -59,9 +59,9 @@ export interface KeyedRows {
  * What a write about one case reads of a tab too long to read even a column of
  * (支援記録, five rows a case): the header, the last `tail` rows whole (where the
  * newest IDs are) and, whole, the rows Sheets finds showing one of `search.texts`
- * in the `search.key` column. The search is partial and ignores case, so those rows
- * are a superset the caller narrows by their cells; `rows.length` is still the
- * tab's number of data rows.
+ * in the `search.key` column (rowsShowing: whole cells, case ignored), a superset
+ * the caller narrows by their cells; `rows.length` is still the tab's number of
+ * data rows.
  */
 export interface SearchedRows {
   readonly tail: number;

@@ -85,12 +85,17 @@ export function readRowsInto(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone
  */
 export function rowsShowing(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, height: number, text: string): number[] {
   if (height < 1 || text === '') return [];
-  return sheet.getRange(2, column + 1, height, 1).createTextFinder(text).matchEntireCell(true).findAll().map((cell) => cell.getRow() - 2);
+  return finderIn(sheet, column, height, text).matchEntireCell(true).findAll().map((cell) => cell.getRow() - 2);
 }
 
 /** Whether any of the first `height` data rows' cell in `column` (from 0) shows `text` (partly, ignoring case): three calls. */
 export function anyRowShows(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, height: number, text: string): boolean {
-  return height >= 1 && sheet.getRange(2, column + 1, height, 1).createTextFinder(text).findNext() !== null;
+  return height >= 1 && finderIn(sheet, column, height, text).findNext() !== null;
+}
+
+/** Sheets' search for `text` over the first `height` data rows of `column` (from 0). */
+function finderIn(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, height: number, text: string): GoogleAppsScript.Spreadsheet.TextFinder {
+  return sheet.getRange(2, column + 1, height, 1).createTextFinder(text);
 }
 
 /** Indexes as runs of adjacent indexes, in order. */

@@ -14,7 +14,7 @@ import { writePaperSheet } from '../../sheets/paperSheet';
 import { parseArgs, todayShape } from '../contracts';
 import { reportingErrors } from '../menu';
 import { showPaperDialog, type PaperPreview } from '../paper';
-import { readCasePlans } from '../plan/planTables';
+import { readConsentedCasePlans } from '../plan/planTables';
 import { selectedCaseId } from '../plan/state';
 import { activityTable } from '../sidebar/preIntake';
 
@@ -35,11 +35,9 @@ function prepareCaseSheet(rawArgs: unknown) {
   const args = parseArgs(caseSheetArgs, rawArgs);
   const book = openBook();
   const { settings } = readBookSettings(book);
-  const plans = readCasePlans(book, settings, args.caseId);
+  const plans = readConsentedCasePlans(book, settings, args.caseId,
+    'ケース票は作れません（関係機関への共有には本人の同意が必要です）。同意のないケースは、支援会議（社会福祉法第106条の6）で検討できます。');
   const c = plans.caseText;
-  if (c.consent !== 'あり') {
-    throw new Error(`ケース「${plans.caseId}」は本人同意が「${c.consent || '未入力'}」のため、ケース票は作れません（関係機関への共有には本人の同意が必要です）。同意のないケースは、支援会議（社会福祉法第106条の6）で検討できます。`);
-  }
   const plan = currentPlan(plans) ?? draftPlan(plans);
   const activities = activityTable(book, { columns: ['caseId'], rowsWhere: { key: 'caseId', values: [plans.caseId] } });
   const layout = layoutCaseSheet({

@@ -68,6 +68,18 @@ export function readCasePlans(book: Book, settings: Settings, caseId: string): C
   return casePlansOf(readCaseRows(book, settings, [caseId]), readPlanTables(book, settings, false, [caseId]), caseId);
 }
 
+/**
+ * readCasePlans for a paper that leaves the team (the person's copy, the ケース票):
+ * refused before anything is written while 本人同意 is not あり, `refusal` saying
+ * what cannot be made and what to do.
+ */
+export function readConsentedCasePlans(book: Book, settings: Settings, caseId: string, refusal: string): CasePlans & { readonly caseIndex: number } {
+  const plans = readCasePlans(book, settings, caseId);
+  const { consent } = plans.caseText;
+  if (consent !== 'あり') throw new Error(`ケース「${plans.caseId}」は本人同意が「${consent || '未入力'}」のため、${refusal}`);
+  return plans;
+}
+
 type Cells = Readonly<Record<string, Cell>>;
 
 /**

@@ -12,7 +12,7 @@ import { parseArgs } from '../contracts';
 import { showPaperDialog, type PaperPreview } from '../paper';
 import { reportingErrors } from '../menu';
 import { planPrintArgs } from './contracts';
-import { readCasePlans } from './planTables';
+import { readConsentedCasePlans } from './planTables';
 import { selectedCaseId } from './state';
 
 /** SPEC §11's JSON of `plan`. */
@@ -29,11 +29,8 @@ function preparePlanPrint(rawArgs: unknown) {
   const args = parseArgs(planPrintArgs, rawArgs);
   const book = openBook();
   const { settings } = readBookSettings(book);
-  const plans = readCasePlans(book, settings, args.caseId);
+  const plans = readConsentedCasePlans(book, settings, args.caseId, '本人用のプランは印刷できません。同意を得て共通シートの本人同意を「あり」にしてから作成してください。');
   const person = plans.caseText;
-  if (person.consent !== 'あり') {
-    throw new Error(`ケース「${plans.caseId}」は本人同意が「${person.consent || '未入力'}」のため、本人用のプランは印刷できません。同意を得て共通シートの本人同意を「あり」にしてから作成してください。`);
-  }
   // Without a version: the plan in force, else the 案 being prepared, else the newest.
   const plan = args.version !== undefined
     ? plans.plans.find((p) => versionOf(p) === args.version)

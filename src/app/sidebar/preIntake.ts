@@ -41,6 +41,22 @@ function unlinked(table: RecordTable): Map<string, number[]> {
   return bySubject;
 }
 
+/**
+ * The 対象's rows not linked to a case: the rows Sheets finds showing it, when
+ * they are the `offered` records the person was shown; otherwise (the 対象 typed
+ * another way in a row, say in full-width letters) from 支援記録's columns, so
+ * no row is left behind.
+ */
+function unlinkedRowsOf(book: Book, subject: string, offered: number | undefined): { table: RecordTable | null; indexes: number[] } {
+  if (offered) {
+    const searched = activityTable(book, { tail: 0, search: { key: 'subject', texts: [subject] } });
+    const found = searched ? unlinked(searched).get(subject) ?? [] : [];
+    if (found.length === offered) return { table: searched, indexes: found };
+  }
+  const table = activityTable(book, { columns: ['caseId', 'subject', 'recordId'] });
+  return { table, indexes: table ? unlinked(table).get(subject) ?? [] : [] };
+}
+
 export function getPreIntakeSubjects(rawArgs?: unknown): PreIntakeSubject[] {
   parseArgs(preIntakeSubjectsArgs, rawArgs ?? {});
   const book = openBook();
@@ -65,12 +81,7 @@ export function linkPreIntakeRecords(rawArgs?: unknown): LinkPreIntakeResult {
     if (readCaseTable(book, settings, { columns: ['caseId'] }).indexOfCase(args.caseId) < 0) {
       throw new Error(`ケースID「${args.caseId}」は共通シートにありません。先にケースを保存してください。`);
     }
-    // The rows Sheets finds showing the 対象, when they are all the records the person was offered; otherwise
-    // (the 対象 typed another way in a row, say in full-width letters) its two columns, so no row is left behind.
-    const searched = args.records ? activityTable(book, { tail: 0, search: { key: 'subject', texts: [args.subject] } }) : null;
-    const found = searched ? unlinked(searched).get(args.subject) ?? [] : [];
-    const table = found.length === args.records ? searched : activityTable(book, { columns: ['caseId', 'subject', 'recordId'] });
-    const indexes = table === searched ? found : table ? unlinked(table).get(args.subject) ?? [] : [];
+    const { table, indexes } = unlinkedRowsOf(book, args.subject, args.records);
     if (!table || indexes.length === 0) {
       throw new Error(`対象「${args.subject}」の、ケースIDのない支援記録はありません（すでにつないだか、対象が変わっています）。`);
     }
@@ -82,7 +93,7 @@ export function linkPreIntakeRecords(rawArgs?: unknown): LinkPreIntakeResult {
       operation: 'まだケースでなかった方の支援記録をケースにつなぐ', sheet: TAB.activities, caseId: args.caseId,
       field: `ケースID（${sheetRow(index)}行目・対象「${args.subject}」）`, before: '', after: args.caseId,
     })), { properties });
-    const recordIds = indexes.map((index) => table!.partOf(index, ['recordId']).recordId ?? '').filter((id) => id !== '');
+    const recordIds = indexes.map((index) => table.partOf(index, ['recordId']).recordId ?? '').filter((id) => id !== '');
     return { caseId: args.caseId, subject: args.subject, rows: indexes.map(sheetRow), recordIds };
   }));
 }

@@ -48,8 +48,8 @@ function lastRecordIds(properties: PropertyStore): Record<string, string> {
 /**
  * The next 記録ID of the record's year: one more than the largest among the
  * newest rows and the last one the add-on gave, once Sheets finds no cell
- * showing it. Only when it does (IDs typed by hand, or given by 標準化 or
- * 入力チェック since) is the whole 記録ID column read; the ID given is remembered.
+ * showing it. Only when it does (IDs typed or pasted by hand) is the whole
+ * 記録ID column read; the ID given is remembered.
  */
 function nextRecordId(table: RecordTable, on: string, timeZone: string, properties: PropertyStore): string {
   const column = table.columnOf.get('recordId')!;
