@@ -38,8 +38,8 @@ export interface RuntimeOptions {
    * unseen by the others, until SpreadsheetApp.flush() or the end of the call.
    */
   lock?: LockState;
-  /** Called after each service call completes, with `Kind.method` and its target, e.g. to start another execution at that point. */
-  onServiceCall?: (call: string, target: string) => void;
+  /** Called after each service call completes, with `Kind.method`, its target and arguments, e.g. to start another execution at that point. */
+  onServiceCall?: (call: string, target: string, args: readonly unknown[]) => void;
   /** The instant `new Date()` and `Date.now()` give inside the script (tests fix "today" this way); default: the real clock. */
   now?: Date;
   /**
@@ -170,7 +170,7 @@ export function loadBundle(codeJs: string, model: Model, options: RuntimeOptions
   const scopes = options.oauthScopes ?? manifestScopes(resolve('dist', 'appsscript.json'));
   const bridge = new Bridge(realm, (target, method, completed, args, elapsedMs) => {
     log.record(target, method, completed, args, elapsedMs);
-    if (completed) options.onServiceCall?.(`${target[SERVICE]}.${method}`, target[LABEL]?.() ?? '');
+    if (completed) options.onServiceCall?.(`${target[SERVICE]}.${method}`, target[LABEL]?.() ?? '', args);
   }, (target, method) => requireScope(scopes, target[SERVICE], method));
   const { spreadsheet, globals } = createServices(state);
   for (const [name, service] of Object.entries(globals)) sandbox[name] = bridge.toContext(service);

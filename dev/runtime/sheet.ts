@@ -71,6 +71,7 @@ export class Sheet implements Emulated {
   [CELLS](method: string, args: readonly unknown[]): CellCount {
     if (method === 'appendRow') return { read: 0, written: Array.isArray(args[0]) ? args[0].length : 0 };
     if (method === 'copyTo') return { read: 0, written: lastRowWithContent(this.model) * lastColumnWithContent(this.model) };
+    if (method === 'getSheetValues') return { read: Number(args[2]) * Number(args[3]), written: 0 };
     return { read: 0, written: 0 };
   }
 
@@ -115,6 +116,18 @@ export class Sheet implements Emulated {
       throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRangeList.");
     }
     return new RangeList(a1Notations.map((a1) => this.getRange(a1)));
+  }
+
+  /**
+   * getRange(…).getValues() in one call. The reference lets -1 stand for "to
+   * the last row or column with data"; the add-on always gives the size, so
+   * anything but whole numbers of at least 1 is refused here (stricter).
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    if (![startRow, startColumn, numRows, numColumns].every((n) => Number.isInteger(n) && n >= 1)) {
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getSheetValues.");
+    }
+    return rangeOn(this, { row: startRow, column: startColumn, numRows, numColumns }).getValues();
   }
 
   getDataRange(): Range {

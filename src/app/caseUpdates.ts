@@ -29,5 +29,5 @@ export function writeCaseUpdates(book: Book, cases: CaseTable, updates: readonly
     for (const [key, cell] of Object.entries(stamp)) row[columnOf(key)] = cell;
     return [update.index, row] as const;
   }));
-  writeEachRow(cases.sheet, book.timeZone, rows, Math.min(...columns), Math.max(...columns));
+  writeEachRow(cases.sheet, book.timeZone, rows, Math.min(...columns), Math.max(...columns), cases.size);
 }

@@ -6,13 +6,15 @@ import { matchHeaders, rowRecord } from '../domain/headers';
 import { fieldsFor, normalizeRecord, type RawRecord, type RecordText } from '../domain/record';
 import type { Settings } from '../domain/settings';
 import { isBlankRow } from '../domain/table';
-import { readHeaderAndRows, readRowsInto, readTable, readTableColumns, rowsShowing, writeBlock } from '../sheets/tables';
+import { readHeaderAndRows, readRowsInto, readTable, readTableColumns, rowsShowing, writeBlock, type KnownSize } from '../sheets/tables';
 
 export interface RecordTable {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
   readonly header: readonly Cell[];
   readonly rows: readonly Cell[][];
   readonly columnOf: ReadonlyMap<string, number>;
+  /** Rows and columns the tab surely has (from this read): a write inside them asks no grid size. */
+  readonly size: KnownSize;
   /** The cells of a data row (index from 0) by field key, as the sheet holds them. */
   rawOf(index: number): RawRecord;
   /** The normalised record of a data row (index from 0). */
@@ -146,6 +148,7 @@ export function readRecordTable(
   };
   return {
     sheet, header, rows, columnOf, rawOf,
+    size: { rows: rows.length + 1, columns: header.length },
     textOf(index) {
       let text = cache.get(index);
       if (!text) {

@@ -49,11 +49,12 @@ export function logChanges(book: Book, entries: readonly ChangeEntry[], context:
   }
   const at = instantToDateCell(new Date(), book.timeZone);
   const user = context.user ?? currentUser();
-  const rowsNow = Math.max(0, sheet.getLastRow() - 1);
+  const lastRow = sheet.getLastRow();
+  const rowsNow = Math.max(0, lastRow - 1);
   const gap: ChangeEntry[] = rowsNow < expected
     ? [{ operation: logGapNote(expected), sheet: TAB.changeLog, caseId: '', field: '', before: String(expected), after: String(rowsNow) }]
     : [];
   const rows = [...gap, ...entries].map((e) => [at, user, e.operation, e.sheet, e.caseId, e.field, e.before, e.after]);
-  appendRows(sheet, rows, book.timeZone);
+  appendRows(sheet, rows, book.timeZone, { lastRow: Math.max(lastRow, 1) });
   properties.setProperty(ROWS_KEY, String(rowsNow + rows.length));
 }

@@ -1,5 +1,6 @@
 // The one module that reads and writes tabs: whole tables by header, one
-// getValues per tab read and one setValues per tab write.
+// getValues per tab read and one setValues per tab write. A part of a tab is
+// read with Sheet.getSheetValues: one call where getRange + getValues are two.
 import { isDateCell, type Cell } from '../domain/cell';
 import type { Table } from '../domain/table';
 import { formatFor } from './cellFormat';
@@ -45,11 +46,11 @@ export function readTableColumns(
 ): Table & { rows: Cell[][] } {
   const dates = dateConverter(timeZone);
   const { rows: height, columns: width } = dataExtentWithinLimits(sheet);
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0]!.map((v) => fromSheetValue(v, dates));
+  const header = sheet.getSheetValues(1, 1, 1, width)[0]!.map((v) => fromSheetValue(v, dates));
   const rows = Array.from({ length: height - 1 }, () => new Array<Cell>(width).fill(''));
   if (rows.length > 0) {
     for (const { first, count } of runsOf(pick(header))) {
-      const values = sheet.getRange(2, first + 1, rows.length, count).getValues();
+      const values = sheet.getSheetValues(2, first + 1, rows.length, count);
       values.forEach((line, r) => {
         const row = rows[r]!;
         for (let c = 0; c < count; c++) row[first + c] = fromSheetValue(line[c], dates);
@@ -70,7 +71,7 @@ export function readRowsInto(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone
   const width = table.header.length;
   if (width === 0) return;
   for (const index of indexes) {
-    table.rows[index] = sheet.getRange(index + 2, 1, 1, width).getValues()[0]!.map((v) => fromSheetValue(v, dates));
+    table.rows[index] = sheet.getSheetValues(index + 2, 1, 1, width)[0]!.map((v) => fromSheetValue(v, dates));
   }
 }
 
@@ -127,7 +128,7 @@ export function readHeaderAndRows(
   if (width < 1) return { header: [], rows: [], first: 2, lastRow: 0 };
   const dates = dateConverter(timeZone);
   const read = (row: number, rows: number): Cell[][] =>
-    sheet.getRange(row, 1, rows, width).getValues().map((values) => values.map((v) => fromSheetValue(v, dates)));
+    sheet.getSheetValues(row, 1, rows, width).map((values) => values.map((v) => fromSheetValue(v, dates)));
   const lastRow = sheet.getLastRow();
   const from = first === 'last' ? Math.max(2, lastRow - count + 1) : first;
   const available = Math.min(count, lastRow - from + 1);
@@ -135,23 +136,42 @@ export function readHeaderAndRows(
 }
 
 /**
+ * Rows and columns a tab is known to have, from a read earlier in the same
+ * run (a data range never reaches past the grid): a write inside them needs
+ * no call to ask the grid's size.
+ */
+export interface KnownSize {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+const NOTHING_KNOWN: KnownSize = { rows: 0, columns: 0 };
+
+/**
  * Writes a block of rows with its top-left cell at (`startRow`, `startColumn`),
  * all as wide as the widest, growing the sheet first when they reach past its
- * last row or column: the block's formats are read and set as its values
- * need (cellFormat), then the values go in one setValues.
+ * last row or column (asked only where `known` does not cover the block): the
+ * block's formats are read and set as its values need (cellFormat), then the
+ * values go in one setValues.
  */
 export function writeBlock(
   sheet: GoogleAppsScript.Spreadsheet.Sheet, startRow: number, startColumn: number, rows: readonly (readonly Cell[])[], timeZone: string,
+  known: KnownSize = NOTHING_KNOWN,
 ): void {
   const width = rows.reduce((most, r) => Math.max(most, r.length), 0);
   if (rows.length === 0 || width === 0) return;
   const dates = dateConverter(timeZone);
   const values = rows.map((row) => Array.from({ length: width }, (_, i) => toSheetValue(row[i] ?? '', dates)));
-  const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
   const lastRow = startRow + values.length - 1;
   const lastColumn = startColumn + width - 1;
-  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-  if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
+  if (lastRow > known.rows) {
+    const maxRows = sheet.getMaxRows();
+    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  }
+  if (lastColumn > known.columns) {
+    const maxColumns = sheet.getMaxColumns();
+    if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
+  }
   const range = sheet.getRange(startRow, startColumn, values.length, width);
   const current = range.getNumberFormats();
   range.setNumberFormats(current.map((line, r) => line.map((format, c) => formatFor(rows[r]?.[c] ?? '', format))));
@@ -166,14 +186,14 @@ export function writeBlock(
  * the rows lie.
  */
 export function writeEachRow(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, rows: ReadonlyMap<number, readonly Cell[]>, left: number, right: number,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, rows: ReadonlyMap<number, readonly Cell[]>, left: number, right: number, known?: KnownSize,
 ): void {
-  for (const [index, row] of rows) writeBlock(sheet, index + 2, left + 1, [row.slice(left, right + 1)], timeZone);
+  for (const [index, row] of rows) writeBlock(sheet, index + 2, left + 1, [row.slice(left, right + 1)], timeZone, known);
 }
 
 /** Writes whole rows from `startRow`, column A onwards, in one call. */
-export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, startRow: number, rows: readonly (readonly Cell[])[], timeZone: string): void {
-  writeBlock(sheet, startRow, 1, rows, timeZone);
+export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, startRow: number, rows: readonly (readonly Cell[])[], timeZone: string, known?: KnownSize): void {
+  writeBlock(sheet, startRow, 1, rows, timeZone, known);
 }
 
 /** Writes header and rows from A1, and clears what lay beyond the new table's right and bottom edges. */
@@ -197,11 +217,17 @@ export function writeTable(
  * before the values go in, which Sheet.appendRow cannot do, so callers hold
  * the document lock (as every add-on write does) and the row is written there.
  */
-export function appendRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: readonly Cell[], timeZone: string): void {
-  appendRows(sheet, [row], timeZone);
+export function appendRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: readonly Cell[], timeZone: string, known?: KnownSize): void {
+  appendRows(sheet, [row], timeZone, { known });
 }
 
-/** Appends rows under the last used row of a tab, in one write. */
-export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly (readonly Cell[])[], timeZone: string): void {
-  if (rows.length > 0) writeRows(sheet, sheet.getLastRow() + 1, rows, timeZone);
+/**
+ * Appends rows under the last used row of a tab, in one write. The last row is
+ * asked at the moment of writing (a row a colleague typed since the tab was
+ * read is never overwritten) unless the caller has just asked it (`lastRow`).
+ */
+export function appendRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: readonly (readonly Cell[])[], timeZone: string, at: { lastRow?: number; known?: KnownSize } = {},
+): void {
+  if (rows.length > 0) writeRows(sheet, (at.lastRow ?? sheet.getLastRow()) + 1, rows, timeZone, at.known);
 }

@@ -32,7 +32,8 @@ interface Executions {
 }
 
 /** Where B arrives by default: A has just read 共通シート. */
-const afterReadingCases = (call: string, target: string): boolean => call === 'Range.getValues' && target.startsWith("'共通シート'!");
+const afterReadingCases = (call: string, target: string): boolean =>
+  (call === 'Range.getValues' && target.startsWith("'共通シート'!")) || (call === 'Sheet.getSheetValues' && target === "'共通シート'");
 
 function executions(sharedLock: boolean, arrivesAfter = afterReadingCases): Executions {
   const model = demoWorkbook(40).model;

@@ -20,6 +20,16 @@ const code = `
     sheet.getRangeList(['B2']).setNote('要確認');
     sheet.getRangeList(['B1']).clearNote();
   }
+  function readPart() {
+    return SpreadsheetApp.getActive().getSheetByName('A').getSheetValues(2, 2, 2, 3);
+  }
+  function readPastGrid() {
+    var sheet = SpreadsheetApp.getActive().getSheetByName('A');
+    try { sheet.getSheetValues(1, 1, sheet.getMaxRows() + 1, 1); } catch (e) { return e.message; }
+  }
+  function readToLastRow() {
+    try { SpreadsheetApp.getActive().getSheetByName('A').getSheetValues(1, 1, -1, 1); } catch (e) { return e.message; }
+  }
   function emptyList() {
     try { SpreadsheetApp.getActive().getSheetByName('A').getRangeList([]); } catch (e) { return e.message; }
   }
@@ -33,6 +43,21 @@ describe('cell counting', () => {
     runtime.resetCalls();
     runtime.call('readBack');
     expect([runtime.cellsRead, runtime.cellsWritten]).toEqual([16 + 16 + 1, 0]);
+  });
+
+  it('reads part of a sheet with getSheetValues in one call, counting the area read', () => {
+    const runtime = runtimeWith(code);
+    runtime.call('fill');
+    runtime.resetCalls();
+    expect(runtime.call('readPart')).toEqual([[6, 7, 8], [10, 11, 12]]);
+    expect(runtime.callsByMethod()).toEqual({ 'SpreadsheetApp.getActive': 1, 'Spreadsheet.getSheetByName': 1, 'Sheet.getSheetValues': 1 });
+    expect(runtime.cellsRead).toBe(6);
+  });
+
+  it('refuses getSheetValues past the grid, and the -1 the add-on never uses', () => {
+    const runtime = runtimeWith(code);
+    expect(runtime.call('readPastGrid')).toMatch(/outside the dimensions of the sheet/);
+    expect(runtime.call('readToLastRow')).toMatch(/getSheetValues/);
   });
 
   it('times the calls inside the emulated services, and zeroes that time with the counts', () => {

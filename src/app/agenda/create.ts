@@ -79,8 +79,8 @@ export function createAgenda(rawArgs?: unknown): AgendaCreated {
     const replaced = book.sheets.has(agenda.sheet);
     writeAgendaSheet(book, agenda.sheet, layoutAgenda(agenda));
     const added = meetingIndex < 0;
-    if (added) appendRow(table.sheet, row, book.timeZone);
-    else writeRows(table.sheet, sheetRow(meetingIndex), [row], book.timeZone);
+    if (added) appendRow(table.sheet, row, book.timeZone, table.size);
+    else writeRows(table.sheet, sheetRow(meetingIndex), [row], book.timeZone, table.size);
     logChanges(book, [
       {
         operation: `${OPERATION}（${meetingId}）`, sheet: agenda.sheet, caseId: '', field: '', before: '',

@@ -147,7 +147,7 @@ export function recordMeetingOutcome(rawArgs?: unknown): OutcomeResult {
     }
     const user = currentUser();
     writeCaseUpdates(book, cases, updates, user);
-    writeRows(meetings.sheet, sheetRow(index), [meeting.row], book.timeZone);
+    writeRows(meetings.sheet, sheetRow(index), [meeting.row], book.timeZone, meetings.size);
     entries.unshift(
       ...meeting.changes.map((c) => ({ operation: op, sheet: TAB.meetings, caseId: '', field: c.header, before: c.before, after: c.after })),
       ...judged.updates.flatMap((u) => u.changes.map((c) => ({ operation: op, sheet: TAB.cases, caseId: u.caseId, field: c.header, before: c.before, after: c.after }))),

@@ -94,13 +94,13 @@ function writeRowChanges(book: Book, table: RecordTable, fields: readonly FieldD
     fields.forEach((f, i) => { row[columns[i]!] = cells ? cells[f.key] ?? '' : ''; });
     return [index, row] as const;
   }));
-  writeEachRow(table.sheet, book.timeZone, rows, Math.min(...columns), Math.max(...columns));
+  writeEachRow(table.sheet, book.timeZone, rows, Math.min(...columns), Math.max(...columns), table.size);
   const width = Math.max(table.header.length, ...columns.map((c) => c + 1));
   appendRows(table.sheet, appended.map((cells) => {
     const row: Cell[] = Array.from({ length: width }, () => '');
     fields.forEach((f, i) => { row[columns[i]!] = cells[f.key] ?? ''; });
     return row;
-  }), book.timeZone);
+  }), book.timeZone, { known: table.size });
 }
 
 const taskLine = (t: Cells): string => `${cellText(t.owner ?? '')}：${cellText(t.content ?? '')}（${cellText(t.progress ?? '') || '未着手'}）`;

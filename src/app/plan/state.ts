@@ -54,8 +54,8 @@ export function selectedCaseId(book: Book): string | null {
   const range = book.spreadsheet.getActiveRange();
   if (!range || !SELECTABLE.includes(range.getSheet().getName()) || range.getRow() < 2) return null;
   const sheet = range.getSheet();
-  const column = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]!.findIndex((h) => String(h).trim() === 'ケースID');
-  const value = column >= 0 ? String(sheet.getRange(range.getRow(), column + 1).getValue()).trim() : '';
+  const column = sheet.getSheetValues(1, 1, 1, Math.max(1, sheet.getLastColumn()))[0]!.findIndex((h) => String(h).trim() === 'ケースID');
+  const value = column >= 0 ? String(sheet.getSheetValues(range.getRow(), column + 1, 1, 1)[0]![0]).trim() : '';
   return value || null;
 }
 

@@ -88,7 +88,7 @@ export function linkPreIntakeRecords(rawArgs?: unknown): LinkPreIntakeResult {
     // The ケースID cell of each of the 対象's rows, and no other cell: the rows between are others' records.
     const column = table.columnOf.get('caseId')!;
     const row: Cell[] = Array.from({ length: column + 1 }, (_, c) => (c === column ? args.caseId : ''));
-    writeEachRow(table.sheet, book.timeZone, new Map(indexes.map((index) => [index, row])), column, column);
+    writeEachRow(table.sheet, book.timeZone, new Map(indexes.map((index) => [index, row])), column, column, table.size);
     logChanges(book, indexes.map((index) => ({
       operation: 'まだケースでなかった方の支援記録をケースにつなぐ', sheet: TAB.activities, caseId: args.caseId,
       field: `ケースID（${sheetRow(index)}行目・対象「${args.subject}」）`, before: '', after: args.caseId,

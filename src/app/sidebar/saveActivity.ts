@@ -95,7 +95,7 @@ export function saveActivity(rawArgs?: unknown): SaveResult {
     const row: Cell[] = Array.from({ length: table.header.length }, () => '');
     for (const field of ACTIVITY_FIELDS) row[columnOf.get(field.key)!] = cells[field.key] ?? '';
     const rowNumber = sheetRow(table.rows.length);
-    appendRow(sheet, row, book.timeZone);
+    appendRow(sheet, row, book.timeZone, table.size);
     const id = cellText(cells.recordId ?? '');
     logChanges(book, [{ operation: '支援記録を登録', sheet: TAB.activities, caseId, field: '記録ID', before: '', after: id }], { properties });
     return { saved: true, id, row: rowNumber, created: true, warnings };

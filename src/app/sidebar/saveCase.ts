@@ -113,10 +113,10 @@ export function saveCase(rawArgs?: unknown): SaveResult {
       row[column] = after;
     }
     const rowNumber = index >= 0 ? sheetRow(index) : sheetRow(table.rows.length);
-    if (index < 0) appendRow(table.sheet, row, book.timeZone);
+    if (index < 0) appendRow(table.sheet, row, book.timeZone, table.size);
     else {
       const changedColumns = row.flatMap((cell, c) => (sameCell(before[c] ?? '', cell) ? [] : [c]));
-      for (const { first, count } of runsOf(changedColumns)) writeBlock(table.sheet, rowNumber, first + 1, [row.slice(first, first + count)], book.timeZone);
+      for (const { first, count } of runsOf(changedColumns)) writeBlock(table.sheet, rowNumber, first + 1, [row.slice(first, first + count)], book.timeZone, table.size);
     }
     logChanges(book, changes, { properties, user });
     clearCaseDraft();

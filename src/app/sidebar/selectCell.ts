@@ -11,7 +11,7 @@ export function selectCell(rawArgs?: unknown): SelectResult {
   const sheet = openBook().sheets.get(args.sheet);
   if (!sheet) throw new Error(`タブ「${args.sheet}」が見つかりません。`);
   const width = Math.max(1, sheet.getLastColumn());
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0]!.map((v) => cellText(v as string).trim());
+  const header = sheet.getSheetValues(1, 1, 1, width)[0]!.map((v) => cellText(v as string).trim());
   const index = header.indexOf(args.column);
   if (index < 0) throw new Error(`タブ「${args.sheet}」に列「${args.column}」が見つかりません。見出しが変わっていないか確かめてください。`);
   sheet.getRange(args.row, index + 1).activate();
