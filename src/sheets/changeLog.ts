@@ -55,6 +55,7 @@ export function logChanges(book: Book, entries: readonly ChangeEntry[], context:
     ? [{ operation: logGapNote(expected), sheet: TAB.changeLog, caseId: '', field: '', before: String(expected), after: String(rowsNow) }]
     : [];
   const rows = [...gap, ...entries].map((e) => [at, user, e.operation, e.sheet, e.caseId, e.field, e.before, e.after]);
+  // Row 1 is the header's even in a tab someone emptied: rowsNow counts from row 2.
   appendRows(sheet, rows, book.timeZone, { lastRow: Math.max(lastRow, 1) });
   properties.setProperty(ROWS_KEY, String(rowsNow + rows.length));
 }

@@ -156,4 +156,16 @@ describe('変更履歴 tells the truth', () => {
     expect(remade[1]![2]).toMatch(/^変更履歴が見つからない（または短くなっている）ため作り直しました（以前 \d+ 行）$/);
     expect(remade.slice(2).map((r) => r[5])).toEqual(['備考']);
   });
+
+  it('keeps row 1 for the header when 変更履歴 was emptied by hand, so the save after that reports no gap', () => {
+    const runtime = demoWorkbook(20);
+    const loaded = loadRow(runtime, freshCaseRow(runtime));
+    findSheet(runtime.model, '変更履歴')!.cells.length = 0; // every cell deleted, the tab kept
+    saveEdit(runtime, loaded, { notes: '一回目' }, 'empty-0000001');
+    const afterFirst = logRows(runtime);
+    expect(afterFirst[0]?.join('') ?? '').toBe(''); // row 1 left for the header, not a log row
+    expect(afterFirst.slice(1).map((r) => r[2]!.startsWith('変更履歴が見つからない'))).toEqual([true, false]);
+    saveEdit(runtime, { ...loaded, record: { ...loaded.record, notes: '一回目' } }, { notes: '二回目' }, 'empty-0000002');
+    expect(logRows(runtime).slice(afterFirst.length).map((r) => [r[2], r[6], r[7]])).toEqual([['ケースを更新', '一回目', '二回目']]);
+  });
 });
