@@ -35,6 +35,18 @@ export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: s
   return asTable(header, rows);
 }
 
+/** Row 1's texts, trimmed, as far as the tab's last column: for finding one column by its header. */
+export function headerTexts(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {
+  return sheet.getSheetValues(1, 1, 1, Math.max(1, sheet.getLastColumn()))[0]!.map((v) => String(v).trim());
+}
+
+/** The cells of an area (1-based, as Sheet.getSheetValues takes it), in one call. */
+function readArea(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, dates: DateConverter, row: number, column: number, rows: number, columns: number,
+): Cell[][] {
+  return sheet.getSheetValues(row, column, rows, columns).map((values) => values.map((v) => fromSheetValue(v, dates)));
+}
+
 /**
  * Reads a tab like readTable, but of its rows only the columns `pick` chooses
  * from the header; the others read as blank. One getValues per run of
@@ -46,7 +58,7 @@ export function readTableColumns(
 ): Table & { rows: Cell[][] } {
   const dates = dateConverter(timeZone);
   const { rows: height, columns: width } = dataExtentWithinLimits(sheet);
-  const header = sheet.getSheetValues(1, 1, 1, width)[0]!.map((v) => fromSheetValue(v, dates));
+  const header = readArea(sheet, dates, 1, 1, 1, width)[0]!;
   const rows = Array.from({ length: height - 1 }, () => new Array<Cell>(width).fill(''));
   if (rows.length > 0) {
     for (const { first, count } of runsOf(pick(header))) {
@@ -71,7 +83,7 @@ export function readRowsInto(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone
   const width = table.header.length;
   if (width === 0) return;
   for (const index of indexes) {
-    table.rows[index] = sheet.getSheetValues(index + 2, 1, 1, width)[0]!.map((v) => fromSheetValue(v, dates));
+    table.rows[index] = readArea(sheet, dates, index + 2, 1, 1, width)[0]!;
   }
 }
 
@@ -127,8 +139,7 @@ export function readHeaderAndRows(
   const width = sheet.getLastColumn();
   if (width < 1) return { header: [], rows: [], first: 2, lastRow: 0 };
   const dates = dateConverter(timeZone);
-  const read = (row: number, rows: number): Cell[][] =>
-    sheet.getSheetValues(row, 1, rows, width).map((values) => values.map((v) => fromSheetValue(v, dates)));
+  const read = (row: number, rows: number): Cell[][] => readArea(sheet, dates, row, 1, rows, width);
   const lastRow = sheet.getLastRow();
   const from = first === 'last' ? Math.max(2, lastRow - count + 1) : first;
   const available = Math.min(count, lastRow - from + 1);

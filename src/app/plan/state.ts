@@ -5,6 +5,7 @@ import { PLAN_FIELDS, TASK_FIELDS } from '../../domain/plan/fields';
 import { tasksOf, versionOf } from '../../domain/plan/lifecycle';
 import { todayInTokyo } from '../../domain/normalize';
 import { openBook, readBookSettings, type Book } from '../../sheets/book';
+import { headerTexts } from '../../sheets/tables';
 import { parseArgs } from '../contracts';
 import { readCaseTable } from '../sidebar/caseTable';
 import { casePlansArgs, planCasesArgs } from './contracts';
@@ -54,7 +55,7 @@ export function selectedCaseId(book: Book): string | null {
   const range = book.spreadsheet.getActiveRange();
   if (!range || !SELECTABLE.includes(range.getSheet().getName()) || range.getRow() < 2) return null;
   const sheet = range.getSheet();
-  const column = sheet.getSheetValues(1, 1, 1, Math.max(1, sheet.getLastColumn()))[0]!.findIndex((h) => String(h).trim() === 'ケースID');
+  const column = headerTexts(sheet).indexOf('ケースID');
   const value = column >= 0 ? String(sheet.getSheetValues(range.getRow(), column + 1, 1, 1)[0]![0]).trim() : '';
   return value || null;
 }

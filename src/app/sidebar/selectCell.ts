@@ -1,8 +1,8 @@
 // 「セルを選択」 in the problem list: moves the spreadsheet's selection to the
 // cell a problem names, by the column's header text.
-import { cellText } from '../../domain/cell';
 import { columnLetter } from '../../domain/validate/problem';
 import { openBook } from '../../sheets/book';
+import { headerTexts } from '../../sheets/tables';
 import { parseArgs, selectCellArgs } from '../contracts';
 import type { SelectResult } from '../sidebarTypes';
 
@@ -10,9 +10,7 @@ export function selectCell(rawArgs?: unknown): SelectResult {
   const args = parseArgs(selectCellArgs, rawArgs);
   const sheet = openBook().sheets.get(args.sheet);
   if (!sheet) throw new Error(`タブ「${args.sheet}」が見つかりません。`);
-  const width = Math.max(1, sheet.getLastColumn());
-  const header = sheet.getSheetValues(1, 1, 1, width)[0]!.map((v) => cellText(v as string).trim());
-  const index = header.indexOf(args.column);
+  const index = headerTexts(sheet).indexOf(args.column);
   if (index < 0) throw new Error(`タブ「${args.sheet}」に列「${args.column}」が見つかりません。見出しが変わっていないか確かめてください。`);
   sheet.getRange(args.row, index + 1).activate();
   return { sheet: args.sheet, a1: `${columnLetter(index)}${args.row}` };
